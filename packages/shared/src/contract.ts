@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { CommandInput } from './commands.js';
+import type { EventEnvelope } from './domain-events.js';
+import type { QueueState } from './domain-types.js';
+import type { DomainError } from './error-codes.js';
+import type { PublicHallConfig } from './hall-config.js';
+
+/** Bumped on any incompatible change of the events below; the hub refuses other versions at connect. */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest message the hub accepts (bytes); bigger ones are dropped before they are parsed. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** The most events a sync answers with; a client further behind gets a snapshot. */
+export const MAX_SYNC_EVENTS = 2000;
+
+/** Sent in Socket.IO's `auth` at connect. */
+export const handshakeSchema = z.object({
+  protocol: z.number().int(),
+  /** A kiosk's or display's device token from enrolment. */
+  deviceToken: z.string().min(10).max(200).optional(),
+  /** A staff session token from `staff:signIn`, to resume a session after a reconnect. */
+  sessionToken: z.string().min(10).max(200).optional(),
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+export const syncRequestSchema = z.strictObject({ sinceSeq: z.number().int().min(0) });
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const commandEnvelopeSchema = z.strictObject({
+  /** Made by the client (a UUID); a repeat gets the first answer and changes nothing. */
+  commandId: z.string().min(8).max(64),
+  command: z.unknown(),
+});
+export type CommandEnvelope = { commandId: string; command: CommandInput };
+
+export const signInSchema = z.strictObject({
+  username: z.string().min(1).max(40),
+  pin: z.string().min(1).max(16),
+});
+export type SignInRequest = z.infer<typeof signInSchema>;
+
+export const enrolSchema = z.strictObject({
+  pairingCode: z.string().min(4).max(20),
+  kind: z.enum(['kiosk', 'display']),
+  /** For a kiosk: its id in the hall config. For a display: any name. */
+  deviceId: z.string().min(1).max(64),
+});
+export type EnrolRequest = z.infer<typeof enrolSchema>;
+
+export type Failure = { ok: false; error: DomainError };
+export type Reply<T> = ({ ok: true } & T) | Failure;
+
+export type CommandReply = Reply<{ seq: number; events: EventEnvelope[] }>;
+export type SyncReply = Reply<
+  { kind: 'events'; events: EventEnvelope[]; seq: number } | { kind: 'snapshot'; seq: number; state: QueueState }
+>;
+export type ConfigReply = Reply<{ config: PublicHallConfig }>;
+export interface SignedInStaff {
+  username: string;
+  name: string;
+  role: 'staff' | 'supervisor';
+  agencyId?: string;
+}
+export type SignInReply = Reply<{ sessionToken: string; staff: SignedInStaff }>;
+export type EnrolReply = Reply<{ deviceToken: string; deviceId: string; kind: 'kiosk' | 'display' }>;
+export type WhoAmIReply = Reply<{ principal: Principal }>;
+
+/** Who a connection acts as. */
+export type Principal =
+  | { kind: 'public' }
+  | { kind: 'kiosk'; kioskId: string }
+  | { kind: 'display'; displayId: string }
+  | { kind: 'staff'; staff: SignedInStaff };
+
+/** Sent by the hub once per connection, right after it is accepted. */
+export interface Welcome {
+  protocol: number;
+  hubVersion: string;
+  hallId: string;
+  day: string;
+  seq: number;
+  principal: Principal;
+}
+
+type Ack<T> = (reply: T) => void;
+
+/** Every event a client may send. Each takes an ack: the hub always answers, with `ok` or an error. */
+export interface ClientToServerEvents {
+  sync: (request: SyncRequest, ack: Ack<SyncReply>) => void;
+  command: (envelope: CommandEnvelope, ack: Ack<CommandReply>) => void;
+  'config:get': (request: Record<string, never>, ack: Ack<ConfigReply>) => void;
+  'staff:signIn': (request: SignInRequest, ack: Ack<SignInReply>) => void;
+  'staff:signOut': (request: Record<string, never>, ack: Ack<Reply<object>>) => void;
+  'device:enrol': (request: EnrolRequest, ack: Ack<EnrolReply>) => void;
+  whoami: (request: Record<string, never>, ack: Ack<WhoAmIReply>) => void;
+}
+
+/** Every event the hub sends. */
+export interface ServerToClientEvents {
+  welcome: (welcome: Welcome) => void;
+  /** New events in sequence order; a client that sees a gap asks `sync`. */
+  events: (events: EventEnvelope[]) => void;
+  /** The hall config changed (an edit of the config file): fetch it again. */
+  'config:changed': (info: { version: string }) => void;
+}

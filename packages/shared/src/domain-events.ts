@@ -1,0 +1,34 @@
+import type { CounterStatus, Ticket } from './domain-types.js';
+
+/** Everything that changes the queue. The hub appends these to its log; every client applies the same reducer. */
+export type DomainEvent =
+  | { type: 'DayClosed'; day: string; nextDay: string; expiredTicketIds: string[] }
+  | { type: 'TicketIssued'; ticket: Ticket }
+  | { type: 'NumbersLeased'; kioskId: string; serviceId: string; from: number; to: number }
+  | { type: 'TicketCalled'; ticketId: string; counterId: string; via: 'next' | 'specific' }
+  | { type: 'TicketRecalled'; ticketId: string; counterId: string }
+  | { type: 'ServingStarted'; ticketId: string; counterId: string }
+  | { type: 'TicketFinished'; ticketId: string; counterId: string }
+  | { type: 'TicketNoShow'; ticketId: string; counterId: string }
+  | { type: 'TicketHeld'; ticketId: string; counterId: string }
+  | {
+      type: 'TicketTransferred';
+      ticketId: string;
+      fromCounterId: string;
+      toServiceId: string;
+      toCounterId?: string;
+      rank: number;
+    }
+  | { type: 'TicketPutBack'; ticketId: string; counterId: string; rank: number }
+  | { type: 'TicketCancelled'; ticketId: string; by: string }
+  | { type: 'PrintFailed'; ticketId: string; kioskId: string; reason: string }
+  | { type: 'CounterStatusChanged'; counterId: string; status: CounterStatus; reason?: string; staff?: string };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
+export interface EventEnvelope {
+  seq: number;
+  at: number;
+  event: DomainEvent;
+}

@@ -1,0 +1,116 @@
+/** Priority groups that Law 25/2009 art. 29 entitles to special treatment; `none` is a regular visitor. */
+export const PRIORITY_GROUPS = ['none', 'elderly', 'disability', 'pregnant', 'child', 'disaster'] as const;
+export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
+
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'held',
+  'done',
+  'no_show',
+  'cancelled',
+  'expired',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** States a ticket's visit ends in. A no-show may still be put back until the day closes. */
+export const FINAL_STATUSES: ReadonlySet<TicketStatus> = new Set(['done', 'no_show', 'cancelled', 'expired']);
+
+export type TicketOrigin =
+  | { kind: 'kiosk'; kioskId: string; offline: boolean }
+  | { kind: 'staff'; username: string }
+  | { kind: 'online' };
+
+export interface TicketCall {
+  counterId: string;
+  at: number;
+  recall: boolean;
+}
+
+export interface TicketTransfer {
+  at: number;
+  fromServiceId: string;
+  toServiceId: string;
+  toCounterId?: string;
+  byCounterId: string;
+}
+
+export interface WaitEstimate {
+  /** Tickets of the same service waiting ahead. */
+  ahead: number;
+  minutes: number;
+}
+
+export interface Ticket {
+  /** Globally unique (a UUID), made by whoever issued it: the hub, or a kiosk while offline. */
+  id: string;
+  serviceId: string;
+  /** Per service per hall day; shown as `displayNumber`. */
+  number: number;
+  displayNumber: string;
+  day: string;
+  issuedAt: number;
+  origin: TicketOrigin;
+  priority: PriorityGroup;
+  status: TicketStatus;
+  /** Order among waiting tickets: smaller is called first. Issue time, or less when put at the front. */
+  rank: number;
+  /** Set when transferred to one counter: only that counter calls it. */
+  targetCounterId?: string;
+  /** The counter that called, serves or holds it. */
+  counterId?: string;
+  calledAt?: number;
+  servingAt?: number;
+  endedAt?: number;
+  calls: TicketCall[];
+  transfers: TicketTransfer[];
+  /** What the kiosk showed and printed when the ticket was taken. */
+  estimate: WaitEstimate;
+}
+
+export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
+export type CounterStatus = (typeof COUNTER_STATUSES)[number];
+
+export interface CounterState {
+  id: string;
+  status: CounterStatus;
+  pauseReason?: string;
+  /** The staff member who opened it. */
+  staff?: string;
+  currentTicketId?: string;
+  /** Priority tickets called in a row by call-next: drives the interleave rule. */
+  priorityStreak: number;
+  servedToday: number;
+  serviceMsToday: number;
+}
+
+export interface NumberLease {
+  kioskId: string;
+  serviceId: string;
+  from: number;
+  to: number;
+}
+
+export interface ServiceDayState {
+  /** Tickets issued today (quota), hub and offline alike. */
+  issued: number;
+  /** Highest number the hub itself has given out today. */
+  lastNumber: number;
+  /** Where the next leased block starts. */
+  leaseCursor: number;
+  /** Latest service durations (ms), newest last: the estimated wait's average. */
+  recentServiceMs: number[];
+}
+
+export interface QueueState {
+  day: string;
+  /** Sequence number of the last event applied. */
+  seq: number;
+  tickets: Record<string, Ticket>;
+  counters: Record<string, CounterState>;
+  services: Record<string, ServiceDayState>;
+  leases: NumberLease[];
+  /** Numbers in use per service today (`serviceId:number`), to refuse a duplicate. */
+  numbersUsed: Record<string, string>;
+}

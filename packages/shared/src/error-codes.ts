@@ -1,0 +1,78 @@
+import type { LocalizedText } from './hall-config.js';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'PROTOCOL_MISMATCH',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'INVALID_CREDENTIALS',
+  'INVALID_PAIRING_CODE',
+  'UNKNOWN_SERVICE',
+  'UNKNOWN_COUNTER',
+  'UNKNOWN_TICKET',
+  'SERVICE_CLOSED',
+  'QUOTA_REACHED',
+  'COUNTER_NOT_OPEN',
+  'COUNTER_BUSY',
+  'NO_CURRENT_TICKET',
+  'TICKET_MISMATCH',
+  'QUEUE_EMPTY',
+  'TICKET_NOT_CALLABLE',
+  'INVALID_TRANSFER',
+  'LEASE_INVALID',
+  'DUPLICATE_NUMBER',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface DomainError {
+  code: ErrorCode;
+  /** For developers and logs, in English; clients show `ERROR_TEXT[code]`. */
+  message: string;
+  details?: Record<string, string | number | boolean>;
+}
+
+export function domainError(code: ErrorCode, message: string, details?: DomainError['details']): DomainError {
+  return details === undefined ? { code, message } : { code, message, details };
+}
+
+/** What a person reads when a command is refused. */
+export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
+  VALIDATION_FAILED: { id: 'Permintaan tidak valid.', en: 'The request is not valid.' },
+  PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar.', en: 'The request is too large.' },
+  PROTOCOL_MISMATCH: {
+    id: 'Versi aplikasi tidak cocok dengan server. Muat ulang aplikasi.',
+    en: 'This app version does not match the server. Reload the app.',
+  },
+  UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  FORBIDDEN: { id: 'Anda tidak berwenang untuk tindakan ini.', en: 'You are not allowed to do this.' },
+  RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi sebentar.', en: 'Too many requests. Try again shortly.' },
+  INVALID_CREDENTIALS: { id: 'Nama pengguna atau PIN salah.', en: 'Wrong user name or PIN.' },
+  INVALID_PAIRING_CODE: { id: 'Kode pemasangan salah.', en: 'Wrong pairing code.' },
+  UNKNOWN_SERVICE: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' },
+  UNKNOWN_COUNTER: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
+  UNKNOWN_TICKET: { id: 'Nomor antrean tidak ditemukan.', en: 'Ticket not found.' },
+  SERVICE_CLOSED: { id: 'Layanan sedang tutup.', en: 'The service is closed.' },
+  QUOTA_REACHED: { id: 'Kuota layanan hari ini sudah habis.', en: "Today's quota for this service is used up." },
+  COUNTER_NOT_OPEN: { id: 'Loket belum dibuka.', en: 'The counter is not open.' },
+  COUNTER_BUSY: {
+    id: 'Selesaikan dulu antrean yang sedang dilayani.',
+    en: 'Finish the current ticket first.',
+  },
+  NO_CURRENT_TICKET: { id: 'Tidak ada antrean yang sedang dipanggil.', en: 'No ticket is being served.' },
+  TICKET_MISMATCH: {
+    id: 'Antrean ini sudah tidak dilayani di loket ini.',
+    en: 'This ticket is no longer at this counter.',
+  },
+  QUEUE_EMPTY: { id: 'Tidak ada antrean yang menunggu.', en: 'Nobody is waiting.' },
+  TICKET_NOT_CALLABLE: {
+    id: 'Antrean ini tidak dapat dipanggil (sudah dipanggil atau selesai).',
+    en: 'This ticket cannot be called (already called or finished).',
+  },
+  INVALID_TRANSFER: { id: 'Tujuan pengalihan tidak valid.', en: 'Invalid transfer target.' },
+  LEASE_INVALID: { id: 'Nomor luring tidak sah.', en: 'Offline number not valid.' },
+  DUPLICATE_NUMBER: { id: 'Nomor antrean sudah dipakai.', en: 'Ticket number already used.' },
+  INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
+};

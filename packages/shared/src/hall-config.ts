@@ -1,0 +1,221 @@
+import { z } from 'zod';
+
+/** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
+export const HALL_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type HallTimeZone = (typeof HALL_TIME_ZONES)[number];
+
+export const ZONE_ABBREVIATION: Record<HallTimeZone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"');
+
+/** Text in the hall's two languages: Indonesian first, English second. */
+export const localizedText = z.object({ id: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
+/** Opening periods of one day, e.g. [["08:00","12:00"],["13:00","15:30"]]. An empty list: closed. */
+const dayPeriods = z.array(z.tuple([clock, clock])).max(6);
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const weeklyHours = z.object({
+  sun: dayPeriods.default([]),
+  mon: dayPeriods.default([]),
+  tue: dayPeriods.default([]),
+  wed: dayPeriods.default([]),
+  thu: dayPeriods.default([]),
+  fri: dayPeriods.default([]),
+  sat: dayPeriods.default([]),
+});
+export type WeeklyHours = z.infer<typeof weeklyHours>;
+
+export const agencyConfig = z.object({
+  id,
+  name: z.string().min(1).max(120),
+  shortName: z.string().min(1).max(30),
+  /** CSS colour of the agency's tiles and badges. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  logo: z.string().max(300).optional(),
+  zone: z.string().max(40).optional(),
+});
+export type AgencyConfig = z.infer<typeof agencyConfig>;
+
+export const serviceConfig = z.object({
+  id,
+  agencyId: id,
+  /** One or two upper-case letters: the ticket's prefix (`A-007`, `KT-012`). */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  name: localizedText,
+  requirements: z.object({ id: z.array(z.string().max(200)).max(20), en: z.array(z.string().max(200)).max(20) }),
+  dailyQuota: z.number().int().positive().optional(),
+  /** Hours when tickets are issued; the hall's hours when absent. */
+  hours: weeklyHours.optional(),
+  /** Expected minutes per visitor: the estimate before real service times exist, and the report target. */
+  targetMinutes: z.number().positive().max(240),
+});
+export type ServiceConfig = z.infer<typeof serviceConfig>;
+
+export const counterConfig = z.object({
+  id,
+  /** What is spoken and shown: "5", "12", "12A". */
+  name: z.string().regex(/^[0-9]{1,3}[A-Z]?$/),
+  agencyId: id,
+  /** Services served, in the counter's order of preference (ties in wait go to the earlier one). */
+  serviceIds: z.array(id).min(1).max(50),
+  zone: z.string().max(40).optional(),
+});
+export type CounterConfig = z.infer<typeof counterConfig>;
+
+export const staffConfig = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{2,40}$/),
+  name: z.string().min(1).max(120),
+  role: z.enum(['staff', 'supervisor']),
+  /** Absent for a supervisor who works for the whole hall. */
+  agencyId: id.optional(),
+  /** `scrypt$<salt hex>$<hash hex>`; a plain `pin` is accepted only in demo configs and hashed at load. */
+  pinHash: z.string().max(300).optional(),
+  pin: z
+    .string()
+    .regex(/^[0-9]{4,8}$/)
+    .optional(),
+});
+export type StaffConfig = z.infer<typeof staffConfig>;
+
+export const kioskConfig = z.object({
+  id,
+  name: z.string().min(1).max(120),
+  /** `tcp://host:9100` or `file:///dev/usb/lp0`; absent: no printer. */
+  printer: z.string().max(300).optional(),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+export type KioskConfig = z.infer<typeof kioskConfig>;
+
+export const queueSettings = z.object({
+  /**
+   * How many priority-group tickets a counter calls in a row while a regular visitor waits;
+   * then one regular ticket goes. 0 means priority tickets always go first.
+   */
+  priorityStreak: z.number().int().min(0).max(100).default(3),
+  /** Speak "A-007" as "A, nol, nol, tujuh" rather than "A, tujuh". */
+  readLeadingZeros: z.boolean().default(false),
+  /** Numbers a kiosk may issue while the hub is unreachable, leased per service ahead of time. */
+  leaseBlockSize: z.number().int().min(1).max(200).default(20),
+  /** Leased blocks start here so that offline numbers stand apart from the hub's own. */
+  leaseStart: z.number().int().min(2).max(9000).default(501),
+  /** Service times averaged for the estimated wait. */
+  estimateWindow: z.number().int().min(1).max(100).default(10),
+});
+export type QueueSettings = z.infer<typeof queueSettings>;
+
+export const hallConfig = z
+  .object({
+    hall: z.object({
+      id,
+      name: z.string().min(1).max(120),
+      address: z.string().max(300).optional(),
+      timeZone: z.enum(HALL_TIME_ZONES).default('Asia/Jakarta'),
+      hours: weeklyHours,
+      runningText: localizedText.optional(),
+    }),
+    agencies: z.array(agencyConfig).min(1).max(200),
+    services: z.array(serviceConfig).min(1).max(1000),
+    counters: z.array(counterConfig).min(1).max(1000),
+    staff: z.array(staffConfig).max(5000).default([]),
+    kiosks: z.array(kioskConfig).max(500).default([]),
+    settings: queueSettings.default({
+      priorityStreak: 3,
+      readLeadingZeros: false,
+      leaseBlockSize: 20,
+      leaseStart: 501,
+      estimateWindow: 10,
+    }),
+  })
+  .superRefine((config, ctx) => {
+    const unique = (values: string[], path: string): Set<string> => {
+      const seen = new Set<string>();
+      for (const v of values) {
+        if (seen.has(v)) ctx.addIssue({ code: 'custom', message: `duplicate ${path} "${v}"`, path: [path] });
+        seen.add(v);
+      }
+      return seen;
+    };
+    const agencies = unique(
+      config.agencies.map((a) => a.id),
+      'agencies',
+    );
+    const services = unique(
+      config.services.map((s) => s.id),
+      'services',
+    );
+    unique(
+      config.services.map((s) => s.prefix),
+      'prefix',
+    );
+    unique(
+      config.counters.map((c) => c.id),
+      'counters',
+    );
+    unique(
+      config.counters.map((c) => c.name),
+      'counter name',
+    );
+    unique(
+      config.staff.map((s) => s.username),
+      'staff',
+    );
+    unique(
+      config.kiosks.map((k) => k.id),
+      'kiosks',
+    );
+    for (const s of config.services) {
+      if (!agencies.has(s.agencyId)) {
+        ctx.addIssue({ code: 'custom', message: `service ${s.id}: unknown agency ${s.agencyId}`, path: ['services'] });
+      }
+    }
+    for (const c of config.counters) {
+      if (!agencies.has(c.agencyId)) {
+        ctx.addIssue({ code: 'custom', message: `counter ${c.id}: unknown agency ${c.agencyId}`, path: ['counters'] });
+      }
+      for (const sid of c.serviceIds) {
+        if (!services.has(sid)) {
+          ctx.addIssue({ code: 'custom', message: `counter ${c.id}: unknown service ${sid}`, path: ['counters'] });
+        }
+      }
+    }
+    for (const st of config.staff) {
+      if (st.agencyId !== undefined && !agencies.has(st.agencyId)) {
+        ctx.addIssue({ code: 'custom', message: `staff ${st.username}: unknown agency`, path: ['staff'] });
+      }
+      if (st.role === 'staff' && st.agencyId === undefined) {
+        ctx.addIssue({ code: 'custom', message: `staff ${st.username}: staff need an agency`, path: ['staff'] });
+      }
+      if (st.pin === undefined && st.pinHash === undefined) {
+        ctx.addIssue({ code: 'custom', message: `staff ${st.username}: pin or pinHash required`, path: ['staff'] });
+      }
+    }
+  });
+export type HallConfig = z.infer<typeof hallConfig>;
+export type HallConfigInput = z.input<typeof hallConfig>;
+
+/** The hall configuration without secrets: what any client may read. */
+export type PublicHallConfig = Omit<HallConfig, 'staff'> & {
+  staff: Array<Pick<StaffConfig, 'username' | 'name' | 'role' | 'agencyId'>>;
+};
+
+export function publicHallConfig(config: HallConfig): PublicHallConfig {
+  return {
+    ...config,
+    staff: config.staff.map(({ username, name, role, agencyId }) =>
+      agencyId === undefined ? { username, name, role } : { username, name, role, agencyId },
+    ),
+  };
+}

@@ -1,0 +1,410 @@
+import type { Command } from './commands.js';
+import type { DomainEvent } from './domain-events.js';
+import type { CounterState, QueueState, Ticket, TicketOrigin } from './domain-types.js';
+import type { DomainError } from './error-codes.js';
+import { domainError } from './error-codes.js';
+import type { CounterConfig, HallConfig, ServiceConfig } from './hall-config.js';
+import { hallDay, isOpenAt, nextOpening } from './hall-clock.js';
+import { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
+import { numberKey } from './queue-state.js';
+import { estimateWait } from './wait-estimate.js';
+
+/** Who sends a command, as the hub has established it. */
+export type Actor =
+  | { kind: 'kiosk'; kioskId: string }
+  | { kind: 'staff'; username: string; role: 'staff' | 'supervisor'; agencyId?: string }
+  | { kind: 'system' };
+
+export interface EngineContext {
+  config: HallConfig;
+  now: number;
+  actor: Actor;
+  /** Makes a new globally unique ticket id. */
+  newId: () => string;
+}
+
+export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
+
+const ok = (...events: DomainEvent[]): Decision => ({ ok: true, events });
+const fail = (error: DomainError): Decision => ({ ok: false, error });
+
+/** The events that close the state's day when `now` lies in a later hall day; none otherwise. */
+export function rolloverEvents(state: QueueState, config: HallConfig, now: number): DomainEvent[] {
+  const today = hallDay(now, config.hall.timeZone);
+  return today > state.day ? [closeDayEvent(state, today)] : [];
+}
+
+function closeDayEvent(state: QueueState, nextDay: string): DomainEvent {
+  const expiredTicketIds = Object.values(state.tickets)
+    .filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held')
+    .map((t) => t.id);
+  return { type: 'DayClosed', day: state.day, nextDay, expiredTicketIds };
+}
+
+/**
+ * Decides what a command does to the queue: the events to log, or why it is refused.
+ * Pure: reads the state, never changes it. The caller logs the events, then applies them.
+ * The state must already be in the current hall day (see `rolloverEvents`).
+ */
+export function decide(state: QueueState, command: Command, ctx: EngineContext): Decision {
+  switch (command.type) {
+    case 'issueTicket':
+      return issueTicket(state, command.serviceId, command.priority, ctx);
+    case 'syncOfflineTicket':
+      return syncOfflineTicket(state, command, ctx);
+    case 'leaseNumbers':
+      return leaseNumbers(state, command.serviceId, ctx);
+    case 'reportPrintFailure': {
+      const t = state.tickets[command.ticketId];
+      if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticketId} today`));
+      if (ctx.actor.kind !== 'kiosk') return fail(domainError('FORBIDDEN', 'only a kiosk reports print failures'));
+      return ok({ type: 'PrintFailed', ticketId: t.id, kioskId: ctx.actor.kioskId, reason: command.reason });
+    }
+    case 'closeDay': {
+      const today = hallDay(ctx.now, ctx.config.hall.timeZone);
+      // Closing by hand before midnight (e.g. the hall shuts early) still moves on to a fresh day only at midnight.
+      return ok(closeDayEvent(state, today > state.day ? today : state.day));
+    }
+    case 'cancelTicket': {
+      const t = findTicket(state, ctx.config, command.ticket);
+      if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
+      if (t.status !== 'waiting' && t.status !== 'held' && t.status !== 'called') {
+        return fail(domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}`));
+      }
+      return ok({ type: 'TicketCancelled', ticketId: t.id, by: actorName(ctx.actor) });
+    }
+    default:
+      return decideAtCounter(state, command, ctx);
+  }
+}
+
+function decideAtCounter(
+  state: QueueState,
+  command: Extract<Command, { counterId: string }>,
+  ctx: EngineContext,
+): Decision {
+  const cfg = ctx.config.counters.find((c) => c.id === command.counterId);
+  const counter = state.counters[command.counterId];
+  if (!cfg || !counter) return fail(domainError('UNKNOWN_COUNTER', `no counter ${command.counterId}`));
+  const current = counter.currentTicketId === undefined ? undefined : state.tickets[counter.currentTicketId];
+
+  switch (command.type) {
+    case 'setCounterStatus': {
+      if (command.status === counter.status && command.reason === counter.pauseReason) return ok();
+      const event: DomainEvent = { type: 'CounterStatusChanged', counterId: cfg.id, status: command.status };
+      if (command.reason !== undefined && command.status === 'paused') event.reason = command.reason;
+      if (ctx.actor.kind === 'staff') event.staff = ctx.actor.username;
+      return ok(event);
+    }
+    case 'callNext': {
+      if (counter.status !== 'open') return fail(notOpen(cfg));
+      const next = pickNext(state, cfg, counter, ctx.config.settings.priorityStreak);
+      if (!next) return fail(domainError('QUEUE_EMPTY', `nobody waits for counter ${cfg.name}`));
+      // Calling the next visitor ends the current visit, as staff expect from one button.
+      const finishing: DomainEvent[] = current
+        ? [{ type: 'TicketFinished', ticketId: current.id, counterId: cfg.id }]
+        : [];
+      return ok(...finishing, { type: 'TicketCalled', ticketId: next.id, counterId: cfg.id, via: 'next' });
+    }
+    case 'callTicket': {
+      if (counter.status !== 'open') return fail(notOpen(cfg));
+      if (current) return fail(busy(current));
+      const t = findTicket(state, ctx.config, command.ticket);
+      if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
+      const callable =
+        (t.status === 'waiting' && (t.targetCounterId === cfg.id || cfg.serviceIds.includes(t.serviceId))) ||
+        (t.status === 'held' && t.counterId === cfg.id);
+      if (!callable) {
+        return fail(
+          domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status} or not for counter ${cfg.name}`),
+        );
+      }
+      return ok({ type: 'TicketCalled', ticketId: t.id, counterId: cfg.id, via: 'specific' });
+    }
+    case 'recall': {
+      if (!current || current.status !== 'called') {
+        return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} has no called ticket to recall`));
+      }
+      return ok({ type: 'TicketRecalled', ticketId: current.id, counterId: cfg.id });
+    }
+    case 'startServing': {
+      if (!current || current.status !== 'called') {
+        return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} has no called ticket`));
+      }
+      return ok({ type: 'ServingStarted', ticketId: current.id, counterId: cfg.id });
+    }
+    case 'finish':
+    case 'noShow': {
+      if (!current) return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} serves no ticket`));
+      if (command.ticketId !== undefined && command.ticketId !== current.id) {
+        return fail(domainError('TICKET_MISMATCH', `counter ${cfg.name} now serves ${current.displayNumber}`));
+      }
+      return ok({
+        type: command.type === 'finish' ? 'TicketFinished' : 'TicketNoShow',
+        ticketId: current.id,
+        counterId: cfg.id,
+      });
+    }
+    case 'hold': {
+      if (!current) return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} serves no ticket`));
+      return ok({ type: 'TicketHeld', ticketId: current.id, counterId: cfg.id });
+    }
+    case 'transfer':
+      return transfer(state, cfg, current, command, ctx);
+    case 'putBack': {
+      const t = findTicket(state, ctx.config, command.ticket);
+      if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
+      if (t.status !== 'no_show') {
+        return fail(domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}, not a no-show`));
+      }
+      const service = ctx.config.services.find((s) => s.id === t.serviceId);
+      if (!cfg.serviceIds.includes(t.serviceId) && service?.agencyId !== cfg.agencyId) {
+        return fail(domainError('FORBIDDEN', `ticket ${t.displayNumber} belongs to another agency`));
+      }
+      return ok({
+        type: 'TicketPutBack',
+        ticketId: t.id,
+        counterId: cfg.id,
+        rank: frontRank(state, t.serviceId, t),
+      });
+    }
+  }
+}
+
+function transfer(
+  state: QueueState,
+  cfg: CounterConfig,
+  current: Ticket | undefined,
+  command: Extract<Command, { type: 'transfer' }>,
+  ctx: EngineContext,
+): Decision {
+  if (!current) return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} serves no ticket`));
+  let toServiceId = command.toServiceId;
+  if (command.toCounterId !== undefined) {
+    const target = ctx.config.counters.find((c) => c.id === command.toCounterId);
+    if (!target) return fail(domainError('INVALID_TRANSFER', `no counter ${command.toCounterId}`));
+    if (target.id === cfg.id) return fail(domainError('INVALID_TRANSFER', 'a ticket cannot go to its own counter'));
+    toServiceId ??= target.serviceIds.includes(current.serviceId) ? current.serviceId : target.serviceIds[0];
+    if (toServiceId === undefined || !target.serviceIds.includes(toServiceId)) {
+      return fail(domainError('INVALID_TRANSFER', `counter ${target.name} does not serve ${toServiceId ?? '?'}`));
+    }
+  }
+  if (toServiceId === undefined) return fail(domainError('INVALID_TRANSFER', 'name a service or a counter'));
+  if (!ctx.config.services.some((s) => s.id === toServiceId)) {
+    return fail(domainError('UNKNOWN_SERVICE', `no service ${toServiceId}`));
+  }
+  if (toServiceId === current.serviceId && command.toCounterId === undefined) {
+    return fail(domainError('INVALID_TRANSFER', 'the ticket is already in that service'));
+  }
+  const event: DomainEvent = {
+    type: 'TicketTransferred',
+    ticketId: current.id,
+    fromCounterId: cfg.id,
+    toServiceId,
+    rank: command.front ? frontRank(state, toServiceId, current) : ctx.now,
+  };
+  if (command.toCounterId !== undefined) event.toCounterId = command.toCounterId;
+  return ok(event);
+}
+
+/**
+ * The next ticket for a counter: among the services it serves (and tickets sent to it alone),
+ * the one that has waited longest, priority groups first — but after `maxStreak` priority calls
+ * in a row a waiting regular visitor goes, so nobody is starved. 0 means priority always first.
+ */
+export function pickNext(
+  state: QueueState,
+  cfg: CounterConfig,
+  counter: CounterState,
+  maxStreak: number,
+): Ticket | undefined {
+  let bestPriority: Ticket | undefined;
+  let bestRegular: Ticket | undefined;
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting') continue;
+    const mine = t.targetCounterId === undefined ? cfg.serviceIds.includes(t.serviceId) : t.targetCounterId === cfg.id;
+    if (!mine) continue;
+    if (t.priority === 'none') {
+      if (!bestRegular || goesBefore(t, bestRegular, cfg)) bestRegular = t;
+    } else if (!bestPriority || goesBefore(t, bestPriority, cfg)) {
+      bestPriority = t;
+    }
+  }
+  if (!bestPriority) return bestRegular;
+  if (!bestRegular) return bestPriority;
+  return maxStreak === 0 || counter.priorityStreak < maxStreak ? bestPriority : bestRegular;
+}
+
+function goesBefore(a: Ticket, b: Ticket, cfg: CounterConfig): boolean {
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  const order = cfg.serviceIds.indexOf(a.serviceId) - cfg.serviceIds.indexOf(b.serviceId);
+  if (order !== 0) return order < 0;
+  return a.number < b.number;
+}
+
+/** A rank ahead of every ticket waiting in the service, and no later than the ticket's own issue time. */
+function frontRank(state: QueueState, serviceId: string, ticket: Ticket): number {
+  let min = ticket.issuedAt;
+  for (const t of Object.values(state.tickets)) {
+    if (t.status === 'waiting' && t.serviceId === serviceId && t.id !== ticket.id && t.rank <= min) min = t.rank - 1;
+  }
+  return min;
+}
+
+function issueTicket(state: QueueState, serviceId: string, priority: Ticket['priority'], ctx: EngineContext): Decision {
+  const service = ctx.config.services.find((s) => s.id === serviceId);
+  if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
+  const refusal = serviceRefusal(state, ctx.config, service, ctx.now);
+  if (refusal) return fail(refusal);
+  const number = nextHubNumber(state, serviceId);
+  const origin: TicketOrigin =
+    ctx.actor.kind === 'kiosk'
+      ? { kind: 'kiosk', kioskId: ctx.actor.kioskId, offline: false }
+      : ctx.actor.kind === 'staff'
+        ? { kind: 'staff', username: ctx.actor.username }
+        : { kind: 'online' };
+  const { ahead, minutes } = estimateWait(state, ctx.config, serviceId);
+  return ok({
+    type: 'TicketIssued',
+    ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, { ahead, minutes }),
+  });
+}
+
+/** Why a service issues no ticket now: outside its hours, or its quota used up. */
+export function serviceRefusal(
+  state: QueueState,
+  config: HallConfig,
+  service: ServiceConfig,
+  now: number,
+): DomainError | undefined {
+  const hours = service.hours ?? config.hall.hours;
+  if (!isOpenAt(hours, now, config.hall.timeZone)) {
+    const next = nextOpening(hours, now, config.hall.timeZone);
+    return domainError(
+      'SERVICE_CLOSED',
+      `service ${service.id} is closed now`,
+      next ? { opensWeekday: next.weekday, opensAt: next.at, opensInDays: next.inDays } : undefined,
+    );
+  }
+  const issued = state.services[service.id]?.issued ?? 0;
+  if (service.dailyQuota !== undefined && issued >= service.dailyQuota) {
+    return domainError('QUOTA_REACHED', `service ${service.id} reached its quota of ${service.dailyQuota}`, {
+      quota: service.dailyQuota,
+    });
+  }
+  return undefined;
+}
+
+function nextHubNumber(state: QueueState, serviceId: string): number {
+  let n = (state.services[serviceId]?.lastNumber ?? 0) + 1;
+  // Skip numbers leased to kiosks for offline use, so the two never collide.
+  for (;;) {
+    const lease = state.leases.find((l) => l.serviceId === serviceId && n >= l.from && n <= l.to);
+    if (!lease) break;
+    n = lease.to + 1;
+  }
+  while (state.numbersUsed[numberKey(serviceId, n)] !== undefined) n += 1;
+  return n;
+}
+
+function leaseNumbers(state: QueueState, serviceId: string, ctx: EngineContext): Decision {
+  if (ctx.actor.kind !== 'kiosk') return fail(domainError('FORBIDDEN', 'only kiosks lease numbers'));
+  if (!ctx.config.services.some((s) => s.id === serviceId)) {
+    return fail(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
+  }
+  const svc = state.services[serviceId];
+  const from = Math.max(svc?.leaseCursor ?? 0, ctx.config.settings.leaseStart, (svc?.lastNumber ?? 0) + 1);
+  return ok({
+    type: 'NumbersLeased',
+    kioskId: ctx.actor.kioskId,
+    serviceId,
+    from,
+    to: from + ctx.config.settings.leaseBlockSize - 1,
+  });
+}
+
+function syncOfflineTicket(
+  state: QueueState,
+  command: Extract<Command, { type: 'syncOfflineTicket' }>,
+  ctx: EngineContext,
+): Decision {
+  if (ctx.actor.kind !== 'kiosk') return fail(domainError('FORBIDDEN', 'only kiosks sync offline tickets'));
+  const kioskId = ctx.actor.kioskId;
+  const existing = state.tickets[command.ticketId];
+  // The same ticket arriving twice (a retry after a lost ack) changes nothing.
+  if (existing) return ok();
+  const service = ctx.config.services.find((s) => s.id === command.serviceId);
+  if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${command.serviceId}`));
+  const leased = state.leases.some(
+    (l) => l.kioskId === kioskId && l.serviceId === service.id && command.number >= l.from && command.number <= l.to,
+  );
+  if (!leased) {
+    return fail(domainError('LEASE_INVALID', `${command.number} is not leased to kiosk ${kioskId} today`));
+  }
+  if (state.numbersUsed[numberKey(service.id, command.number)] !== undefined) {
+    return fail(domainError('DUPLICATE_NUMBER', `${formatTicketNumber(service.prefix, command.number)} is used`));
+  }
+  const ticket = newTicket(
+    service,
+    command.number,
+    state.day,
+    command.issuedAt,
+    command.ticketId,
+    { kind: 'kiosk', kioskId, offline: true },
+    command.priority,
+    { ahead: 0, minutes: 0 },
+  );
+  return ok({ type: 'TicketIssued', ticket });
+}
+
+function newTicket(
+  service: ServiceConfig,
+  number: number,
+  day: string,
+  issuedAt: number,
+  id: string,
+  origin: TicketOrigin,
+  priority: Ticket['priority'],
+  estimate: Ticket['estimate'],
+): Ticket {
+  return {
+    id,
+    serviceId: service.id,
+    number,
+    displayNumber: formatTicketNumber(service.prefix, number),
+    day,
+    issuedAt,
+    origin,
+    priority,
+    status: 'waiting',
+    // Offline tickets join in issue-time order: their rank is when they were issued, not when they arrived.
+    rank: issuedAt,
+    calls: [],
+    transfers: [],
+    estimate,
+  };
+}
+
+/** Finds today's ticket by id or by the number staff type (`A-007`, `a7`). */
+export function findTicket(state: QueueState, config: HallConfig, ref: string): Ticket | undefined {
+  const byId = state.tickets[ref];
+  if (byId) return byId;
+  const parsed = parseTicketNumber(ref);
+  if (!parsed) return undefined;
+  const service = config.services.find((s) => s.prefix === parsed.prefix);
+  if (!service) return undefined;
+  const id = state.numbersUsed[numberKey(service.id, parsed.number)];
+  return id === undefined ? undefined : state.tickets[id];
+}
+
+function notOpen(cfg: CounterConfig): DomainError {
+  return domainError('COUNTER_NOT_OPEN', `counter ${cfg.name} is not open`);
+}
+
+function busy(current: Ticket): DomainError {
+  return domainError('COUNTER_BUSY', `finish ${current.displayNumber} first`, { ticket: current.displayNumber });
+}
+
+function actorName(actor: Actor): string {
+  return actor.kind === 'staff' ? actor.username : actor.kind === 'kiosk' ? `kiosk:${actor.kioskId}` : 'system';
+}

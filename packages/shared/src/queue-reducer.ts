@@ -1,0 +1,173 @@
+import type { CounterState, QueueState, ServiceDayState, Ticket } from './domain-types.js';
+import type { EventEnvelope } from './domain-events.js';
+import { emptyCounter, emptyServiceDay, numberKey } from './queue-state.js';
+
+/** Service durations kept per service for the estimated wait (the engine averages the newest of them). */
+export const RECENT_SERVICE_KEEP = 100;
+
+/**
+ * Applies one logged event to the state, in place, and returns it.
+ *
+ * Deterministic and free of I/O: the hub, every client and the tests run this same function,
+ * so a state rebuilt from the log equals the live one. It mutates rather than copies because a
+ * busy day holds 15,000 tickets and a restart replays every event of it.
+ */
+export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueState {
+  const { event, at, seq } = envelope;
+  state.seq = seq;
+  switch (event.type) {
+    case 'DayClosed': {
+      state.day = event.nextDay;
+      state.tickets = {};
+      state.services = {};
+      state.leases = [];
+      state.numbersUsed = {};
+      for (const id of Object.keys(state.counters)) state.counters[id] = emptyCounter(id);
+      break;
+    }
+    case 'TicketIssued': {
+      const ticket: Ticket = structuredCloneTicket(event.ticket);
+      state.tickets[ticket.id] = ticket;
+      state.numbersUsed[numberKey(ticket.serviceId, ticket.number)] = ticket.id;
+      const svc = service(state, ticket.serviceId);
+      svc.issued += 1;
+      if (ticket.origin.kind !== 'kiosk' || !ticket.origin.offline) {
+        svc.lastNumber = Math.max(svc.lastNumber, ticket.number);
+      }
+      break;
+    }
+    case 'NumbersLeased': {
+      state.leases.push({ kioskId: event.kioskId, serviceId: event.serviceId, from: event.from, to: event.to });
+      service(state, event.serviceId).leaseCursor = event.to + 1;
+      break;
+    }
+    case 'TicketCalled': {
+      const t = ticket(state, event.ticketId);
+      const c = counter(state, event.counterId);
+      t.status = 'called';
+      t.counterId = event.counterId;
+      t.calledAt = at;
+      delete t.servingAt;
+      delete t.targetCounterId;
+      t.calls.push({ counterId: event.counterId, at, recall: false });
+      c.currentTicketId = t.id;
+      if (event.via === 'next') c.priorityStreak = t.priority === 'none' ? 0 : c.priorityStreak + 1;
+      break;
+    }
+    case 'TicketRecalled': {
+      ticket(state, event.ticketId).calls.push({ counterId: event.counterId, at, recall: true });
+      break;
+    }
+    case 'ServingStarted': {
+      const t = ticket(state, event.ticketId);
+      t.status = 'serving';
+      t.servingAt = at;
+      break;
+    }
+    case 'TicketFinished': {
+      const t = ticket(state, event.ticketId);
+      const c = counter(state, event.counterId);
+      t.status = 'done';
+      t.endedAt = at;
+      const serviceMs = Math.max(0, at - (t.servingAt ?? t.calledAt ?? at));
+      c.servedToday += 1;
+      c.serviceMsToday += serviceMs;
+      const recent = service(state, t.serviceId).recentServiceMs;
+      recent.push(serviceMs);
+      if (recent.length > RECENT_SERVICE_KEEP) recent.shift();
+      releaseCounter(c, t.id);
+      break;
+    }
+    case 'TicketNoShow': {
+      const t = ticket(state, event.ticketId);
+      t.status = 'no_show';
+      t.endedAt = at;
+      releaseCounter(counter(state, event.counterId), t.id);
+      break;
+    }
+    case 'TicketHeld': {
+      const t = ticket(state, event.ticketId);
+      t.status = 'held';
+      releaseCounter(counter(state, event.counterId), t.id);
+      break;
+    }
+    case 'TicketTransferred': {
+      const t = ticket(state, event.ticketId);
+      t.transfers.push({
+        at,
+        fromServiceId: t.serviceId,
+        toServiceId: event.toServiceId,
+        byCounterId: event.fromCounterId,
+        ...(event.toCounterId === undefined ? {} : { toCounterId: event.toCounterId }),
+      });
+      t.serviceId = event.toServiceId;
+      t.status = 'waiting';
+      t.rank = event.rank;
+      if (event.toCounterId === undefined) delete t.targetCounterId;
+      else t.targetCounterId = event.toCounterId;
+      releaseCounter(counter(state, event.fromCounterId), t.id);
+      delete t.counterId;
+      break;
+    }
+    case 'TicketPutBack': {
+      const t = ticket(state, event.ticketId);
+      t.status = 'waiting';
+      t.rank = event.rank;
+      delete t.endedAt;
+      delete t.counterId;
+      break;
+    }
+    case 'TicketCancelled': {
+      const t = ticket(state, event.ticketId);
+      if (t.counterId !== undefined) releaseCounter(counter(state, t.counterId), t.id);
+      t.status = 'cancelled';
+      t.endedAt = at;
+      break;
+    }
+    case 'PrintFailed':
+      // Kept in the log for staff alerts and reports; the queue itself is unchanged.
+      break;
+    case 'CounterStatusChanged': {
+      const c = counter(state, event.counterId);
+      c.status = event.status;
+      if (event.reason === undefined) delete c.pauseReason;
+      else c.pauseReason = event.reason;
+      if (event.status === 'closed') delete c.staff;
+      else if (event.staff !== undefined) c.staff = event.staff;
+      break;
+    }
+  }
+  return state;
+}
+
+function structuredCloneTicket(t: Ticket): Ticket {
+  return { ...t, origin: { ...t.origin }, calls: [...t.calls], transfers: [...t.transfers], estimate: { ...t.estimate } };
+}
+
+function releaseCounter(c: CounterState, ticketId: string): void {
+  if (c.currentTicketId === ticketId) delete c.currentTicketId;
+}
+
+function ticket(state: QueueState, id: string): Ticket {
+  const t = state.tickets[id];
+  if (!t) throw new Error(`event names unknown ticket ${id}`);
+  return t;
+}
+
+function counter(state: QueueState, id: string): CounterState {
+  let c = state.counters[id];
+  if (!c) {
+    c = emptyCounter(id);
+    state.counters[id] = c;
+  }
+  return c;
+}
+
+function service(state: QueueState, id: string): ServiceDayState {
+  let s = state.services[id];
+  if (!s) {
+    s = emptyServiceDay();
+    state.services[id] = s;
+  }
+  return s;
+}

@@ -1,0 +1,33 @@
+import type { QueueState, WaitEstimate } from './domain-types.js';
+import type { HallConfig } from './hall-config.js';
+
+export interface ServiceWait extends WaitEstimate {
+  /** Counters open for the service now. */
+  openCounters: number;
+  /** Average minutes per visitor behind the estimate. */
+  minutesPerVisitor: number;
+}
+
+/**
+ * Estimated wait for a ticket taken now: the visitors ahead, times the recent average service time,
+ * shared among the counters open for the service (all counters configured for it when none is open yet,
+ * e.g. before opening or during a break, since they will open).
+ */
+export function estimateWait(state: QueueState, config: HallConfig, serviceId: string): ServiceWait {
+  let ahead = 0;
+  for (const t of Object.values(state.tickets)) {
+    if (t.status === 'waiting' && t.serviceId === serviceId) ahead += 1;
+  }
+  const configured = config.counters.filter((c) => c.serviceIds.includes(serviceId));
+  const open = configured.filter((c) => state.counters[c.id]?.status === 'open').length;
+  const recent = (state.services[serviceId]?.recentServiceMs ?? []).slice(-config.settings.estimateWindow);
+  const target = config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
+  const minutesPerVisitor = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length / 60_000 : target;
+  const servers = Math.max(1, open > 0 ? open : configured.length);
+  return {
+    ahead,
+    minutes: Math.ceil((ahead * minutesPerVisitor) / servers),
+    openCounters: open,
+    minutesPerVisitor,
+  };
+}
