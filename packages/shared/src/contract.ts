@@ -21,6 +21,11 @@ export const handshakeSchema = z.object({
   deviceToken: z.string().min(10).max(200).optional(),
   /** A staff session token from `staff:signIn`, to resume a session after a reconnect. */
   sessionToken: z.string().min(10).max(200).optional(),
+  /**
+   * Demo mode only: a kiosk or display on the hub's own machine names itself and is trusted without
+   * enrolment, so that `npm start` works at once. Ignored from any other address or outside demo mode.
+   */
+  demoDevice: z.object({ kind: z.enum(['kiosk', 'display']), deviceId: z.string().min(1).max(64) }).optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'LEASE_INVALID',
   'DUPLICATE_NUMBER',
   'INTERNAL',
+  /** Made by a client, never sent by the hub: the hub cannot be reached now. */
+  'HUB_UNREACHABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -75,4 +77,8 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   LEASE_INVALID: { id: 'Nomor luring tidak sah.', en: 'Offline number not valid.' },
   DUPLICATE_NUMBER: { id: 'Nomor antrean sudah dipakai.', en: 'Ticket number already used.' },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
+  HUB_UNREACHABLE: {
+    id: 'Tidak terhubung ke server antrean. Tindakan ini menunggu sambungan.',
+    en: 'Not connected to the queue server. This action needs the connection.',
+  },
 };

@@ -20,7 +20,8 @@ const id = z
 export const localizedText = z.object({ id: z.string().min(1).max(500), en: z.string().min(1).max(500) });
 export type LocalizedText = z.infer<typeof localizedText>;
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
+/** `HH:MM`, 24-hour; `24:00` ends a period at midnight. */
+const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 24-hour');
 /** Opening periods of one day, e.g. [["08:00","12:00"],["13:00","15:30"]]. An empty list: closed. */
 const dayPeriods = z.array(z.tuple([clock, clock])).max(6);
 

@@ -31,3 +31,20 @@ export function estimateWait(state: QueueState, config: HallConfig, serviceId: s
     minutesPerVisitor,
   };
 }
+
+/** Where a waiting ticket stands: the tickets of its service that will be called before it, and the wait. */
+export function ticketPosition(state: QueueState, config: HallConfig, ticketId: string): WaitEstimate | undefined {
+  const ticket = state.tickets[ticketId];
+  if (!ticket || ticket.status !== 'waiting') return undefined;
+  const isPriority = ticket.priority !== 'none';
+  let ahead = 0;
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting' || t.serviceId !== ticket.serviceId || t.id === ticket.id) continue;
+    // Priority tickets go before regular ones; within a class, the smaller rank goes first.
+    const tPriority = t.priority !== 'none';
+    if ((tPriority && !isPriority) || (tPriority === isPriority && t.rank < ticket.rank)) ahead += 1;
+  }
+  const service = estimateWait(state, config, ticket.serviceId);
+  const servers = Math.max(1, service.openCounters || config.counters.filter((c) => c.serviceIds.includes(ticket.serviceId)).length);
+  return { ahead, minutes: Math.ceil((ahead * service.minutesPerVisitor) / servers) };
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { HallConfig } from '@antre/shared';
+import { publicHallConfig, ticketPosition } from '@antre/shared';
+import type { Logger } from '../logger.js';
+import type { QueueService } from '../queue-service.js';
+import { serveApp } from './static-files.js';
+import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
+
+export const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
+
+export interface HttpDeps {
+  service: QueueService;
+  config: HallConfig;
+  version: string;
+  logger: Logger;
+  /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
+  appsDir: string;
+}
+
+/** Health, public state, ticket pages and the three web apps, on the hub's one port. */
+export function createHttpHandler(deps: HttpDeps) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res, deps).catch((err: unknown) => {
+      deps.logger.error({ err, url: req.url }, 'http handler failed');
+      if (!res.headersSent) json(res, 500, { error: 'INTERNAL' });
+      else res.end();
+    });
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://hub');
+  const path = url.pathname;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
+  const { service, config } = deps;
+
+  if (path === '/api/health') {
+    return json(res, 200, {
+      status: 'ok',
+      version: deps.version,
+      hallId: config.hall.id,
+      day: service.state.day,
+      seq: service.state.seq,
+    });
+  }
+  if (path === '/api/state') return json(res, 200, { seq: service.state.seq, state: service.state });
+  if (path === '/api/config') return json(res, 200, publicHallConfig(config));
+  const apiTicket = /^\/api\/tickets\/([^/]{1,64})$/.exec(path);
+  if (apiTicket?.[1]) {
+    const ticket = service.state.tickets[apiTicket[1]];
+    if (!ticket) return json(res, 404, { error: 'UNKNOWN_TICKET' });
+    return json(res, 200, { ticket, position: ticketPosition(service.state, config, ticket.id) ?? null });
+  }
+  const page = /^\/t\/([^/]{1,64})$/.exec(path);
+  if (page?.[1]) {
+    const ticket = service.state.tickets[page[1]];
+    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket));
+  }
+  if (path === '/') return html(res, 200, landingPage(config));
+  for (const app of WEB_APPS) {
+    const mount = `/${app}`;
+    if (path === mount || path.startsWith(`${mount}/`)) {
+      if (await serveApp(req, res, mount, join(deps.appsDir, app, 'dist'), path)) return;
+      return html(res, 200, placeholderPage(config, app));
+    }
+  }
+  json(res, 404, { error: 'NOT_FOUND' });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function html(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function landingPage(config: HallConfig): string {
+  const links = WEB_APPS.map((a) => `<li><a href="/${a}/">/${a}</a></li>`).join('');
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Antre · ${escapeHtml(config.hall.name)}</title></head>
+<body style="font-family:system-ui;margin:2rem"><h1>Antre · ${escapeHtml(config.hall.name)}</h1>
+<p>Pusat antrean berjalan. <i>The queue hub is running.</i></p><ul>${links}</ul></body></html>`;
+}
+
+function placeholderPage(config: HallConfig, app: string): string {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Antre ${app}</title></head>
+<body style="font-family:system-ui;margin:2rem"><h1>Antre · ${escapeHtml(config.hall.name)}</h1>
+<p>Aplikasi <b>${app}</b> belum dibangun. <i>The ${app} app is not built yet.</i></p></body></html>`;
+}

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HallConfig } from '@antre/shared';
+import { nextHallMidnight } from '@antre/shared';
+import { DeviceRegistry } from './auth/device-registry.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
+import { StaffSessions } from './auth/staff-sessions.js';
+import { createHttpHandler } from './http/http-routes.js';
+import type { Logger } from './logger.js';
+import { createLogger } from './logger.js';
+import { QueueService } from './queue-service.js';
+import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
+import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
+import type { Durability } from './store/event-store.js';
+import { EventStore } from './store/event-store.js';
+
+export const HUB_VERSION = '0.1.0';
+
+export interface HubOptions {
+  config: HallConfig;
+  dataDir: string;
+  port?: number;
+  host?: string;
+  durability?: Durability;
+  demoMode?: boolean;
+  pairingCode?: string;
+  rateLimits?: Partial<RateLimits>;
+  logger?: Logger;
+  now?: () => number;
+  /** Where the built web apps are; the repository's `apps` folder by default. */
+  appsDir?: string;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  service: QueueService;
+  io: HubSocketServer;
+  store: EventStore;
+  pairingCode: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_APPS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Starts the hub: the store, the queue rebuilt from it, HTTP and Socket.IO on one port. */
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const logger = options.logger ?? createLogger();
+  const now = options.now ?? Date.now;
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
+  let io: HubSocketServer | undefined;
+  const service = new QueueService(store, options.config, {
+    now,
+    onEvents: (events) => io?.emit('events', events),
+  });
+  const devices = new DeviceRegistry(store.db, options.pairingCode);
+  const http = createServer(
+    createHttpHandler({
+      service,
+      config: options.config,
+      version: HUB_VERSION,
+      logger,
+      appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
+    }),
+  );
+  io = attachSocketServer(http, {
+    service,
+    config: options.config,
+    sessions: new StaffSessions(store.db),
+    devices,
+    throttle: new SignInThrottle(),
+    logger,
+    version: HUB_VERSION,
+    demoMode: options.demoMode ?? false,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    now,
+  });
+
+  // The day closes at local midnight even when nobody sends a command.
+  let midnight: NodeJS.Timeout | undefined;
+  const scheduleMidnight = () => {
+    const wait = Math.min(nextHallMidnight(now(), options.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
+    midnight = setTimeout(() => {
+      try {
+        service.closeDayIfDue();
+      } catch (err) {
+        logger.error({ err }, 'day close failed');
+      }
+      scheduleMidnight();
+    }, wait);
+    midnight.unref();
+  };
+  service.closeDayIfDue();
+  scheduleMidnight();
+
+  await new Promise<void>((resolveListen, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 3000, options.host ?? '0.0.0.0', () => resolveListen());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ port, day: service.state.day, seq: service.state.seq }, 'hub listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      if (midnight) clearTimeout(midnight);
+      await new Promise<void>((r) => io.close(() => r()));
+      http.closeAllConnections();
+      store.close();
+      logger.info('hub stopped');
+    })();
+    return closing;
+  };
+  return { url, port, service, io, store, pairingCode: devices.pairingCode, close };
+}

@@ -1,0 +1,219 @@
+import { io as connectSocket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  Command,
+  CommandInput,
+  CommandReply,
+  DomainError,
+  Handshake,
+  Principal,
+  PublicHallConfig,
+  QueueState,
+  ServerToClientEvents,
+  SyncReply,
+  Welcome,
+} from '@antre/shared';
+import { PROTOCOL_VERSION, domainError } from '@antre/shared';
+import { QueueMirror } from './queue-mirror.js';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface HubConnectionOptions {
+  /** The hub's base URL, e.g. `http://127.0.0.1:3000`; empty for the page's own origin. */
+  url: string;
+  /** Credentials for each (re)connect: read again every time, so a sign-in takes effect on reconnect. */
+  credentials?: () => Omit<Handshake, 'protocol'>;
+  /** How long to wait for an answer before treating the request as lost. */
+  ackTimeoutMs?: number;
+  /** Only for tests: socket.io-client options such as `reconnectionDelay`. */
+  socketOptions?: Record<string, unknown>;
+}
+
+export interface CommandOptions {
+  /** Kept and sent once the hub is back (finish, no-show); otherwise refused at once while offline. */
+  queueWhileOffline?: boolean;
+  commandId?: string;
+}
+
+interface PendingCommand {
+  commandId: string;
+  command: CommandInput;
+  resolve: (reply: CommandReply) => void;
+}
+
+type Listener = () => void;
+
+/**
+ * One client's link to the hub: keeps a mirror of the queue in step (sync by sequence number after every
+ * (re)connect and on any gap), and sends commands with ids so that a retry after a cut never acts twice.
+ */
+export class HubConnection {
+  readonly mirror = new QueueMirror();
+  readonly socket: HubSocket;
+  status: ConnectionStatus = 'connecting';
+  config: PublicHallConfig | undefined;
+  principal: Principal = { kind: 'public' };
+  /** Set when the hub refused the connection (wrong protocol, expired session). */
+  refusal: DomainError | undefined;
+  private readonly listeners = new Set<Listener>();
+  /** Commands sent or waiting to be sent whose answer has not arrived. */
+  private readonly outbox = new Map<string, PendingCommand>();
+  private readonly ackTimeoutMs: number;
+  private syncing = false;
+
+  constructor(options: HubConnectionOptions) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 8000;
+    const credentials = options.credentials ?? (() => ({}));
+    this.socket = connectSocket(options.url, {
+      auth: (cb: (data: object) => void) => cb({ protocol: PROTOCOL_VERSION, ...credentials() }),
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+      ...options.socketOptions,
+    });
+    this.socket.on('connect', () => void this.onConnect());
+    this.socket.on('disconnect', () => this.setStatus('offline'));
+    this.socket.on('connect_error', (err: Error & { data?: DomainError }) => {
+      if (err.data?.code) this.refusal = err.data;
+      this.setStatus('offline');
+    });
+    this.socket.on('welcome', (w: Welcome) => {
+      this.principal = w.principal;
+      this.notify();
+    });
+    this.socket.on('events', (events) => {
+      if (this.mirror.receive(events) === 'gap') void this.sync();
+      else this.notify();
+    });
+    this.socket.on('config:changed', () => void this.loadConfig());
+  }
+
+  get state(): QueueState | undefined {
+    return this.mirror.state;
+  }
+
+  /** Commands whose answer is still awaited (e.g. a finish made while offline). */
+  get pendingCount(): number {
+    return this.outbox.size;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends a command; resolves with the hub's answer, or HUB_UNREACHABLE when it cannot be sent now. */
+  command(command: CommandInput | Command, options: CommandOptions = {}): Promise<CommandReply> {
+    const commandId = options.commandId ?? crypto.randomUUID();
+    if (!this.socket.connected && !options.queueWhileOffline) {
+      return Promise.resolve({ ok: false, error: domainError('HUB_UNREACHABLE', 'the hub is not connected') });
+    }
+    return new Promise((resolve) => {
+      const pending: PendingCommand = { commandId, command, resolve };
+      this.outbox.set(commandId, pending);
+      this.notify();
+      if (this.socket.connected) this.send(pending);
+    });
+  }
+
+  /** A request that is not a command (sign-in, enrolment, config). */
+  async request<E extends Exclude<keyof ClientToServerEvents, 'command'>>(
+    event: E,
+    payload: Parameters<ClientToServerEvents[E]>[0],
+  ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+    if (!this.socket.connected) {
+      return { ok: false, error: domainError('HUB_UNREACHABLE', 'the hub is not connected') } as never;
+    }
+    try {
+      // socket.io's typed emitWithAck cannot express our per-event reply types; the contract types the reply.
+      return (await (this.socket.timeout(this.ackTimeoutMs) as unknown as AnyEmitter).emitWithAck(
+        event,
+        payload,
+      )) as never;
+    } catch {
+      return { ok: false, error: domainError('HUB_UNREACHABLE', 'no answer from the hub') } as never;
+    }
+  }
+
+  /** Reconnects with fresh credentials (after a sign-in or enrolment) so the hub knows who this is. */
+  reconnect(): void {
+    this.socket.disconnect();
+    this.socket.connect();
+  }
+
+  close(): void {
+    this.socket.close();
+    for (const p of this.outbox.values()) {
+      p.resolve({ ok: false, error: domainError('HUB_UNREACHABLE', 'the connection was closed') });
+    }
+    this.outbox.clear();
+    this.listeners.clear();
+  }
+
+  private send(pending: PendingCommand): void {
+    const { commandId, command } = pending;
+    (this.socket.timeout(this.ackTimeoutMs) as unknown as AnyEmitter)
+      .emitWithAck('command', { commandId, command })
+      .then(
+        (reply) => {
+          if (!this.outbox.delete(commandId)) return;
+          const r = reply as CommandReply;
+          if (r.ok) this.mirror.receive(r.events);
+          pending.resolve(r);
+          this.notify();
+        },
+        // No answer: the command stays in the outbox and goes again, with the same id, after the reconnect.
+        () => {
+          if (this.socket.connected) this.socket.disconnect().connect();
+        },
+      );
+  }
+
+  private async onConnect(): Promise<void> {
+    this.refusal = undefined;
+    this.setStatus('online');
+    await Promise.all([this.sync(), this.config ? Promise.resolve() : this.loadConfig()]);
+    for (const pending of this.outbox.values()) this.send(pending);
+  }
+
+  private async loadConfig(): Promise<void> {
+    const reply = await this.request('config:get', {});
+    if (reply.ok) {
+      this.config = reply.config;
+      this.notify();
+    }
+  }
+
+  /** Catches up: the missed events, or a snapshot when too far behind. */
+  async sync(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      const reply = (await this.request('sync', { sinceSeq: this.mirror.seq })) as SyncReply;
+      if (!reply.ok) return;
+      if (reply.kind === 'snapshot') this.mirror.load(reply.state);
+      else if (this.mirror.receive(reply.events) === 'gap') this.mirror.state = undefined;
+      this.notify();
+    } finally {
+      this.syncing = false;
+    }
+    if (!this.mirror.state && this.socket.connected) await this.sync();
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+interface AnyEmitter {
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+}

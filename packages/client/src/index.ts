@@ -1,0 +1,2 @@
+export * from './hub-connection.js';
+export * from './queue-mirror.js';
