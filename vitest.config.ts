@@ -1,7 +1,12 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages are read from their TypeScript source (the `source` export condition), never a stale build.
+const conditions = ['source', ...defaultServerConditions];
+
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/{src,config,e2e}/**/*.test.ts'],
     testTimeout: 30_000,

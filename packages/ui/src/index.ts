@@ -1,0 +1,3 @@
+export * from './connection-banner.js';
+export * from './language.js';
+export * from './use-hub.js';
