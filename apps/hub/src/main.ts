@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     config,
     dataDir: resolve(process.env['DATA_DIR'] ?? './data'),
     port: Number(process.env['PORT'] ?? 3000),
+    host: process.env['HOST'] ?? '0.0.0.0',
+    ...issueRate(process.env['ANTRE_ISSUE_RATE']),
     durability: (process.env['ANTRE_SYNCHRONOUS'] as Durability | undefined) ?? 'FULL',
     demoMode,
     logger,
@@ -47,4 +49,11 @@ main().catch((err: unknown) => {
 function openAllWeek(): HallConfig['hall']['hours'] {
   const all: Array<[string, string]> = [['00:00', '24:00']];
   return { sun: all, mon: all, tue: all, wed: all, thu: all, fri: all, sat: all };
+}
+
+/** ANTRE_ISSUE_RATE: tickets per second one kiosk may issue (load tests raise it). */
+function issueRate(value: string | undefined): { rateLimits?: { issuePerSecond: number; issueBurst: number } } {
+  const perSecond = Number(value);
+  if (value === undefined || !(perSecond > 0)) return {};
+  return { rateLimits: { issuePerSecond: perSecond, issueBurst: Math.max(10, perSecond) } };
 }

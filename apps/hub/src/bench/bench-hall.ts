@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor, HallConfig } from '@antre/shared';
+import { initialQueueState, serviceRefusal } from '@antre/shared';
+import type { RateLimits } from '../realtime/socket-server.js';
+import { MONDAY_9AM_WIB, demoHall } from '../testing/hub-harness.js';
+
+/**
+ * The bench's rate limits: high enough that nothing is throttled. The hub's clock is the harness's
+ * fixed TestClock, under which token buckets never refill, so the bursts are what matters.
+ */
+export const BENCH_RATE_LIMITS: RateLimits = {
+  issuePerSecond: 1_000_000,
+  issueBurst: 1_000_000_000,
+  messagesPerSecond: 1_000_000,
+  messageBurst: 1_000_000_000,
+};
+
+/** Acts in the hall directly through `hub.service.execute` when filling a day. */
+export const SUPERVISOR: Actor = { kind: 'staff', username: 'supervisor', role: 'supervisor' };
+
+export interface BenchHall {
+  config: HallConfig;
+  pins: Map<string, string>;
+  /** Services that issue at Monday 09:00 WIB and have no daily quota: the bench never hits a refusal. */
+  openServiceIds: string[];
+  /** Counters serving at least one of those services. */
+  counterIds: string[];
+  kioskIds: string[];
+}
+
+let cached: Promise<BenchHall> | undefined;
+
+/** The demo hall (PINs hashed once per bench run). */
+export function benchHall(): Promise<BenchHall> {
+  cached ??= demoHall().then(({ config, pins }) => {
+    const state = initialQueueState(config, '2026-11-30');
+    const openServiceIds = config.services
+      .filter((s) => s.dailyQuota === undefined && serviceRefusal(state, config, s, MONDAY_9AM_WIB) === undefined)
+      .map((s) => s.id);
+    const counterIds = config.counters
+      .filter((c) => c.serviceIds.some((id) => openServiceIds.includes(id)))
+      .map((c) => c.id);
+    return { config, pins, openServiceIds, counterIds, kioskIds: config.kiosks.map((k) => k.id) };
+  });
+  return cached;
+}
+
+export function tempDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `antre-bench-${name}-`));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,93 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+
+/** What the bench's child entries (hub-process, bare-broadcast-process) answer over IPC. */
+export type ChildReply =
+  | { type: 'ready'; url: string; startMs: number }
+  | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'closed' }
+  | { type: 'error'; message: string };
+
+export interface Child {
+  url: string;
+  /** Inside the child: its start call until it serves (ms). */
+  startMs: number;
+  /** From spawning the process until it reported ready (ms): node boot, imports, start. */
+  spawnMs: number;
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** Closes the server gracefully and waits for the process to exit; kills it after a timeout. */
+  close(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs `entry` (a compiled bench file next to this one) in its own node process, sends it `start`,
+ * and resolves once it serves. The server's CPU and memory are then its own, not the load generator's.
+ * BENCH_CHILD_EXEC_ARGV (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the child.
+ */
+export function spawnChild(entry: string, start: object): Promise<Child> {
+  const t0 = performance.now();
+  const execArgv = (process.env['BENCH_CHILD_EXEC_ARGV'] ?? '').split(' ').filter((a) => a !== '');
+  const proc = fork(new URL(entry, import.meta.url), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${entry} did not start within ${READY_TIMEOUT_MS} ms`));
+    }, READY_TIMEOUT_MS);
+    const onMessage = (m: ChildReply) => {
+      if (m.type === 'error') {
+        clearTimeout(timer);
+        proc.off('message', onMessage);
+        proc.kill('SIGKILL');
+        reject(new Error(`${entry}: ${m.message}`));
+      } else if (m.type === 'ready') {
+        clearTimeout(timer);
+        proc.off('message', onMessage);
+        resolve(handle(proc, m.url, m.startMs, performance.now() - t0));
+      }
+    };
+    proc.on('message', onMessage);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${String(code)} before it was ready`));
+    });
+    proc.send({ type: 'start', ...start });
+  });
+}
+
+function handle(proc: ChildProcess, url: string, startMs: number, spawnMs: number): Child {
+  const next = <T extends ChildReply['type']>(type: T, timeoutMs = 20_000) =>
+    new Promise<Extract<ChildReply, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        proc.off('message', onMessage);
+        reject(new Error(`no ${type} from the child`));
+      }, timeoutMs);
+      const onMessage = (m: ChildReply) => {
+        if (m.type !== type) return;
+        clearTimeout(timer);
+        proc.off('message', onMessage);
+        resolve(m as Extract<ChildReply, { type: T }>);
+      };
+      proc.on('message', onMessage);
+    });
+  return {
+    url,
+    startMs,
+    spawnMs,
+    async memory() {
+      const reply = next('memory');
+      proc.send({ type: 'memory' });
+      const { rss, heapUsed } = await reply;
+      return { rss, heapUsed };
+    },
+    async close() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      proc.send({ type: 'close' });
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

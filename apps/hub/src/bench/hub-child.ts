@@ -1,0 +1,10 @@
+import type { Durability } from '../store/event-store.js';
+import type { BenchHall } from './bench-hall.js';
+import { BENCH_RATE_LIMITS } from './bench-hall.js';
+import type { Child } from './child-process.js';
+import { spawnChild } from './child-process.js';
+
+/** A hub in its own process on `dataDir` (demo hall, demo mode, bench rate limits, TestClock at Monday 09:00 WIB). */
+export function startHubChild(hall: BenchHall, dataDir: string, durability: Durability = 'FULL'): Promise<Child> {
+  return spawnChild('./hub-process.js', { config: hall.config, dataDir, durability, rateLimits: BENCH_RATE_LIMITS });
+}
