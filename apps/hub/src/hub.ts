@@ -11,6 +11,7 @@ import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
+import { HubTicketPrinter } from './printing/hub-ticket-printer.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
@@ -52,10 +53,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
   const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
-  let io: HubSocketServer | undefined;
   const service = new QueueService(store, options.config, {
     now,
-    onEvents: (events) => io?.emit('events', events),
+    // The socket server is made below; the service announces nothing before the hub is listening.
+    onEvents: (events) => io.emit('events', events),
   });
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const http = createServer(
@@ -67,7 +68,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
     }),
   );
-  io = attachSocketServer(http, {
+  const io = attachSocketServer(http, {
     service,
     config: options.config,
     sessions: new StaffSessions(store.db),
@@ -78,6 +79,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     demoMode: options.demoMode ?? false,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
+    printer: new HubTicketPrinter({ config: options.config, state: () => service.state, logger }),
   });
 
   // The day closes at local midnight even when nobody sends a command.

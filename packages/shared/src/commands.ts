@@ -8,7 +8,11 @@ const ticketRef = z.string().min(1).max(64);
 
 /** Every command a client can send, validated at the hub boundary. */
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('issueTicket'), serviceId: id, priority: z.enum(PRIORITY_GROUPS).default('none') }),
+  z.strictObject({
+    type: z.literal('issueTicket'),
+    serviceId: id,
+    priority: z.enum(PRIORITY_GROUPS).default('none'),
+  }),
   z.strictObject({
     type: z.literal('syncOfflineTicket'),
     ticketId: uuid,

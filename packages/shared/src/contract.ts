@@ -25,7 +25,9 @@ export const handshakeSchema = z.object({
    * Demo mode only: a kiosk or display on the hub's own machine names itself and is trusted without
    * enrolment, so that `npm start` works at once. Ignored from any other address or outside demo mode.
    */
-  demoDevice: z.object({ kind: z.enum(['kiosk', 'display']), deviceId: z.string().min(1).max(64) }).optional(),
+  demoDevice: z
+    .object({ kind: z.enum(['kiosk', 'display']), deviceId: z.string().min(1).max(64) })
+    .optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -53,12 +55,23 @@ export const enrolSchema = z.strictObject({
 });
 export type EnrolRequest = z.infer<typeof enrolSchema>;
 
+/** Print a ticket on a kiosk's printer through the hub (a browser kiosk; staff reprinting a ticket). */
+export const ticketPrintSchema = z.strictObject({
+  ticketId: z.string().min(1).max(64),
+  /** The language of the printed ticket. */
+  lang: z.enum(['id', 'en']).default('id'),
+  /** Whose printer: a kiosk prints on its own and may omit it; staff name the kiosk. */
+  kioskId: z.string().min(1).max(64).optional(),
+});
+export type TicketPrintRequest = z.input<typeof ticketPrintSchema>;
+
 export type Failure = { ok: false; error: DomainError };
 export type Reply<T> = ({ ok: true } & T) | Failure;
 
 export type CommandReply = Reply<{ seq: number; events: EventEnvelope[] }>;
 export type SyncReply = Reply<
-  { kind: 'events'; events: EventEnvelope[]; seq: number } | { kind: 'snapshot'; seq: number; state: QueueState }
+  | { kind: 'events'; events: EventEnvelope[]; seq: number }
+  | { kind: 'snapshot'; seq: number; state: QueueState }
 >;
 export type ConfigReply = Reply<{ config: PublicHallConfig }>;
 export interface SignedInStaff {
@@ -99,6 +112,8 @@ export interface ClientToServerEvents {
   'staff:signOut': (request: Record<string, never>, ack: Ack<Reply<object>>) => void;
   'device:enrol': (request: EnrolRequest, ack: Ack<EnrolReply>) => void;
   whoami: (request: Record<string, never>, ack: Ack<WhoAmIReply>) => void;
+  /** Fails with PRINTER_FAULT (`details.reason`: not-configured, unreachable, timeout, paper-out, …). */
+  'ticket:print': (request: TicketPrintRequest, ack: Ack<Reply<object>>) => void;
 }
 
 /** Every event the hub sends. */

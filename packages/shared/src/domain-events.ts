@@ -22,7 +22,13 @@ export type DomainEvent =
   | { type: 'TicketPutBack'; ticketId: string; counterId: string; rank: number }
   | { type: 'TicketCancelled'; ticketId: string; by: string }
   | { type: 'PrintFailed'; ticketId: string; kioskId: string; reason: string }
-  | { type: 'CounterStatusChanged'; counterId: string; status: CounterStatus; reason?: string; staff?: string };
+  | {
+      type: 'CounterStatusChanged';
+      counterId: string;
+      status: CounterStatus;
+      reason?: string;
+      staff?: string;
+    };
 
 export type DomainEventType = DomainEvent['type'];
 

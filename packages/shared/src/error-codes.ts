@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'INVALID_TRANSFER',
   'LEASE_INVALID',
   'DUPLICATE_NUMBER',
+  'PRINTER_FAULT',
   'INTERNAL',
   /** Made by a client, never sent by the hub: the hub cannot be reached now. */
   'HUB_UNREACHABLE',
@@ -50,14 +51,20 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   },
   UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   FORBIDDEN: { id: 'Anda tidak berwenang untuk tindakan ini.', en: 'You are not allowed to do this.' },
-  RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi sebentar.', en: 'Too many requests. Try again shortly.' },
+  RATE_LIMITED: {
+    id: 'Terlalu banyak permintaan. Coba lagi sebentar.',
+    en: 'Too many requests. Try again shortly.',
+  },
   INVALID_CREDENTIALS: { id: 'Nama pengguna atau PIN salah.', en: 'Wrong user name or PIN.' },
   INVALID_PAIRING_CODE: { id: 'Kode pemasangan salah.', en: 'Wrong pairing code.' },
   UNKNOWN_SERVICE: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' },
   UNKNOWN_COUNTER: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
   UNKNOWN_TICKET: { id: 'Nomor antrean tidak ditemukan.', en: 'Ticket not found.' },
   SERVICE_CLOSED: { id: 'Layanan sedang tutup.', en: 'The service is closed.' },
-  QUOTA_REACHED: { id: 'Kuota layanan hari ini sudah habis.', en: "Today's quota for this service is used up." },
+  QUOTA_REACHED: {
+    id: 'Kuota layanan hari ini sudah habis.',
+    en: "Today's quota for this service is used up.",
+  },
   COUNTER_NOT_OPEN: { id: 'Loket belum dibuka.', en: 'The counter is not open.' },
   COUNTER_BUSY: {
     id: 'Selesaikan dulu antrean yang sedang dilayani.',
@@ -76,6 +83,7 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   INVALID_TRANSFER: { id: 'Tujuan pengalihan tidak valid.', en: 'Invalid transfer target.' },
   LEASE_INVALID: { id: 'Nomor luring tidak sah.', en: 'Offline number not valid.' },
   DUPLICATE_NUMBER: { id: 'Nomor antrean sudah dipakai.', en: 'Ticket number already used.' },
+  PRINTER_FAULT: { id: 'Printer tiket bermasalah.', en: 'The ticket printer has a problem.' },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
   HUB_UNREACHABLE: {
     id: 'Tidak terhubung ke server antrean. Tindakan ini menunggu sambungan.',

@@ -67,7 +67,9 @@ function toMinutes(clock: string): number {
 
 export function isOpenAt(hours: WeeklyHours, now: number, zone: HallTimeZone): boolean {
   const t = hallLocalTime(now, zone);
-  return hours[t.weekday].some(([from, to]) => t.minuteOfDay >= toMinutes(from) && t.minuteOfDay < toMinutes(to));
+  return hours[t.weekday].some(
+    ([from, to]) => t.minuteOfDay >= toMinutes(from) && t.minuteOfDay < toMinutes(to),
+  );
 }
 
 export interface NextOpening {

@@ -22,8 +22,10 @@ export type LocalizedText = z.infer<typeof localizedText>;
 
 /** `HH:MM`, 24-hour; `24:00` ends a period at midnight. */
 const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 24-hour');
+/** One opening period, from its start up to (not including) its end, within one day. */
+const period = z.tuple([clock, clock]).refine(([from, to]) => from < to, 'a period ends after it starts');
 /** Opening periods of one day, e.g. [["08:00","12:00"],["13:00","15:30"]]. An empty list: closed. */
-const dayPeriods = z.array(z.tuple([clock, clock])).max(6);
+const dayPeriods = z.array(period).max(6);
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -56,7 +58,10 @@ export const serviceConfig = z.object({
   /** One or two upper-case letters: the ticket's prefix (`A-007`, `KT-012`). */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   name: localizedText,
-  requirements: z.object({ id: z.array(z.string().max(200)).max(20), en: z.array(z.string().max(200)).max(20) }),
+  requirements: z.object({
+    id: z.array(z.string().max(200)).max(20),
+    en: z.array(z.string().max(200)).max(20),
+  }),
   dailyQuota: z.number().int().positive().optional(),
   /** Hours when tickets are issued; the hall's hours when absent. */
   hours: weeklyHours.optional(),
@@ -179,16 +184,28 @@ export const hallConfig = z
     );
     for (const s of config.services) {
       if (!agencies.has(s.agencyId)) {
-        ctx.addIssue({ code: 'custom', message: `service ${s.id}: unknown agency ${s.agencyId}`, path: ['services'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `service ${s.id}: unknown agency ${s.agencyId}`,
+          path: ['services'],
+        });
       }
     }
     for (const c of config.counters) {
       if (!agencies.has(c.agencyId)) {
-        ctx.addIssue({ code: 'custom', message: `counter ${c.id}: unknown agency ${c.agencyId}`, path: ['counters'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `counter ${c.id}: unknown agency ${c.agencyId}`,
+          path: ['counters'],
+        });
       }
       for (const sid of c.serviceIds) {
         if (!services.has(sid)) {
-          ctx.addIssue({ code: 'custom', message: `counter ${c.id}: unknown service ${sid}`, path: ['counters'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `counter ${c.id}: unknown service ${sid}`,
+            path: ['counters'],
+          });
         }
       }
     }
@@ -197,10 +214,18 @@ export const hallConfig = z
         ctx.addIssue({ code: 'custom', message: `staff ${st.username}: unknown agency`, path: ['staff'] });
       }
       if (st.role === 'staff' && st.agencyId === undefined) {
-        ctx.addIssue({ code: 'custom', message: `staff ${st.username}: staff need an agency`, path: ['staff'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `staff ${st.username}: staff need an agency`,
+          path: ['staff'],
+        });
       }
       if (st.pin === undefined && st.pinHash === undefined) {
-        ctx.addIssue({ code: 'custom', message: `staff ${st.username}: pin or pinHash required`, path: ['staff'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `staff ${st.username}: pin or pinHash required`,
+          path: ['staff'],
+        });
       }
     }
   });

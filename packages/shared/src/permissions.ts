@@ -31,7 +31,9 @@ export function authorize(
       : domainError('FORBIDDEN', `a kiosk may not send ${command.type}`);
   }
   if (actor.role === 'supervisor') {
-    return command.type === 'syncOfflineTicket' || command.type === 'leaseNumbers' || command.type === 'reportPrintFailure'
+    return command.type === 'syncOfflineTicket' ||
+      command.type === 'leaseNumbers' ||
+      command.type === 'reportPrintFailure'
       ? domainError('FORBIDDEN', `${command.type} is for kiosks`)
       : undefined;
   }
@@ -48,7 +50,9 @@ export function authorize(
       const t = findTicket(state, config, command.ticket);
       const agency = t ? config.services.find((s) => s.id === t.serviceId)?.agencyId : undefined;
       // An unknown ticket is the engine's to report; a known one must be the staff member's agency's.
-      return t && agency !== actor.agencyId ? domainError('FORBIDDEN', 'that ticket belongs to another agency') : undefined;
+      return t && agency !== actor.agencyId
+        ? domainError('FORBIDDEN', 'that ticket belongs to another agency')
+        : undefined;
     }
     default: {
       const counter = config.counters.find((c) => c.id === command.counterId);

@@ -6,7 +6,7 @@ import { domainError } from './error-codes.js';
 import type { CounterConfig, HallConfig, ServiceConfig } from './hall-config.js';
 import { hallDay, isOpenAt, nextOpening } from './hall-clock.js';
 import { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
-import { numberKey } from './queue-state.js';
+import { allTickets, numberKey } from './queue-state.js';
 import { estimateWait } from './wait-estimate.js';
 
 /** Who sends a command, as the hub has established it. */
@@ -35,8 +35,10 @@ export function rolloverEvents(state: QueueState, config: HallConfig, now: numbe
 }
 
 function closeDayEvent(state: QueueState, nextDay: string): DomainEvent {
-  const expiredTicketIds = Object.values(state.tickets)
-    .filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held')
+  const expiredTicketIds = allTickets(state)
+    .filter(
+      (t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held',
+    )
     .map((t) => t.id);
   return { type: 'DayClosed', day: state.day, nextDay, expiredTicketIds };
 }
@@ -57,7 +59,8 @@ export function decide(state: QueueState, command: Command, ctx: EngineContext):
     case 'reportPrintFailure': {
       const t = state.tickets[command.ticketId];
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticketId} today`));
-      if (ctx.actor.kind !== 'kiosk') return fail(domainError('FORBIDDEN', 'only a kiosk reports print failures'));
+      if (ctx.actor.kind !== 'kiosk')
+        return fail(domainError('FORBIDDEN', 'only a kiosk reports print failures'));
       return ok({ type: 'PrintFailed', ticketId: t.id, kioskId: ctx.actor.kioskId, reason: command.reason });
     }
     case 'closeDay': {
@@ -111,12 +114,19 @@ function decideAtCounter(
       if (current) return fail(busy(current));
       const t = findTicket(state, ctx.config, command.ticket);
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
+      // A ticket sent to one counter is that counter's alone, as in call next.
       const callable =
-        (t.status === 'waiting' && (t.targetCounterId === cfg.id || cfg.serviceIds.includes(t.serviceId))) ||
+        (t.status === 'waiting' &&
+          (t.targetCounterId === undefined
+            ? cfg.serviceIds.includes(t.serviceId)
+            : t.targetCounterId === cfg.id)) ||
         (t.status === 'held' && t.counterId === cfg.id);
       if (!callable) {
         return fail(
-          domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status} or not for counter ${cfg.name}`),
+          domainError(
+            'TICKET_NOT_CALLABLE',
+            `ticket ${t.displayNumber} is ${t.status} or not for counter ${cfg.name}`,
+          ),
         );
       }
       return ok({ type: 'TicketCalled', ticketId: t.id, counterId: cfg.id, via: 'specific' });
@@ -137,7 +147,9 @@ function decideAtCounter(
     case 'noShow': {
       if (!current) return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} serves no ticket`));
       if (command.ticketId !== undefined && command.ticketId !== current.id) {
-        return fail(domainError('TICKET_MISMATCH', `counter ${cfg.name} now serves ${current.displayNumber}`));
+        return fail(
+          domainError('TICKET_MISMATCH', `counter ${cfg.name} now serves ${current.displayNumber}`),
+        );
       }
       return ok({
         type: command.type === 'finish' ? 'TicketFinished' : 'TicketNoShow',
@@ -155,7 +167,9 @@ function decideAtCounter(
       const t = findTicket(state, ctx.config, command.ticket);
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
       if (t.status !== 'no_show') {
-        return fail(domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}, not a no-show`));
+        return fail(
+          domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}, not a no-show`),
+        );
       }
       const service = ctx.config.services.find((s) => s.id === t.serviceId);
       if (!cfg.serviceIds.includes(t.serviceId) && service?.agencyId !== cfg.agencyId) {
@@ -183,10 +197,13 @@ function transfer(
   if (command.toCounterId !== undefined) {
     const target = ctx.config.counters.find((c) => c.id === command.toCounterId);
     if (!target) return fail(domainError('INVALID_TRANSFER', `no counter ${command.toCounterId}`));
-    if (target.id === cfg.id) return fail(domainError('INVALID_TRANSFER', 'a ticket cannot go to its own counter'));
+    if (target.id === cfg.id)
+      return fail(domainError('INVALID_TRANSFER', 'a ticket cannot go to its own counter'));
     toServiceId ??= target.serviceIds.includes(current.serviceId) ? current.serviceId : target.serviceIds[0];
     if (toServiceId === undefined || !target.serviceIds.includes(toServiceId)) {
-      return fail(domainError('INVALID_TRANSFER', `counter ${target.name} does not serve ${toServiceId ?? '?'}`));
+      return fail(
+        domainError('INVALID_TRANSFER', `counter ${target.name} does not serve ${toServiceId ?? '?'}`),
+      );
     }
   }
   if (toServiceId === undefined) return fail(domainError('INVALID_TRANSFER', 'name a service or a counter'));
@@ -220,9 +237,10 @@ export function pickNext(
 ): Ticket | undefined {
   let bestPriority: Ticket | undefined;
   let bestRegular: Ticket | undefined;
-  for (const t of Object.values(state.tickets)) {
+  for (const t of allTickets(state)) {
     if (t.status !== 'waiting') continue;
-    const mine = t.targetCounterId === undefined ? cfg.serviceIds.includes(t.serviceId) : t.targetCounterId === cfg.id;
+    const mine =
+      t.targetCounterId === undefined ? cfg.serviceIds.includes(t.serviceId) : t.targetCounterId === cfg.id;
     if (!mine) continue;
     if (t.priority === 'none') {
       if (!bestRegular || goesBefore(t, bestRegular, cfg)) bestRegular = t;
@@ -245,13 +263,19 @@ function goesBefore(a: Ticket, b: Ticket, cfg: CounterConfig): boolean {
 /** A rank ahead of every ticket waiting in the service, and no later than the ticket's own issue time. */
 function frontRank(state: QueueState, serviceId: string, ticket: Ticket): number {
   let min = ticket.issuedAt;
-  for (const t of Object.values(state.tickets)) {
-    if (t.status === 'waiting' && t.serviceId === serviceId && t.id !== ticket.id && t.rank <= min) min = t.rank - 1;
+  for (const t of allTickets(state)) {
+    if (t.status === 'waiting' && t.serviceId === serviceId && t.id !== ticket.id && t.rank <= min)
+      min = t.rank - 1;
   }
   return min;
 }
 
-function issueTicket(state: QueueState, serviceId: string, priority: Ticket['priority'], ctx: EngineContext): Decision {
+function issueTicket(
+  state: QueueState,
+  serviceId: string,
+  priority: Ticket['priority'],
+  ctx: EngineContext,
+): Decision {
   const service = ctx.config.services.find((s) => s.id === serviceId);
   if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
   const refusal = serviceRefusal(state, ctx.config, service, ctx.now);
@@ -336,13 +360,19 @@ function syncOfflineTicket(
   const service = ctx.config.services.find((s) => s.id === command.serviceId);
   if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${command.serviceId}`));
   const leased = state.leases.some(
-    (l) => l.kioskId === kioskId && l.serviceId === service.id && command.number >= l.from && command.number <= l.to,
+    (l) =>
+      l.kioskId === kioskId &&
+      l.serviceId === service.id &&
+      command.number >= l.from &&
+      command.number <= l.to,
   );
   if (!leased) {
     return fail(domainError('LEASE_INVALID', `${command.number} is not leased to kiosk ${kioskId} today`));
   }
   if (state.numbersUsed[numberKey(service.id, command.number)] !== undefined) {
-    return fail(domainError('DUPLICATE_NUMBER', `${formatTicketNumber(service.prefix, command.number)} is used`));
+    return fail(
+      domainError('DUPLICATE_NUMBER', `${formatTicketNumber(service.prefix, command.number)} is used`),
+    );
   }
   const ticket = newTicket(
     service,
@@ -387,7 +417,8 @@ function newTicket(
 
 /** Finds today's ticket by id or by the number staff type (`A-007`, `a7`). */
 export function findTicket(state: QueueState, config: HallConfig, ref: string): Ticket | undefined {
-  const byId = state.tickets[ref];
+  // Own keys only: a ref such as "constructor" must not find Object.prototype's members.
+  const byId = Object.hasOwn(state.tickets, ref) ? state.tickets[ref] : undefined;
   if (byId) return byId;
   const parsed = parseTicketNumber(ref);
   if (!parsed) return undefined;
@@ -402,9 +433,15 @@ function notOpen(cfg: CounterConfig): DomainError {
 }
 
 function busy(current: Ticket): DomainError {
-  return domainError('COUNTER_BUSY', `finish ${current.displayNumber} first`, { ticket: current.displayNumber });
+  return domainError('COUNTER_BUSY', `finish ${current.displayNumber} first`, {
+    ticket: current.displayNumber,
+  });
 }
 
 function actorName(actor: Actor): string {
-  return actor.kind === 'staff' ? actor.username : actor.kind === 'kiosk' ? `kiosk:${actor.kioskId}` : 'system';
+  return actor.kind === 'staff'
+    ? actor.username
+    : actor.kind === 'kiosk'
+      ? `kiosk:${actor.kioskId}`
+      : 'system';
 }

@@ -1,6 +1,6 @@
 import type { CounterState, QueueState, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
-import { emptyCounter, emptyServiceDay, numberKey } from './queue-state.js';
+import { emptyCounter, emptyServiceDay, noteTicketAdded, numberKey } from './queue-state.js';
 
 /** Service durations kept per service for the estimated wait (the engine averages the newest of them). */
 export const RECENT_SERVICE_KEEP = 100;
@@ -19,15 +19,18 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
     case 'DayClosed': {
       state.day = event.nextDay;
       state.tickets = {};
-      state.services = {};
       state.leases = [];
       state.numbersUsed = {};
+      // Reset rather than drop the entries, so the state equals `initialQueueState` of the new day (the restart rule).
+      for (const id of Object.keys(state.services)) state.services[id] = emptyServiceDay();
       for (const id of Object.keys(state.counters)) state.counters[id] = emptyCounter(id);
       break;
     }
     case 'TicketIssued': {
       const ticket: Ticket = structuredCloneTicket(event.ticket);
+      const replaced = Object.hasOwn(state.tickets, ticket.id);
       state.tickets[ticket.id] = ticket;
+      noteTicketAdded(state, ticket, replaced);
       state.numbersUsed[numberKey(ticket.serviceId, ticket.number)] = ticket.id;
       const svc = service(state, ticket.serviceId);
       svc.issued += 1;
@@ -37,7 +40,12 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
       break;
     }
     case 'NumbersLeased': {
-      state.leases.push({ kioskId: event.kioskId, serviceId: event.serviceId, from: event.from, to: event.to });
+      state.leases.push({
+        kioskId: event.kioskId,
+        serviceId: event.serviceId,
+        from: event.from,
+        to: event.to,
+      });
       service(state, event.serviceId).leaseCursor = event.to + 1;
       break;
     }
@@ -141,7 +149,13 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
 }
 
 function structuredCloneTicket(t: Ticket): Ticket {
-  return { ...t, origin: { ...t.origin }, calls: [...t.calls], transfers: [...t.transfers], estimate: { ...t.estimate } };
+  return {
+    ...t,
+    origin: { ...t.origin },
+    calls: [...t.calls],
+    transfers: [...t.transfers],
+    estimate: { ...t.estimate },
+  };
 }
 
 function releaseCounter(c: CounterState, ticketId: string): void {

@@ -8,8 +8,14 @@ import { commandSchema } from './commands.js';
 import type { DomainEvent, EventEnvelope } from './domain-events.js';
 import type { PriorityGroup, QueueState, Ticket } from './domain-types.js';
 import { hallDay } from './hall-clock.js';
-import type { HallConfig, HallConfigInput, WeeklyHours } from './hall-config.js';
-import { hallConfig, type queueSettings, type serviceConfig } from './hall-config.js';
+import type {
+  HallConfig,
+  HallConfigInput,
+  queueSettings,
+  serviceConfig,
+  WeeklyHours,
+} from './hall-config.js';
+import { hallConfig } from './hall-config.js';
 import type { Actor, Decision } from './queue-engine.js';
 import { decide, rolloverEvents } from './queue-engine.js';
 import { applyEvent } from './queue-reducer.js';
@@ -107,7 +113,12 @@ export function testHall(overrides: TestHallOverrides = {}): HallConfig {
       ...overrides.hall,
     },
     agencies: overrides.agencies ?? [
-      { id: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', shortName: 'Disdukcapil', color: '#1e88e5' },
+      {
+        id: 'disdukcapil',
+        name: 'Dinas Kependudukan dan Pencatatan Sipil',
+        shortName: 'Disdukcapil',
+        color: '#1e88e5',
+      },
       { id: 'imigrasi', name: 'Kantor Imigrasi', shortName: 'Imigrasi', color: '#3949ab' },
       { id: 'bpjs', name: 'BPJS Kesehatan', shortName: 'BPJS', color: '#43a047' },
     ],
@@ -121,8 +132,20 @@ export function testHall(overrides: TestHallOverrides = {}): HallConfig {
     ],
     staff: overrides.staff ?? [
       { username: 'spv', name: 'Supervisor MPP', role: 'supervisor', pin: '1234' },
-      { username: 'dukcapil1', name: 'Petugas Dukcapil 1', role: 'staff', agencyId: 'disdukcapil', pin: '1234' },
-      { username: 'dukcapil2', name: 'Petugas Dukcapil 2', role: 'staff', agencyId: 'disdukcapil', pin: '1234' },
+      {
+        username: 'dukcapil1',
+        name: 'Petugas Dukcapil 1',
+        role: 'staff',
+        agencyId: 'disdukcapil',
+        pin: '1234',
+      },
+      {
+        username: 'dukcapil2',
+        name: 'Petugas Dukcapil 2',
+        role: 'staff',
+        agencyId: 'disdukcapil',
+        pin: '1234',
+      },
       { username: 'imigrasi1', name: 'Petugas Imigrasi', role: 'staff', agencyId: 'imigrasi', pin: '1234' },
       { username: 'bpjs1', name: 'Petugas BPJS', role: 'staff', agencyId: 'bpjs', pin: '1234' },
     ],

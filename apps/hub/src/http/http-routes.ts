@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { HallConfig } from '@antre/shared';
+import type { HallConfig, Ticket } from '@antre/shared';
 import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
@@ -48,13 +48,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (path === '/api/config') return json(res, 200, publicHallConfig(config));
   const apiTicket = /^\/api\/tickets\/([^/]{1,64})$/.exec(path);
   if (apiTicket?.[1]) {
-    const ticket = service.state.tickets[apiTicket[1]];
+    const ticket = todaysTicket(service, apiTicket[1]);
     if (!ticket) return json(res, 404, { error: 'UNKNOWN_TICKET' });
     return json(res, 200, { ticket, position: ticketPosition(service.state, config, ticket.id) ?? null });
   }
   const page = /^\/t\/([^/]{1,64})$/.exec(path);
   if (page?.[1]) {
-    const ticket = service.state.tickets[page[1]];
+    const ticket = todaysTicket(service, page[1]);
     return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket));
   }
   if (path === '/') return html(res, 200, landingPage(config));
@@ -66,6 +66,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
     }
   }
   json(res, 404, { error: 'NOT_FOUND' });
+}
+
+/** Own keys only: a path such as `/t/constructor` must not reach Object.prototype. */
+function todaysTicket(service: QueueService, id: string): Ticket | undefined {
+  return Object.hasOwn(service.state.tickets, id) ? service.state.tickets[id] : undefined;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, CommandInput, HallConfig } from '@antre/shared';
+import { QueueService } from './queue-service.js';
+import { EventStore } from './store/event-store.js';
+import { TestClock, demoHall } from './testing/hub-harness.js';
+
+let config: HallConfig;
+const dirs: string[] = [];
+const kiosk: Actor = { kind: 'kiosk', kioskId: 'kiosk-1' };
+const supervisor: Actor = { kind: 'staff', username: 'supervisor', role: 'supervisor' };
+
+beforeAll(async () => {
+  ({ config } = await demoHall());
+});
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function open(dir?: string, clock = new TestClock()) {
+  const folder = dir ?? mkdtempSync(join(tmpdir(), 'antre-service-'));
+  if (!dir) dirs.push(folder);
+  const store = new EventStore(join(folder, 'antre.sqlite'));
+  let ids = 0;
+  const service = new QueueService(store, config, {
+    now: clock.now,
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+  });
+  return { folder, store, service, clock };
+}
+
+let n = 0;
+function run(service: QueueService, actor: Actor, command: CommandInput) {
+  return service.execute(actor, `cmd-${String(++n).padStart(8, '0')}`, command);
+}
+
+describe('QueueService', () => {
+  it('rebuilds exactly the live state from the log, across a day close', () => {
+    const { folder, store, service, clock } = open();
+    run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
+    run(service, supervisor, { type: 'setCounterStatus', counterId: 'loket-14', status: 'open' });
+    run(service, supervisor, { type: 'callNext', counterId: 'loket-14' });
+    clock.advance(24 * 60 * 60_000);
+    run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
+    run(service, kiosk, { type: 'issueTicket', serviceId: 'kartu-keluarga', priority: 'pregnant' });
+    run(service, supervisor, { type: 'setCounterStatus', counterId: 'loket-4', status: 'open' });
+    run(service, supervisor, { type: 'callNext', counterId: 'loket-4' });
+    run(service, supervisor, { type: 'transfer', counterId: 'loket-4', toServiceId: 'skck' });
+    const live = structuredClone(service.state);
+    store.close();
+    const again = open(folder, clock);
+    expect(again.service.state).toEqual(live);
+    expect(again.service.state.day).toBe('2026-12-01');
+    again.store.close();
+  });
+
+  it('leaves the state untouched when the write fails, and goes on without a gap', () => {
+    const { store, service } = open();
+    run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
+    const before = structuredClone(service.state);
+    const append = store.append.bind(store);
+    store.append = () => {
+      throw new Error('SQLITE_FULL: database or disk is full');
+    };
+    expect(() => run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' })).toThrow('SQLITE_FULL');
+    expect(service.state).toEqual(before);
+    store.append = append;
+    const next = run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
+    expect(next.ok && next.seq).toBe(2);
+    expect(next.ok && next.events[0]?.event.type === 'TicketIssued' && next.events[0].event.ticket.displayNumber).toBe(
+      'M-002',
+    );
+    store.close();
+  });
+
+  it('replays the first answer to a repeated command, refusals included, even after a restart', () => {
+    const { folder, store, service, clock } = open();
+    const refused = service.execute(supervisor, 'same-id-0001', { type: 'callNext', counterId: 'loket-2' });
+    expect(refused.ok === false && refused.error.code).toBe('COUNTER_NOT_OPEN');
+    run(service, supervisor, { type: 'setCounterStatus', counterId: 'loket-2', status: 'open' });
+    run(service, kiosk, { type: 'issueTicket', serviceId: 'perekaman-ktp-el' });
+    // Now the call would succeed, but the repeated id gets the first answer and changes nothing.
+    expect(service.execute(supervisor, 'same-id-0001', { type: 'callNext', counterId: 'loket-2' })).toEqual(refused);
+    const issued = service.execute(kiosk, 'same-id-0002', { type: 'issueTicket', serviceId: 'skck' });
+    store.close();
+    const again = open(folder, clock);
+    expect(again.service.execute(kiosk, 'same-id-0002', { type: 'issueTicket', serviceId: 'skck' })).toEqual(issued);
+    expect(Object.values(again.service.state.tickets).filter((t) => t.serviceId === 'skck')).toHaveLength(1);
+    again.store.close();
+  });
+
+  it('refuses to open a store written by a newer hub', () => {
+    const { folder, store } = open();
+    store.db.pragma('user_version = 999');
+    store.close();
+    expect(() => new EventStore(join(folder, 'antre.sqlite'))).toThrow(/newer than this hub/);
+  });
+});

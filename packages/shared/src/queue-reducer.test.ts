@@ -1,0 +1,342 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from './domain-events.js';
+import type { QueueState, Ticket } from './domain-types.js';
+import { RECENT_SERVICE_KEEP, applyEvent } from './queue-reducer.js';
+import { initialQueueState } from './queue-state.js';
+import { testHall, testUuid } from './test-hall.js';
+
+const MINUTE = 60_000;
+const T0 = Date.parse('2026-03-02T08:00:00+07:00');
+const config = testHall();
+
+function ticket(n: number, changes: Partial<Ticket> = {}): Ticket {
+  return {
+    id: testUuid(n),
+    serviceId: 'ktp',
+    number: n,
+    displayNumber: `A-${String(n).padStart(3, '0')}`,
+    day: '2026-03-02',
+    issuedAt: T0 + n * MINUTE,
+    origin: { kind: 'kiosk', kioskId: 'k1', offline: false },
+    priority: 'none',
+    status: 'waiting',
+    rank: T0 + n * MINUTE,
+    calls: [],
+    transfers: [],
+    estimate: { ahead: 0, minutes: 0 },
+    ...changes,
+  };
+}
+
+/** Applies events one after another, numbering them from the state's seq, each a minute after `T0 + minute`. */
+function apply(state: QueueState, events: DomainEvent[], minute = 0): QueueState {
+  events.forEach((event, i) =>
+    applyEvent(state, { seq: state.seq + 1, at: T0 + (minute + i) * MINUTE, event }),
+  );
+  return state;
+}
+
+function withTickets(...tickets: Ticket[]): QueueState {
+  return apply(
+    initialQueueState(config, '2026-03-02'),
+    tickets.map((t) => ({ type: 'TicketIssued', ticket: t })),
+  );
+}
+
+function get(state: QueueState, n: number): Ticket {
+  const t = state.tickets[testUuid(n)];
+  if (!t) throw new Error(`no ticket ${n}`);
+  return t;
+}
+
+describe('applyEvent', () => {
+  it('changes the state in place, returns it, and records the sequence number', () => {
+    const state = initialQueueState(config, '2026-03-02', 41);
+    const result = applyEvent(state, {
+      seq: 42,
+      at: T0,
+      event: { type: 'CounterStatusChanged', counterId: 'c1', status: 'open' },
+    });
+    expect(result).toBe(state);
+    expect(state.seq).toBe(42);
+    expect(state.counters['c1']?.status).toBe('open');
+  });
+
+  describe('TicketIssued', () => {
+    it('adds the ticket, takes its number and counts it', () => {
+      const state = withTickets(ticket(1), ticket(2, { serviceId: 'kk', displayNumber: 'B-002' }));
+      expect(Object.keys(state.tickets)).toEqual([testUuid(1), testUuid(2)]);
+      expect(state.numbersUsed).toEqual({ 'ktp:1': testUuid(1), 'kk:2': testUuid(2) });
+      expect(state.services['ktp']).toMatchObject({ issued: 1, lastNumber: 1 });
+      expect(state.services['kk']).toMatchObject({ issued: 1, lastNumber: 2 });
+    });
+
+    it('does not move the hub’s numbering for an offline ticket', () => {
+      const state = withTickets(
+        ticket(1),
+        ticket(505, { origin: { kind: 'kiosk', kioskId: 'k1', offline: true } }),
+      );
+      expect(state.services['ktp']).toMatchObject({ issued: 2, lastNumber: 1 });
+      expect(state.numbersUsed['ktp:505']).toBe(testUuid(505));
+    });
+
+    it('keeps its own copy, so the logged event never changes', () => {
+      const issued = ticket(1);
+      const event: DomainEvent = { type: 'TicketIssued', ticket: issued };
+      const snapshot = structuredClone(event);
+      const state = apply(initialQueueState(config, '2026-03-02'), [event]);
+      apply(state, [
+        { type: 'CounterStatusChanged', counterId: 'c1', status: 'open' },
+        { type: 'TicketCalled', ticketId: issued.id, counterId: 'c1', via: 'next' },
+        { type: 'TicketRecalled', ticketId: issued.id, counterId: 'c1' },
+        { type: 'TicketTransferred', ticketId: issued.id, fromCounterId: 'c1', toServiceId: 'kk', rank: 5 },
+      ]);
+      expect(event).toEqual(snapshot);
+      expect(get(state, 1).status).toBe('waiting');
+      expect(get(state, 1).calls).toHaveLength(2);
+    });
+  });
+
+  it('NumbersLeased records the lease and moves the lease cursor', () => {
+    const state = apply(initialQueueState(config, '2026-03-02'), [
+      { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'ktp', from: 501, to: 520 },
+      { type: 'NumbersLeased', kioskId: 'k2', serviceId: 'ktp', from: 521, to: 540 },
+    ]);
+    expect(state.leases).toEqual([
+      { kioskId: 'k1', serviceId: 'ktp', from: 501, to: 520 },
+      { kioskId: 'k2', serviceId: 'ktp', from: 521, to: 540 },
+    ]);
+    expect(state.services['ktp']?.leaseCursor).toBe(541);
+  });
+
+  describe('TicketCalled', () => {
+    it('puts the ticket at the counter and logs the call', () => {
+      const state = withTickets(
+        ticket(1, { targetCounterId: 'c1', servingAt: T0, transfers: [] }),
+        ticket(2, { priority: 'elderly' }),
+      );
+      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 10);
+      expect(get(state, 1)).toMatchObject({
+        status: 'called',
+        counterId: 'c1',
+        calledAt: T0 + 10 * MINUTE,
+        calls: [{ counterId: 'c1', at: T0 + 10 * MINUTE, recall: false }],
+      });
+      expect(get(state, 1).servingAt).toBeUndefined();
+      expect(get(state, 1).targetCounterId).toBeUndefined();
+      expect(state.counters['c1']?.currentTicketId).toBe(testUuid(1));
+    });
+
+    it('counts priority calls in a row by call next; a regular call next resets; a specific call leaves it', () => {
+      const state = withTickets(
+        ticket(1, { priority: 'elderly' }),
+        ticket(2, { priority: 'pregnant' }),
+        ticket(3, { priority: 'disability' }),
+        ticket(4),
+      );
+      const streaks: number[] = [];
+      for (const [n, via] of [
+        [1, 'next'],
+        [2, 'next'],
+        [3, 'specific'],
+        [4, 'next'],
+      ] as const) {
+        apply(state, [{ type: 'TicketCalled', ticketId: testUuid(n), counterId: 'c1', via }]);
+        streaks.push(state.counters['c1']?.priorityStreak ?? -1);
+      }
+      expect(streaks).toEqual([1, 2, 2, 0]);
+      expect(state.counters['c2']?.priorityStreak).toBe(0);
+    });
+  });
+
+  it('TicketRecalled logs a recall and changes nothing else', () => {
+    const state = withTickets(ticket(1));
+    apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+    apply(state, [{ type: 'TicketRecalled', ticketId: testUuid(1), counterId: 'c1' }], 2);
+    expect(get(state, 1)).toMatchObject({
+      status: 'called',
+      calledAt: T0,
+      calls: [
+        { counterId: 'c1', at: T0, recall: false },
+        { counterId: 'c1', at: T0 + 2 * MINUTE, recall: true },
+      ],
+    });
+  });
+
+  describe('TicketFinished', () => {
+    it('ends the visit, frees the counter and keeps the service time from the start of service', () => {
+      const state = withTickets(ticket(1));
+      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+      apply(state, [{ type: 'ServingStarted', ticketId: testUuid(1), counterId: 'c1' }], 3);
+      expect(get(state, 1)).toMatchObject({ status: 'serving', servingAt: T0 + 3 * MINUTE });
+      apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 15);
+      expect(get(state, 1)).toMatchObject({ status: 'done', endedAt: T0 + 15 * MINUTE });
+      expect(state.counters['c1']).toMatchObject({ servedToday: 1, serviceMsToday: 12 * MINUTE });
+      expect(state.counters['c1']?.currentTicketId).toBeUndefined();
+      expect(state.services['ktp']?.recentServiceMs).toEqual([12 * MINUTE]);
+    });
+
+    it('measures from the call when service never started', () => {
+      const state = withTickets(ticket(1));
+      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+      apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 5);
+      expect(state.services['ktp']?.recentServiceMs).toEqual([5 * MINUTE]);
+    });
+
+    it(`keeps the newest ${RECENT_SERVICE_KEEP} service times`, () => {
+      const state = withTickets(ticket(1));
+      const older = Array.from({ length: RECENT_SERVICE_KEEP }, (_, i) => i + 1);
+      const svc = state.services['ktp'];
+      if (!svc) throw new Error('no ktp');
+      svc.recentServiceMs = [...older];
+      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+      apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 1);
+      expect(svc.recentServiceMs).toHaveLength(RECENT_SERVICE_KEEP);
+      expect(svc.recentServiceMs[0]).toBe(2);
+      expect(svc.recentServiceMs.at(-1)).toBe(MINUTE);
+    });
+  });
+
+  it('TicketNoShow and TicketHeld free the counter; a held ticket remembers its counter', () => {
+    const state = withTickets(ticket(1), ticket(2));
+    apply(state, [
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketNoShow', ticketId: testUuid(1), counterId: 'c1' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c2', via: 'next' },
+      { type: 'TicketHeld', ticketId: testUuid(2), counterId: 'c2' },
+    ]);
+    expect(get(state, 1)).toMatchObject({ status: 'no_show', endedAt: T0 + MINUTE });
+    expect(get(state, 2)).toMatchObject({ status: 'held', counterId: 'c2' });
+    expect(state.counters['c1']?.currentTicketId).toBeUndefined();
+    expect(state.counters['c2']?.currentTicketId).toBeUndefined();
+    expect(state.counters['c1']?.servedToday).toBe(0);
+  });
+
+  it('TicketTransferred moves the ticket to its new queue and logs where from', () => {
+    const state = withTickets(ticket(1));
+    apply(state, [
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      {
+        type: 'TicketTransferred',
+        ticketId: testUuid(1),
+        fromCounterId: 'c1',
+        toServiceId: 'paspor',
+        rank: 7,
+      },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c4', via: 'next' },
+      {
+        type: 'TicketTransferred',
+        ticketId: testUuid(1),
+        fromCounterId: 'c4',
+        toServiceId: 'kk',
+        toCounterId: 'c2',
+        rank: 3,
+      },
+    ]);
+    expect(get(state, 1)).toMatchObject({
+      status: 'waiting',
+      serviceId: 'kk',
+      number: 1,
+      displayNumber: 'A-001',
+      rank: 3,
+      targetCounterId: 'c2',
+      transfers: [
+        { at: T0 + MINUTE, fromServiceId: 'ktp', toServiceId: 'paspor', byCounterId: 'c1' },
+        {
+          at: T0 + 3 * MINUTE,
+          fromServiceId: 'paspor',
+          toServiceId: 'kk',
+          toCounterId: 'c2',
+          byCounterId: 'c4',
+        },
+      ],
+    });
+    expect(get(state, 1).counterId).toBeUndefined();
+    expect(state.counters['c4']?.currentTicketId).toBeUndefined();
+    // The number stays taken in the service that issued it.
+    expect(state.numbersUsed).toEqual({ 'ktp:1': testUuid(1) });
+  });
+
+  it('TicketPutBack returns a no-show to the queue with its new rank', () => {
+    const state = withTickets(ticket(1));
+    apply(state, [
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketNoShow', ticketId: testUuid(1), counterId: 'c1' },
+      { type: 'TicketPutBack', ticketId: testUuid(1), counterId: 'c3', rank: -5 },
+    ]);
+    const t = get(state, 1);
+    expect(t).toMatchObject({ status: 'waiting', rank: -5 });
+    expect(t.endedAt).toBeUndefined();
+    expect(t.counterId).toBeUndefined();
+  });
+
+  it('TicketCancelled ends the ticket and frees the counter only if it is the current one there', () => {
+    const state = withTickets(ticket(1), ticket(2), ticket(3));
+    apply(state, [
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketHeld', ticketId: testUuid(1), counterId: 'c1' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next' },
+      { type: 'TicketCancelled', ticketId: testUuid(1), by: 'spv' },
+    ]);
+    expect(get(state, 1)).toMatchObject({ status: 'cancelled', endedAt: T0 + 3 * MINUTE });
+    expect(state.counters['c1']?.currentTicketId).toBe(testUuid(2));
+    apply(state, [
+      { type: 'TicketCancelled', ticketId: testUuid(2), by: 'spv' },
+      { type: 'TicketCancelled', ticketId: testUuid(3), by: 'kiosk:k1' },
+    ]);
+    expect(state.counters['c1']?.currentTicketId).toBeUndefined();
+    expect(get(state, 3).status).toBe('cancelled');
+  });
+
+  it('PrintFailed leaves the queue as it was', () => {
+    const state = withTickets(ticket(1));
+    const before = structuredClone(state);
+    apply(state, [{ type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper out' }]);
+    expect(state).toEqual({ ...before, seq: before.seq + 1 });
+  });
+
+  it('CounterStatusChanged keeps the staff member and the pause reason', () => {
+    const state = initialQueueState(config, '2026-03-02');
+    apply(state, [{ type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' }]);
+    expect(state.counters['c1']).toMatchObject({ status: 'open', staff: 'dukcapil1' });
+    apply(state, [{ type: 'CounterStatusChanged', counterId: 'c1', status: 'paused', reason: 'ishoma' }]);
+    expect(state.counters['c1']).toMatchObject({
+      status: 'paused',
+      staff: 'dukcapil1',
+      pauseReason: 'ishoma',
+    });
+    apply(state, [{ type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil2' }]);
+    expect(state.counters['c1']).toMatchObject({ status: 'open', staff: 'dukcapil2' });
+    expect(state.counters['c1']?.pauseReason).toBeUndefined();
+    apply(state, [{ type: 'CounterStatusChanged', counterId: 'c1', status: 'closed', staff: 'dukcapil2' }]);
+    expect(state.counters['c1']?.status).toBe('closed');
+    expect(state.counters['c1']?.staff).toBeUndefined();
+  });
+
+  it('DayClosed leaves exactly the state a fresh hall day starts with', () => {
+    const state = withTickets(ticket(1), ticket(2), ticket(3, { serviceId: 'paspor' }));
+    apply(state, [
+      { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'kk', from: 501, to: 520 },
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next' },
+      {
+        type: 'DayClosed',
+        day: '2026-03-02',
+        nextDay: '2026-03-03',
+        expiredTicketIds: [testUuid(2), testUuid(3)],
+      },
+    ]);
+    // The hub rebuilds a day from the events after its DayClosed, starting from `initialQueueState`:
+    // the live state must be the same, or a restart would change it.
+    expect(state).toEqual(initialQueueState(config, '2026-03-03', state.seq));
+  });
+
+  it('refuses an event about a ticket it does not know', () => {
+    const state = initialQueueState(config, '2026-03-02');
+    expect(() =>
+      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(9), counterId: 'c1', via: 'next' }]),
+    ).toThrow(/unknown ticket/);
+  });
+});
