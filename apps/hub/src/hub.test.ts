@@ -196,4 +196,25 @@ describe('hub over Socket.IO', () => {
     expect(JSON.parse(closed[0]?.payload ?? '{}')).toMatchObject({ day: '2026-11-30', expiredTicketIds: [old.id] });
     expect(hub.service.state.tickets[old.id]).toBeUndefined();
   });
+
+  it('makes clients drop their state when the hub comes back with another log', async () => {
+    const kiosk = await online(client(kioskCredentials()));
+    for (let i = 0; i < 3; i++) issued(await kiosk.command({ type: 'issueTicket', serviceId: 'skck' }));
+    const display = await online(client());
+    await waitFor(display, () => display.mirror.seq === 3);
+    // The store is replaced (restored from elsewhere): a new log whose numbers mean nothing to the old one.
+    const port = hub.port;
+    await hub.dispose();
+    hub = await startTestHub({ config, port });
+    // Further along than the display: without the log's name it would take events 4 and 5 of this log as its own.
+    for (let i = 0; i < 5; i++) {
+      const other = hub.service.execute({ kind: 'kiosk', kioskId: 'kiosk-2' }, `other-log-000${i}`, {
+        type: 'issueTicket',
+        serviceId: 'kartu-keluarga',
+      });
+      expect(other.ok).toBe(true);
+    }
+    await waitFor(display, () => display.mirror.seq === 5);
+    expect(display.state).toEqual(hub.service.state);
+  });
 });

@@ -51,12 +51,29 @@ export class QueueService {
 
   /** The live state, replayed from the log through the same reducer the clients use. */
   private rebuild(): QueueState {
-    const stored = this.store.loadCurrentDay();
-    const firstSeq = (stored.events[0]?.seq ?? stored.lastSeq + 1) - 1;
-    const state = initialQueueState(this.config, stored.day ?? hallDay(this.now(), this.config.hall.timeZone), firstSeq);
-    for (const e of stored.events) applyEvent(state, e);
-    state.seq = stored.lastSeq;
+    // Streamed, one event at a time: a busy day is 60,000 events, and holding them all would set the RSS.
+    const stored = this.store.streamCurrentDay();
+    const fresh = (firstSeq: number) =>
+      initialQueueState(this.config, stored.day ?? hallDay(this.now(), this.config.hall.timeZone), firstSeq);
+    let state: QueueState | undefined;
+    let lastSeq = stored.fromSeq;
+    for (const e of stored.events) {
+      state ??= fresh(e.seq - 1);
+      applyEvent(state, e);
+      lastSeq = e.seq;
+    }
+    state ??= fresh(lastSeq);
+    state.seq = lastSeq;
     return state;
+  }
+
+  get logId(): string {
+    return this.store.logId;
+  }
+
+  /** The answer already given to this command id, if any. */
+  recordedReply(commandId: string): CommandReply | undefined {
+    return this.store.findReply(commandId);
   }
 
   /** Runs one command from outside. Never throws on bad input: every refusal is a reply. */
@@ -85,7 +102,9 @@ export class QueueService {
   /** Closes the hall day when local midnight has passed (also run by the hub's midnight timer). */
   closeDayIfDue(): void {
     const events = rolloverEvents(this.state, this.config, this.now());
-    if (events.length > 0) this.commit(events, this.now());
+    if (events.length === 0) return;
+    this.commit(events, this.now());
+    this.store.pruneReplies(this.now() - REPLY_RETENTION_MS);
   }
 
   /** Log first, then apply, then announce: a failed write changes nothing in memory. */
@@ -107,12 +126,14 @@ export class QueueService {
     const behind = this.state.seq - sinceSeq;
     // 0 is a client with no state yet; a client ahead of the hub saw a log this hub no longer has.
     if (sinceSeq === 0 || behind < 0 || behind > MAX_SYNC_EVENTS) {
-      return { ok: true, kind: 'snapshot', seq: this.state.seq, state: this.state };
+      return { ok: true, kind: 'snapshot', seq: this.state.seq, state: this.state, logId: this.store.logId };
     }
     const events = behind === 0 ? [] : this.store.eventsSince(sinceSeq, MAX_SYNC_EVENTS);
-    return { ok: true, kind: 'events', events, seq: this.state.seq };
+    return { ok: true, kind: 'events', events, seq: this.state.seq, logId: this.store.logId };
   }
 }
+
+const REPLY_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 function optional(commandId: string | undefined): { commandId?: string } {
   return commandId === undefined ? {} : { commandId };

@@ -63,6 +63,9 @@ export class HubConnection {
   private readonly outbox = new Map<string, PendingCommand>();
   private readonly ackTimeoutMs: number;
   private syncing = false;
+  private syncAgain = false;
+  /** The hub log the mirror follows; another one means the mirror is from a different history. */
+  private logId: string | undefined;
 
   constructor(options: HubConnectionOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 8000;
@@ -88,7 +91,6 @@ export class HubConnection {
       if (this.mirror.receive(events) === 'gap') void this.sync();
       else this.notify();
     });
-    this.socket.on('config:changed', () => void this.loadConfig());
   }
 
   get state(): QueueState | undefined {
@@ -189,18 +191,36 @@ export class HubConnection {
 
   /** Catches up: the missed events, or a snapshot when too far behind. */
   async sync(): Promise<void> {
-    if (this.syncing) return;
+    if (this.syncing) {
+      // Events that arrive during a sync may lie past its answer: catch up again once it is in.
+      this.syncAgain = true;
+      return;
+    }
     this.syncing = true;
+    let again: boolean;
     try {
-      const reply = (await this.request('sync', { sinceSeq: this.mirror.seq })) as SyncReply;
-      if (!reply.ok) return;
-      if (reply.kind === 'snapshot') this.mirror.load(reply.state);
-      else if (this.mirror.receive(reply.events) === 'gap') this.mirror.state = undefined;
-      this.notify();
+      again = this.applySync((await this.request('sync', { sinceSeq: this.mirror.seq })) as SyncReply);
     } finally {
       this.syncing = false;
     }
-    if (!this.mirror.state && this.socket.connected) await this.sync();
+    again ||= this.syncAgain;
+    this.syncAgain = false;
+    if (again && this.socket.connected) await this.sync();
+  }
+
+  /** Applies a sync answer; true when another sync is needed. */
+  private applySync(reply: SyncReply): boolean {
+    if (!reply.ok) return false;
+    // Another log (the hub's store was replaced or restored): our sequence numbers mean nothing there.
+    const foreign = this.logId !== undefined && reply.logId !== this.logId;
+    this.logId = reply.logId;
+    if (reply.kind === 'snapshot') {
+      this.mirror.load(reply.state);
+    } else if (foreign || this.mirror.receive(reply.events) === 'gap') {
+      this.mirror.state = undefined;
+    }
+    this.notify();
+    return this.mirror.state === undefined;
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -14,9 +14,14 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** The most events a sync answers with; a client further behind gets a snapshot. */
 export const MAX_SYNC_EVENTS = 2000;
 
-/** Sent in Socket.IO's `auth` at connect. */
+const demoDevice = z.object({ kind: z.enum(['kiosk', 'display']), deviceId: z.string().min(1).max(64) });
+
+/**
+ * Sent in Socket.IO's `auth` at connect. Clients whose `auth` can only hold strings (socket.io-client-java
+ * types it `Map<String, String>`) may send `protocol` as `"1"` and `demoDevice` as `"kiosk:kiosk-1"`.
+ */
 export const handshakeSchema = z.object({
-  protocol: z.number().int(),
+  protocol: z.union([z.number().int(), z.string().regex(/^\d{1,4}$/).transform(Number)]),
   /** A kiosk's or display's device token from enrolment. */
   deviceToken: z.string().min(10).max(200).optional(),
   /** A staff session token from `staff:signIn`, to resume a session after a reconnect. */
@@ -26,7 +31,13 @@ export const handshakeSchema = z.object({
    * enrolment, so that `npm start` works at once. Ignored from any other address or outside demo mode.
    */
   demoDevice: z
-    .object({ kind: z.enum(['kiosk', 'display']), deviceId: z.string().min(1).max(64) })
+    .union([
+      demoDevice,
+      z
+        .string()
+        .regex(/^(kiosk|display):[^:]{1,64}$/)
+        .transform((s) => demoDevice.parse({ kind: s.slice(0, s.indexOf(':')), deviceId: s.slice(s.indexOf(':') + 1) })),
+    ])
     .optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
@@ -69,9 +80,13 @@ export type Failure = { ok: false; error: DomainError };
 export type Reply<T> = ({ ok: true } & T) | Failure;
 
 export type CommandReply = Reply<{ seq: number; events: EventEnvelope[] }>;
+/**
+ * `logId` names the hub's event log: a client that sees another one (the store was replaced or restored)
+ * drops its state and takes a snapshot, since sequence numbers of two logs cannot be compared.
+ */
 export type SyncReply = Reply<
-  | { kind: 'events'; events: EventEnvelope[]; seq: number }
-  | { kind: 'snapshot'; seq: number; state: QueueState }
+  | { kind: 'events'; events: EventEnvelope[]; seq: number; logId: string }
+  | { kind: 'snapshot'; seq: number; state: QueueState; logId: string }
 >;
 export type ConfigReply = Reply<{ config: PublicHallConfig }>;
 export interface SignedInStaff {
@@ -96,6 +111,7 @@ export interface Welcome {
   protocol: number;
   hubVersion: string;
   hallId: string;
+  logId: string;
   day: string;
   seq: number;
   principal: Principal;
@@ -121,6 +137,4 @@ export interface ServerToClientEvents {
   welcome: (welcome: Welcome) => void;
   /** New events in sequence order; a client that sees a gap asks `sync`. */
   events: (events: EventEnvelope[]) => void;
-  /** The hall config changed (an edit of the config file): fetch it again. */
-  'config:changed': (info: { version: string }) => void;
 }

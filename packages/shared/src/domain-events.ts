@@ -4,8 +4,17 @@ import type { CounterStatus, Ticket } from './domain-types.js';
 export type DomainEvent =
   | { type: 'DayClosed'; day: string; nextDay: string; expiredTicketIds: string[] }
   | { type: 'TicketIssued'; ticket: Ticket }
+  /** A ticket issued offline on a day that closed before it reached the hub: history only. */
+  | { type: 'LateTicketExpired'; ticket: Ticket }
   | { type: 'NumbersLeased'; kioskId: string; serviceId: string; from: number; to: number }
-  | { type: 'TicketCalled'; ticketId: string; counterId: string; via: 'next' | 'specific' }
+  | {
+      type: 'TicketCalled';
+      ticketId: string;
+      counterId: string;
+      via: 'next' | 'specific';
+      /** The counter's run of priority calls after this one (the interleave rule). */
+      priorityStreak: number;
+    }
   | { type: 'TicketRecalled'; ticketId: string; counterId: string }
   | { type: 'ServingStarted'; ticketId: string; counterId: string }
   | { type: 'TicketFinished'; ticketId: string; counterId: string }

@@ -2,7 +2,6 @@ import type { LocalizedText } from './hall-config.js';
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
-  'PAYLOAD_TOO_LARGE',
   'PROTOCOL_MISMATCH',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -44,7 +43,6 @@ export function domainError(code: ErrorCode, message: string, details?: DomainEr
 /** What a person reads when a command is refused. */
 export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   VALIDATION_FAILED: { id: 'Permintaan tidak valid.', en: 'The request is not valid.' },
-  PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar.', en: 'The request is too large.' },
   PROTOCOL_MISMATCH: {
     id: 'Versi aplikasi tidak cocok dengan server. Muat ulang aplikasi.',
     en: 'This app version does not match the server. Reload the app.',

@@ -65,7 +65,8 @@ export function decide(state: QueueState, command: Command, ctx: EngineContext):
     }
     case 'closeDay': {
       const today = hallDay(ctx.now, ctx.config.hall.timeZone);
-      // Closing by hand before midnight (e.g. the hall shuts early) still moves on to a fresh day only at midnight.
+      // Closing by hand before midnight (the hall shuts early) expires what still waits but keeps the day:
+      // its numbers and leases stay, so no number is given twice. The new day starts only at midnight.
       return ok(closeDayEvent(state, today > state.day ? today : state.day));
     }
     case 'cancelTicket': {
@@ -93,21 +94,40 @@ function decideAtCounter(
 
   switch (command.type) {
     case 'setCounterStatus': {
-      if (command.status === counter.status && command.reason === counter.pauseReason) return ok();
+      const reason = command.status === 'paused' ? command.reason : undefined;
+      const staff = ctx.actor.kind === 'staff' ? ctx.actor.username : undefined;
+      const sameStaff = staff === undefined || staff === counter.staff || command.status === 'closed';
+      if (command.status === counter.status && reason === counter.pauseReason && sameStaff) return ok();
+      // A visitor at the desk is finished, held or transferred first: a break never strands a ticket.
+      if (command.status !== 'open' && current) return fail(busy(current));
       const event: DomainEvent = { type: 'CounterStatusChanged', counterId: cfg.id, status: command.status };
-      if (command.reason !== undefined && command.status === 'paused') event.reason = command.reason;
-      if (ctx.actor.kind === 'staff') event.staff = ctx.actor.username;
-      return ok(event);
+      if (reason !== undefined) event.reason = reason;
+      if (staff !== undefined) event.staff = staff;
+      if (command.status !== 'closed') return ok(event);
+      // Visitors this counter held go back to their queue, where any counter of the service can call them.
+      const released: DomainEvent[] = allTickets(state)
+        .filter((t) => t.status === 'held' && t.counterId === cfg.id)
+        .map((t) => ({ type: 'TicketPutBack', ticketId: t.id, counterId: cfg.id, rank: t.rank }));
+      return ok(event, ...released);
     }
     case 'callNext': {
       if (counter.status !== 'open') return fail(notOpen(cfg));
-      const next = pickNext(state, cfg, counter, ctx.config.settings.priorityStreak);
+      const front = frontOfQueue(state, cfg);
+      const next = chooseNext(front, counter, ctx.config.settings.priorityStreak);
       if (!next) return fail(domainError('QUEUE_EMPTY', `nobody waits for counter ${cfg.name}`));
+      // Priority calls count towards the streak only while a regular visitor waits: it exists to stop starving them.
+      const priorityStreak = next.priority === 'none' || !front.regular ? 0 : counter.priorityStreak + 1;
       // Calling the next visitor ends the current visit, as staff expect from one button.
       const finishing: DomainEvent[] = current
         ? [{ type: 'TicketFinished', ticketId: current.id, counterId: cfg.id }]
         : [];
-      return ok(...finishing, { type: 'TicketCalled', ticketId: next.id, counterId: cfg.id, via: 'next' });
+      return ok(...finishing, {
+        type: 'TicketCalled',
+        ticketId: next.id,
+        counterId: cfg.id,
+        via: 'next',
+        priorityStreak,
+      });
     }
     case 'callTicket': {
       if (counter.status !== 'open') return fail(notOpen(cfg));
@@ -129,7 +149,13 @@ function decideAtCounter(
           ),
         );
       }
-      return ok({ type: 'TicketCalled', ticketId: t.id, counterId: cfg.id, via: 'specific' });
+      return ok({
+        type: 'TicketCalled',
+        ticketId: t.id,
+        counterId: cfg.id,
+        via: 'specific',
+        priorityStreak: counter.priorityStreak,
+      });
     }
     case 'recall': {
       if (!current || current.status !== 'called') {
@@ -235,22 +261,34 @@ export function pickNext(
   counter: CounterState,
   maxStreak: number,
 ): Ticket | undefined {
-  let bestPriority: Ticket | undefined;
-  let bestRegular: Ticket | undefined;
+  return chooseNext(frontOfQueue(state, cfg), counter, maxStreak);
+}
+
+interface FrontOfQueue {
+  priority?: Ticket;
+  regular?: Ticket;
+}
+
+/** The first priority-group ticket and the first regular ticket waiting for a counter. */
+function frontOfQueue(state: QueueState, cfg: CounterConfig): FrontOfQueue {
+  const front: FrontOfQueue = {};
   for (const t of allTickets(state)) {
-    if (t.status !== 'waiting') continue;
-    const mine =
-      t.targetCounterId === undefined ? cfg.serviceIds.includes(t.serviceId) : t.targetCounterId === cfg.id;
-    if (!mine) continue;
-    if (t.priority === 'none') {
-      if (!bestRegular || goesBefore(t, bestRegular, cfg)) bestRegular = t;
-    } else if (!bestPriority || goesBefore(t, bestPriority, cfg)) {
-      bestPriority = t;
-    }
+    if (t.status !== 'waiting' || !isForCounter(t, cfg)) continue;
+    const cls = t.priority === 'none' ? 'regular' : 'priority';
+    const best = front[cls];
+    if (!best || goesBefore(t, best, cfg)) front[cls] = t;
   }
-  if (!bestPriority) return bestRegular;
-  if (!bestRegular) return bestPriority;
-  return maxStreak === 0 || counter.priorityStreak < maxStreak ? bestPriority : bestRegular;
+  return front;
+}
+
+function chooseNext(front: FrontOfQueue, counter: CounterState, maxStreak: number): Ticket | undefined {
+  if (!front.priority) return front.regular;
+  if (!front.regular) return front.priority;
+  return maxStreak === 0 || counter.priorityStreak < maxStreak ? front.priority : front.regular;
+}
+
+function isForCounter(t: Ticket, cfg: CounterConfig): boolean {
+  return t.targetCounterId === undefined ? cfg.serviceIds.includes(t.serviceId) : t.targetCounterId === cfg.id;
 }
 
 function goesBefore(a: Ticket, b: Ticket, cfg: CounterConfig): boolean {
@@ -359,6 +397,22 @@ function syncOfflineTicket(
   if (existing) return ok();
   const service = ctx.config.services.find((s) => s.id === command.serviceId);
   if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${command.serviceId}`));
+  const issuedDay = hallDay(command.issuedAt, ctx.config.hall.timeZone);
+  if (issuedDay < state.day) {
+    // Issued offline on a day that has closed since: its visitor has gone home. It is logged, expired,
+    // for the reports, and the kiosk may forget it; today's queue and numbers are not touched.
+    const ticket = newTicket(
+      service,
+      command.number,
+      issuedDay,
+      command.issuedAt,
+      command.ticketId,
+      { kind: 'kiosk', kioskId, offline: true },
+      command.priority,
+      { ahead: 0, minutes: 0 },
+    );
+    return ok({ type: 'LateTicketExpired', ticket: { ...ticket, status: 'expired', endedAt: ctx.now } });
+  }
   const leased = state.leases.some(
     (l) =>
       l.kioskId === kioskId &&

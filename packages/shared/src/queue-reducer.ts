@@ -17,6 +17,15 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
   state.seq = seq;
   switch (event.type) {
     case 'DayClosed': {
+      for (const id of event.expiredTicketIds) {
+        const t = state.tickets[id];
+        if (!t) continue;
+        if (t.counterId !== undefined) releaseCounter(counter(state, t.counterId), t.id);
+        t.status = 'expired';
+        t.endedAt = at;
+      }
+      // A close by hand before midnight ends the day's service but keeps its numbers; midnight starts afresh.
+      if (event.nextDay === event.day) break;
       state.day = event.nextDay;
       state.tickets = {};
       state.leases = [];
@@ -59,7 +68,7 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
       delete t.targetCounterId;
       t.calls.push({ counterId: event.counterId, at, recall: false });
       c.currentTicketId = t.id;
-      if (event.via === 'next') c.priorityStreak = t.priority === 'none' ? 0 : c.priorityStreak + 1;
+      c.priorityStreak = event.priorityStreak;
       break;
     }
     case 'TicketRecalled': {
@@ -132,6 +141,7 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
       t.endedAt = at;
       break;
     }
+    case 'LateTicketExpired':
     case 'PrintFailed':
       // Kept in the log for staff alerts and reports; the queue itself is unchanged.
       break;

@@ -24,6 +24,12 @@ export class SignInThrottle {
       f.until = now + Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (f.count - this.freeAttempts));
     }
     this.failures.set(username, f);
+    if (this.failures.size > 10_000) this.forgetExpired(now);
+  }
+
+  /** Bounds the memory a stream of made-up names could take. */
+  private forgetExpired(now: number): void {
+    for (const [key, f] of this.failures) if (f.until < now) this.failures.delete(key);
   }
 
   succeeded(username: string): void {

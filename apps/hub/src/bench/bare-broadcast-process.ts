@@ -65,3 +65,5 @@ process.on('message', (m: { type: string }) => {
 process.on('disconnect', () => {
   void (close?.() ?? Promise.resolve()).finally(() => process.exit(0));
 });
+
+process.send?.({ type: 'listening' });

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 
 /** What the bench's child entries (hub-process, bare-broadcast-process) answer over IPC. */
 export type ChildReply =
+  | { type: 'listening' }
   | { type: 'ready'; url: string; startMs: number }
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'closed' }
@@ -22,8 +23,8 @@ export interface Child {
 const READY_TIMEOUT_MS = 60_000;
 
 /**
- * Runs `entry` (a compiled bench file next to this one) in its own node process, sends it `start`,
- * and resolves once it serves. The server's CPU and memory are then its own, not the load generator's.
+ * Runs `entry` (a compiled bench file next to this one) in its own node process, sends it `start` once
+ * it says it is `listening`, and resolves once it serves. The server's CPU and memory are then its own, not the load generator's.
  * BENCH_CHILD_EXEC_ARGV (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the child.
  */
 export function spawnChild(entry: string, start: object): Promise<Child> {
@@ -41,6 +42,9 @@ export function spawnChild(entry: string, start: object): Promise<Child> {
         proc.off('message', onMessage);
         proc.kill('SIGKILL');
         reject(new Error(`${entry}: ${m.message}`));
+      } else if (m.type === 'listening') {
+        // Only now: a message sent before the child's module set its listener would be lost.
+        proc.send({ type: 'start', ...start });
       } else if (m.type === 'ready') {
         clearTimeout(timer);
         proc.off('message', onMessage);
@@ -52,7 +56,6 @@ export function spawnChild(entry: string, start: object): Promise<Child> {
       clearTimeout(timer);
       reject(new Error(`${entry} exited with ${String(code)} before it was ready`));
     });
-    proc.send({ type: 'start', ...start });
   });
 }
 

@@ -66,3 +66,5 @@ process.on('message', (m: { type: string }) => {
 process.on('disconnect', () => {
   void stop().finally(() => process.exit(0));
 });
+
+process.send?.({ type: 'listening' });

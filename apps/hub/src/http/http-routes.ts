@@ -74,7 +74,12 @@ function todaysTicket(service: QueueService, id: string): Ticket | undefined {
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  // Public reads only: any page (a hall's own website, a TV app) may fetch them.
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -261,4 +261,72 @@ describe('the hub boundary', () => {
     const after = await ask(s, 'command', { commandId: commandId(), command: { type: 'closeDay' } });
     expect(after.error?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('survives events sent with only an ack, or with extra arguments', async () => {
+    const h = await hub();
+    const s = raw(h.url, kiosk);
+    await connected(s);
+    const ackOnly = (await s.timeout(3000).emitWithAck('whoami')) as Reply;
+    expect(ackOnly.ok).toBe(true);
+    const noPayloadCommand = (await s.timeout(3000).emitWithAck('command')) as Reply;
+    expect(noPayloadCommand.error?.code).toBe('VALIDATION_FAILED');
+    const extra = (await s.timeout(3000).emitWithAck('sync', { sinceSeq: 0 }, 'more', 1)) as Reply;
+    expect(extra.error?.code).toBe('VALIDATION_FAILED');
+    expect((await fetch(`${h.url}/api/health`)).ok).toBe(true);
+  });
+
+  it('accepts a handshake from clients whose auth holds only strings', async () => {
+    const h = await hub();
+    const s = raw(h.url, { protocol: String(PROTOCOL_VERSION), demoDevice: 'kiosk:kiosk-2' });
+    await connected(s);
+    expect(await ask(s, 'whoami', {})).toEqual({
+      ok: true,
+      principal: { kind: 'kiosk', kioskId: 'kiosk-2' },
+    });
+    expect(await refused(raw(h.url, { protocol: 'one' }))).toMatchObject({ code: 'PROTOCOL_MISMATCH' });
+  });
+
+  it('refuses commands from a display as forbidden', async () => {
+    const h = await hub();
+    const s = raw(h.url, { protocol: PROTOCOL_VERSION, demoDevice: { kind: 'display', deviceId: 'lobi' } });
+    await connected(s);
+    const r = await ask(s, 'command', {
+      commandId: commandId(),
+      command: { type: 'issueTicket', serviceId: 'skck' },
+    });
+    expect(r.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('answers a retry with its first answer even when the kiosk is over its rate limit', async () => {
+    const h = await hub({ rateLimits: { issuePerSecond: 0.01, issueBurst: 1 } });
+    const s = raw(h.url, kiosk);
+    await connected(s);
+    const envelope = { commandId: commandId(), command: { type: 'issueTicket', serviceId: 'skck' } };
+    const first = await ask(s, 'command', envelope);
+    expect(first.ok).toBe(true);
+    expect(await ask(s, 'command', envelope)).toEqual(first);
+    const fresh = await ask(s, 'command', { ...envelope, commandId: commandId() });
+    expect(fresh.error?.code).toBe('RATE_LIMITED');
+  });
+
+  it('limits pairing-code guesses per address', async () => {
+    const h = await hub({ demoMode: false, pairingCode: '135790' });
+    const s = raw(h.url);
+    await connected(s);
+    const codes: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = await ask(s, 'device:enrol', {
+        pairingCode: String(100000 + i),
+        kind: 'display',
+        deviceId: 'tv',
+      });
+      codes.push(r.error?.code ?? 'ok');
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('INVALID_PAIRING_CODE'));
+    expect(codes.slice(5)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // Even the right code waits now: guessing has to slow down.
+    expect(
+      (await ask(s, 'device:enrol', { pairingCode: '135790', kind: 'display', deviceId: 'tv' })).error?.code,
+    ).toBe('RATE_LIMITED');
+  });
 });

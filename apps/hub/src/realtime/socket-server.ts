@@ -19,6 +19,7 @@ import {
   publicHallConfig,
   signInSchema,
   syncRequestSchema,
+  ticketPrintSchema,
 } from '@antre/shared';
 import { z } from 'zod';
 import type { DeviceRegistry } from '../auth/device-registry.js';
@@ -27,6 +28,7 @@ import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
 import { TokenBucket } from '../auth/token-bucket.js';
 import type { Logger } from '../logger.js';
+import type { HubTicketPrinter } from '../printing/hub-ticket-printer.js';
 import type { QueueService } from '../queue-service.js';
 
 export interface SocketData {
@@ -64,6 +66,8 @@ export interface SocketDeps {
   demoMode: boolean;
   rateLimits: RateLimits;
   now: () => number;
+  /** Prints tickets on kiosks' printers (`ticket:print`); absent: every print fails as not configured. */
+  printer?: HubTicketPrinter;
 }
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set([
@@ -74,6 +78,7 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
   'staff:signOut',
   'device:enrol',
   'whoami',
+  'ticket:print',
 ]);
 
 export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocketServer {
@@ -86,6 +91,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
   });
   const issueLimiter = new TokenBucket(deps.rateLimits.issuePerSecond, deps.rateLimits.issueBurst, deps.now);
   const messageLimiter = new TokenBucket(deps.rateLimits.messagesPerSecond, deps.rateLimits.messageBurst, deps.now);
+  const enrolLimiter = new TokenBucket(5 / 60, 5, deps.now);
 
   io.use((socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth ?? {});
@@ -108,6 +114,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       protocol: PROTOCOL_VERSION,
       hubVersion: deps.version,
       hallId: deps.config.hall.id,
+      logId: deps.service.logId,
       day: deps.service.state.day,
       seq: deps.service.state.seq,
       principal: socket.data.principal,
@@ -134,17 +141,25 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       schema: S,
       run: (payload: z.infer<S>) => R | Promise<R>,
     ) => {
-      socket.on(event, (async (payload: unknown, ack: (reply: R | { ok: false; error: DomainError }) => void) => {
+      socket.on(event, (async (...args: unknown[]) => {
+        // The middleware above let only messages ending in an ack through; anything else here is a client bug.
+        const ack = args.at(-1);
+        if (typeof ack !== 'function') return;
+        const reply = ack as (reply: R | { ok: false; error: DomainError }) => void;
         try {
-          const parsed = schema.safeParse(payload ?? {});
-          if (!parsed.success) {
-            ack({ ok: false, error: domainError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'invalid') });
+          if (args.length > 2) {
+            reply({ ok: false, error: domainError('VALIDATION_FAILED', 'send one payload and an ack') });
             return;
           }
-          ack(await run(parsed.data));
+          const parsed = schema.safeParse(args.length === 2 ? (args[0] ?? {}) : {});
+          if (!parsed.success) {
+            reply({ ok: false, error: domainError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'invalid') });
+            return;
+          }
+          reply(await run(parsed.data));
         } catch (err) {
           log.error({ err, event }, 'handler failed');
-          ack({ ok: false, error: domainError('INTERNAL', 'the hub could not complete this request') });
+          reply({ ok: false, error: domainError('INTERNAL', 'the hub could not complete this request') });
         }
       }) as never);
     };
@@ -153,6 +168,12 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
 
     handle('command', commandEnvelopeSchema, ({ commandId, command }) => {
       const principal = socket.data.principal;
+      // A retry gets its first answer before any limit applies: it issues nothing new.
+      const first = deps.service.recordedReply(commandId);
+      if (first) return first;
+      if (principal.kind === 'display') {
+        return { ok: false as const, error: domainError('FORBIDDEN', 'a display sends no commands') };
+      }
       const isIssue = isObject(command) && command['type'] === 'issueTicket';
       if (isIssue && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)) {
         return { ok: false as const, error: domainError('RATE_LIMITED', 'this kiosk issues too fast') };
@@ -164,9 +185,20 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
 
     handle('whoami', emptySchema, () => ({ ok: true as const, principal: socket.data.principal }));
 
+    handle('ticket:print', ticketPrintSchema, (request) =>
+      deps.printer
+        ? deps.printer.print(socket.data.principal, request, socket.handshake.headers.host)
+        : {
+            ok: false as const,
+            error: domainError('PRINTER_FAULT', 'this hub prints no tickets', { reason: 'not-configured' }),
+          },
+    );
+
     handle('staff:signIn', signInSchema, async ({ username, pin }) => {
       const now = deps.now();
-      const wait = deps.throttle.waitMs(username, now);
+      // Per user and address: guessing from one machine slows down, without locking the user out elsewhere.
+      const throttleKey = `${username}@${socket.handshake.address}`;
+      const wait = deps.throttle.waitMs(throttleKey, now);
       if (wait > 0) {
         return {
           ok: false as const,
@@ -177,11 +209,11 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       // Verify against a dummy hash for unknown names, so timing does not reveal which names exist.
       const valid = await verifyPin(pin, staff?.pinHash ?? DUMMY_HASH);
       if (!staff || !valid) {
-        deps.throttle.failed(username, now);
+        deps.throttle.failed(throttleKey, now);
         log.warn({ username }, 'sign-in failed');
         return { ok: false as const, error: domainError('INVALID_CREDENTIALS', 'wrong user name or PIN') };
       }
-      deps.throttle.succeeded(username);
+      deps.throttle.succeeded(throttleKey);
       const sessionToken = deps.sessions.create(staff.username, now);
       const signedIn: SignedInStaff = { username: staff.username, name: staff.name, role: staff.role };
       if (staff.agencyId !== undefined) signedIn.agencyId = staff.agencyId;
@@ -199,6 +231,10 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     });
 
     handle('device:enrol', enrolSchema, ({ pairingCode, kind, deviceId }) => {
+      // Six digits would fall to guessing without a limit per address.
+      if (!enrolLimiter.take(socket.handshake.address)) {
+        return { ok: false as const, error: domainError('RATE_LIMITED', 'too many enrolment attempts') };
+      }
       if (kind === 'kiosk' && !deps.config.kiosks.some((k) => k.id === deviceId)) {
         return { ok: false as const, error: domainError('VALIDATION_FAILED', `no kiosk ${deviceId} in the hall config`) };
       }

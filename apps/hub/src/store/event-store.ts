@@ -26,6 +26,8 @@ export interface StoredDay {
 /** The SQLite event log: the hub's only durable state. All writes are synchronous and transactional. */
 export class EventStore {
   readonly db: Database.Database;
+  /** Names this log; it changes only when the store is replaced. */
+  readonly logId: string;
   private readonly insertEvent: Database.Statement;
   private readonly insertReply: Database.Statement;
   private readonly selectReply: Database.Statement<[string], { reply: string }>;
@@ -38,6 +40,7 @@ export class EventStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, MIGRATIONS);
+    this.logId = (this.db.prepare("SELECT value FROM meta WHERE key = 'log_id'").get() as { value: string }).value;
     this.insertEvent = this.db.prepare(
       'INSERT INTO events (seq, at, day, type, command_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -85,8 +88,23 @@ export class EventStore {
 
   /** What a restart replays: the events since the last day close. Earlier days are history, kept for reports. */
   loadCurrentDay(): StoredDay {
+    const { day, fromSeq, events } = this.streamCurrentDay();
+    const list = [...events];
+    return { day, events: list, lastSeq: list.at(-1)?.seq ?? fromSeq };
+  }
+
+  /**
+   * `loadCurrentDay`, streamed: the rows are read and parsed one at a time while the caller applies them,
+   * so that replaying a day of 60,000 events never holds them all (a restart's peak memory, which the
+   * process keeps as RSS). `fromSeq` is the last day close's sequence number, 0 if none.
+   */
+  streamCurrentDay(): { day: string | undefined; fromSeq: number; events: IterableIterator<EventEnvelope> } {
+    // A close by hand before midnight keeps the day: replay starts after the last close that began a new one.
     const lastClose = this.db
-      .prepare("SELECT seq, payload FROM events WHERE type = 'DayClosed' ORDER BY seq DESC LIMIT 1")
+      .prepare(
+        `SELECT seq, payload FROM events WHERE type = 'DayClosed' AND json_extract(payload, '$.nextDay') != day
+         ORDER BY seq DESC LIMIT 1`,
+      )
       .get() as { seq: number; payload: string } | undefined;
     const fromSeq = lastClose?.seq ?? 0;
     let day: string | undefined;
@@ -96,8 +114,15 @@ export class EventStore {
       const first = this.db.prepare('SELECT day FROM events ORDER BY seq LIMIT 1').get() as { day: string } | undefined;
       day = first?.day;
     }
-    const rows = this.db.prepare('SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq').all(fromSeq) as EventRow[];
-    return { day, events: rows.map(toEnvelope), lastSeq: rows.at(-1)?.seq ?? fromSeq };
+    const rows = this.db
+      .prepare('SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq')
+      .iterate(fromSeq) as IterableIterator<EventRow>;
+    return { day, fromSeq, events: mapIterator(rows, toEnvelope) };
+  }
+
+  /** Forgets answers to commands older than `before`: a retry comes within seconds, not days. */
+  pruneReplies(before: number): void {
+    this.db.prepare('DELETE FROM command_replies WHERE at < ?').run(before);
   }
 
   close(): void {
@@ -109,6 +134,10 @@ interface EventRow {
   seq: number;
   at: number;
   payload: string;
+}
+
+function* mapIterator<A, B>(items: Iterable<A>, f: (a: A) => B): IterableIterator<B> {
+  for (const a of items) yield f(a);
 }
 
 function toEnvelope(row: EventRow): EventEnvelope {

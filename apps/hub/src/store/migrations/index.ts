@@ -1,4 +1,5 @@
 import { sql as eventLog } from './0001-event-log.js';
+import { sql as logIdentity } from './0002-log-identity.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Applied in order, each once; never edit one that is on main: add the next. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'event-log', sql: eventLog }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'event-log', sql: eventLog },
+  { version: 2, name: 'log-identity', sql: logIdentity },
+];

@@ -1,0 +1,174 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HubConnection } from '@antre/client';
+import type { CommandReply, HallConfig, Principal, Ticket } from '@antre/shared';
+import type { FakePrinter } from '@antre/printer';
+import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer';
+import { createLogger } from '../logger.js';
+import type { TestHub } from '../testing/hub-harness.js';
+import {
+  connect,
+  demoHall,
+  kioskCredentials,
+  signIn,
+  startTestHub,
+  waitFor,
+} from '../testing/hub-harness.js';
+import { HubTicketPrinter } from './hub-ticket-printer.js';
+
+let config: HallConfig;
+let pins: Map<string, string>;
+let printer: FakePrinter;
+let hub: TestHub;
+const clients: HubConnection[] = [];
+
+beforeAll(async () => {
+  printer = await startFakePrinter();
+  ({ config, pins } = await demoHall());
+  config.kiosks = config.kiosks.map((k) => (k.id === 'kiosk-1' ? { ...k, printer: printer.url } : k));
+  hub = await startTestHub({ config });
+});
+
+afterEach(() => {
+  printer.condition = 'ready';
+  for (const c of clients.splice(0)) c.close();
+});
+
+afterAll(async () => {
+  await hub.dispose();
+  await printer.close();
+});
+
+async function online(credentials = {}): Promise<HubConnection> {
+  const conn = connect(hub.url, credentials);
+  clients.push(conn);
+  await waitFor(conn, () => conn.status === 'online' && conn.state !== undefined);
+  return conn;
+}
+
+function issued(reply: CommandReply): Ticket {
+  const e = reply.ok ? reply.events.find((x) => x.event.type === 'TicketIssued') : undefined;
+  if (!e || e.event.type !== 'TicketIssued') throw new Error('no ticket issued');
+  return e.event.ticket;
+}
+
+describe('ticket:print over Socket.IO', () => {
+  it("prints a kiosk's ticket on that kiosk's printer, with the QR link to the ticket's page", async () => {
+    const kiosk = await online(kioskCredentials('kiosk-1'));
+    const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'perekaman-ktp-el' }));
+    const before = printer.jobs.length;
+    expect(await kiosk.request('ticket:print', { ticketId: ticket.id, lang: 'id' })).toEqual({ ok: true });
+    const job = (await printer.waitForJobs(before + 1)).at(-1) ?? new Uint8Array();
+    const doc = decodeEscPos(job);
+    const text = receiptText(doc);
+    expect(text).toContain(ticket.displayNumber);
+    expect(text).toContain('Perekaman KTP-el');
+    expect(doc.blocks).toContainEqual(
+      expect.objectContaining({ kind: 'qr', payload: `${hub.url}/t/${ticket.id}` }),
+    );
+    expect(doc.blocks).toContainEqual({ kind: 'cut', partial: true });
+  });
+
+  it('answers PRINTER_FAULT with the reason when the printer is out of paper', async () => {
+    const kiosk = await online(kioskCredentials('kiosk-1'));
+    const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'skck' }));
+    printer.condition = 'paper-out';
+    const reply = await kiosk.request('ticket:print', { ticketId: ticket.id });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'PRINTER_FAULT', details: { reason: 'paper-out' } },
+    });
+  });
+
+  it('says not-configured for a kiosk without a printer', async () => {
+    const kiosk = await online(kioskCredentials('kiosk-2'));
+    const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'skck' }));
+    const reply = await kiosk.request('ticket:print', { ticketId: ticket.id });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'PRINTER_FAULT', details: { reason: 'not-configured' } },
+    });
+  });
+
+  it('lets staff reprint their own agency’s ticket on a named kiosk, and no other', async () => {
+    const kiosk = await online(kioskCredentials('kiosk-1'));
+    const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'kartu-keluarga' }));
+    const credentials: { sessionToken?: string } = {};
+    const dukcapil = await online(credentials);
+    credentials.sessionToken = await signIn(dukcapil, 'dukcapil1', pins.get('dukcapil1') ?? '');
+    const before = printer.jobs.length;
+    expect(
+      await dukcapil.request('ticket:print', { ticketId: ticket.id, kioskId: 'kiosk-1', lang: 'en' }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(
+      receiptText(decodeEscPos((await printer.waitForJobs(before + 1)).at(-1) ?? new Uint8Array())),
+    ).toContain('QUEUE NUMBER');
+
+    const samsat = await online();
+    await signIn(samsat, 'samsat1', pins.get('samsat1') ?? '');
+    const refused = await samsat.request('ticket:print', { ticketId: ticket.id, kioskId: 'kiosk-1' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses strangers, unknown tickets and bad requests', async () => {
+    const stranger = await online();
+    expect(await stranger.request('ticket:print', { ticketId: 'x', kioskId: 'kiosk-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    const kiosk = await online(kioskCredentials('kiosk-1'));
+    expect(await kiosk.request('ticket:print', { ticketId: 'no-such-ticket' })).toMatchObject({
+      error: { code: 'UNKNOWN_TICKET' },
+    });
+    expect(await kiosk.request('ticket:print', { ticketId: 'x', kioskId: 'kiosk-2' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    const bad = await kiosk.request('ticket:print', { ticketId: '', lang: 'fr' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('HubTicketPrinter', () => {
+  const kioskPrincipal: Principal = { kind: 'kiosk', kioskId: 'kiosk-2' };
+
+  it("takes a kiosk's printer from ANTRE_PRINTER_<KIOSK> over the hall config, and ANTRE_PUBLIC_URL for the QR", async () => {
+    const other = await startFakePrinter();
+    try {
+      const ticket = Object.values(hub.service.state.tickets)[0];
+      if (!ticket) throw new Error('no ticket yet');
+      const hubPrinter = new HubTicketPrinter({
+        config,
+        state: () => hub.service.state,
+        logger: createLogger('silent'),
+        env: { ANTRE_PRINTER_KIOSK_2: other.url, ANTRE_PUBLIC_URL: 'https://antre.padangpanjang.go.id/' },
+      });
+      expect(
+        await hubPrinter.print(kioskPrincipal, { ticketId: ticket.id, lang: 'id' }, 'ignored:1'),
+      ).toEqual({
+        ok: true,
+      });
+      const [job] = await other.waitForJobs(1);
+      expect(decodeEscPos(job ?? new Uint8Array()).blocks).toContainEqual(
+        expect.objectContaining({ kind: 'qr', payload: `https://antre.padangpanjang.go.id/t/${ticket.id}` }),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('reports a malformed printer URL as not configured rather than failing', async () => {
+    const ticket = Object.values(hub.service.state.tickets)[0];
+    if (!ticket) throw new Error('no ticket yet');
+    const hubPrinter = new HubTicketPrinter({
+      config,
+      state: () => hub.service.state,
+      logger: createLogger('silent'),
+      env: { ANTRE_PRINTER_KIOSK_2: 'lpt1' },
+    });
+    expect(await hubPrinter.print(kioskPrincipal, { ticketId: ticket.id, lang: 'id' })).toMatchObject({
+      ok: false,
+      error: { code: 'PRINTER_FAULT', details: { reason: 'not-configured' } },
+    });
+  });
+});

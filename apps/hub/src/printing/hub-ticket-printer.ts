@@ -1,0 +1,132 @@
+import type { HallConfig, Principal, QueueState, Reply } from '@antre/shared';
+import { domainError, ticketPosition } from '@antre/shared';
+import type { PrinterFaultReason, ReceiptPrinter } from '@antre/printer';
+import {
+  PrinterFault,
+  encodeTicket,
+  openReceiptPrinter,
+  printableTicket,
+  printerEnvName,
+} from '@antre/printer';
+import type { Logger } from '../logger.js';
+
+export interface HubTicketPrinterOptions {
+  config: HallConfig;
+  /** The live queue: the ticket to print is looked up here. */
+  state: () => QueueState;
+  logger: Logger;
+  /** Where per-kiosk overrides (`ANTRE_PRINTER_KIOSK_1=tcp://…`) and ANTRE_PUBLIC_URL are read. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+type PrintReply = Reply<object>;
+
+/** A validated `ticket:print` request. */
+export interface PrintRequest {
+  ticketId: string;
+  lang: 'id' | 'en';
+  kioskId?: string | undefined;
+}
+
+/**
+ * Prints tickets on kiosks' printers from the hub: for a kiosk running in a plain browser, which cannot
+ * reach a printer itself, and for staff reprinting a ticket whose printing failed. The printer is the
+ * kiosk's URL in the hall config, or the environment's override for that kiosk.
+ */
+export class HubTicketPrinter {
+  private readonly printers = new Map<string, ReceiptPrinter>();
+  private readonly env: Readonly<Record<string, string | undefined>>;
+
+  constructor(private readonly options: HubTicketPrinterOptions) {
+    this.env = options.env ?? process.env;
+  }
+
+  /** `host`: the Host the client reached the hub by, for the QR link when no public URL is set. */
+  async print(principal: Principal, request: PrintRequest, host?: string): Promise<PrintReply> {
+    const { config, logger } = this.options;
+    const state = this.options.state();
+    const kioskId = principal.kind === 'kiosk' ? principal.kioskId : request.kioskId;
+    if (
+      principal.kind === 'kiosk' &&
+      request.kioskId !== undefined &&
+      request.kioskId !== principal.kioskId
+    ) {
+      return fail(domainError('FORBIDDEN', 'a kiosk prints on its own printer only'));
+    }
+    if (principal.kind !== 'kiosk' && principal.kind !== 'staff') {
+      return fail(domainError('UNAUTHENTICATED', 'only kiosks and staff print tickets'));
+    }
+    if (kioskId === undefined)
+      return fail(domainError('VALIDATION_FAILED', 'name the kiosk whose printer to use'));
+    const kiosk = config.kiosks.find((k) => k.id === kioskId);
+    if (!kiosk) return fail(domainError('VALIDATION_FAILED', `no kiosk ${kioskId} in the hall config`));
+    const ticket = Object.hasOwn(state.tickets, request.ticketId)
+      ? state.tickets[request.ticketId]
+      : undefined;
+    if (!ticket) return fail(domainError('UNKNOWN_TICKET', `no ticket ${request.ticketId} today`));
+    if (principal.kind === 'staff' && principal.staff.role !== 'supervisor') {
+      const agencyId = config.services.find((s) => s.id === ticket.serviceId)?.agencyId;
+      if (agencyId !== principal.staff.agencyId) {
+        return fail(domainError('FORBIDDEN', 'that ticket belongs to another agency'));
+      }
+    }
+
+    let printer: ReceiptPrinter;
+    try {
+      printer = this.printerFor(kioskId, kiosk.printer);
+    } catch (err) {
+      logger.error({ err, kioskId }, 'kiosk printer URL is malformed');
+      return fault(
+        'not-configured',
+        `kiosk ${kioskId}: ${err instanceof Error ? err.message : 'bad printer URL'}`,
+      );
+    }
+    // A staff reprint says where the visitor stands now; the kiosk's own print repeats what its screen showed.
+    const estimate =
+      (principal.kind === 'staff' ? ticketPosition(state, config, ticket.id) : undefined) ?? ticket.estimate;
+    const bytes = encodeTicket(
+      printableTicket({ config, ticket, estimate, publicUrl: this.publicUrl(host), lang: request.lang }),
+      kiosk.paperWidth,
+    );
+    try {
+      await printer.print(bytes);
+      logger.info({ kioskId, ticket: ticket.displayNumber, printer: printer.description }, 'ticket printed');
+      return { ok: true };
+    } catch (err) {
+      const reason: PrinterFaultReason = err instanceof PrinterFault ? err.reason : 'io-error';
+      const message = err instanceof Error ? err.message : String(err);
+      if (reason !== 'not-configured') {
+        logger.warn({ kioskId, ticket: ticket.displayNumber, reason, message }, 'ticket not printed');
+      }
+      return fault(reason, message);
+    }
+  }
+
+  private printerFor(kioskId: string, configured: string | undefined): ReceiptPrinter {
+    const url = this.env[printerEnvName(kioskId)] ?? configured;
+    const key = url ?? '';
+    let printer = this.printers.get(key);
+    if (!printer) {
+      printer = openReceiptPrinter(url);
+      this.printers.set(key, printer);
+    }
+    return printer;
+  }
+
+  /** The hub as visitors' phones reach it: ANTRE_PUBLIC_URL, else the address the kiosk used. */
+  private publicUrl(host: string | undefined): string {
+    const configured = this.env['ANTRE_PUBLIC_URL'];
+    if (configured !== undefined && configured !== '') return configured;
+    return host !== undefined && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host)
+      ? `http://${host}`
+      : 'http://localhost';
+  }
+}
+
+function fail(error: ReturnType<typeof domainError>): PrintReply {
+  return { ok: false, error };
+}
+
+function fault(reason: PrinterFaultReason, message: string): PrintReply {
+  return fail(domainError('PRINTER_FAULT', message, { reason }));
+}
