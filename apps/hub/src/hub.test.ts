@@ -16,7 +16,10 @@ function client(credentials = {}): HubConnection {
 }
 
 async function online(conn: HubConnection): Promise<HubConnection> {
-  await waitFor(conn, () => conn.status === 'online' && conn.state !== undefined && conn.config !== undefined);
+  await waitFor(
+    conn,
+    () => conn.status === 'online' && conn.state !== undefined && conn.config !== undefined,
+  );
   return conn;
 }
 
@@ -50,7 +53,9 @@ describe('hub over Socket.IO', () => {
     const kiosk = await online(client(kioskCredentials()));
     const display = await online(client());
     const a1 = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'perekaman-ktp-el' }));
-    const a2 = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'perekaman-ktp-el', priority: 'elderly' }));
+    const a2 = issued(
+      await kiosk.command({ type: 'issueTicket', serviceId: 'perekaman-ktp-el', priority: 'elderly' }),
+    );
     const c1 = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'kartu-keluarga' }));
     expect([a1.displayNumber, a2.displayNumber, c1.displayNumber]).toEqual(['A-001', 'A-002', 'C-001']);
     expect(a1.origin).toEqual({ kind: 'kiosk', kioskId: 'kiosk-1', offline: false });
@@ -72,13 +77,17 @@ describe('hub over Socket.IO', () => {
     const kiosk = await online(client(kioskCredentials()));
     const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'kartu-keluarga' }));
     const counter = await staff('dukcapil1');
-    expect((await counter.command({ type: 'setCounterStatus', counterId: 'loket-4', status: 'open' })).ok).toBe(true);
+    expect(
+      (await counter.command({ type: 'setCounterStatus', counterId: 'loket-4', status: 'open' })).ok,
+    ).toBe(true);
     const called = await counter.command({ type: 'callNext', counterId: 'loket-4' });
     expect(called.ok && called.events.map((e) => e.event.type)).toEqual(['TicketCalled']);
     expect((await counter.command({ type: 'recall', counterId: 'loket-4' })).ok).toBe(true);
     expect((await counter.command({ type: 'startServing', counterId: 'loket-4' })).ok).toBe(true);
     hub.clock.advance(7 * 60_000);
-    expect((await counter.command({ type: 'finish', counterId: 'loket-4', ticketId: ticket.id })).ok).toBe(true);
+    expect((await counter.command({ type: 'finish', counterId: 'loket-4', ticketId: ticket.id })).ok).toBe(
+      true,
+    );
     const done = hub.service.state.tickets[ticket.id];
     expect(done?.status).toBe('done');
     expect(done?.calls.map((c) => c.recall)).toEqual([false, true]);
@@ -193,7 +202,10 @@ describe('hub over Socket.IO', () => {
       .prepare("SELECT payload FROM events WHERE type = 'DayClosed'")
       .all() as Array<{ payload: string }>;
     expect(closed).toHaveLength(1);
-    expect(JSON.parse(closed[0]?.payload ?? '{}')).toMatchObject({ day: '2026-11-30', expiredTicketIds: [old.id] });
+    expect(JSON.parse(closed[0]?.payload ?? '{}')).toMatchObject({
+      day: '2026-11-30',
+      expiredTicketIds: [old.id],
+    });
     expect(hub.service.state.tickets[old.id]).toBeUndefined();
   });
 

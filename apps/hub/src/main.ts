@@ -8,7 +8,9 @@ import type { Durability } from './store/event-store.js';
 /** `npm start`: the hub with the hall config from HALL_CONFIG (the demo hall by default). */
 async function main(): Promise<void> {
   const logger = createLogger();
-  const configFile = resolve(process.env['HALL_CONFIG'] ?? new URL('../config/demo-hall.json', import.meta.url).pathname);
+  const configFile = resolve(
+    process.env['HALL_CONFIG'] ?? new URL('../config/demo-hall.json', import.meta.url).pathname,
+  );
   const { config, demoPins } = await loadHallConfig(configFile);
   const demoMode = process.env['ANTRE_DEMO'] !== '0';
   // A demo tried at night would show every service closed: the demo hall opens around the clock,
@@ -52,7 +54,9 @@ function openAllWeek(): HallConfig['hall']['hours'] {
 }
 
 /** ANTRE_ISSUE_RATE: tickets per second one kiosk may issue (load tests raise it). */
-function issueRate(value: string | undefined): { rateLimits?: { issuePerSecond: number; issueBurst: number } } {
+function issueRate(value: string | undefined): {
+  rateLimits?: { issuePerSecond: number; issueBurst: number };
+} {
   const perSecond = Number(value);
   if (value === undefined || !(perSecond > 0)) return {};
   return { rateLimits: { issuePerSecond: perSecond, issueBurst: Math.max(10, perSecond) } };

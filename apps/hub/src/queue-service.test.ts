@@ -70,9 +70,9 @@ describe('QueueService', () => {
     store.append = append;
     const next = run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
     expect(next.ok && next.seq).toBe(2);
-    expect(next.ok && next.events[0]?.event.type === 'TicketIssued' && next.events[0].event.ticket.displayNumber).toBe(
-      'M-002',
-    );
+    expect(
+      next.ok && next.events[0]?.event.type === 'TicketIssued' && next.events[0].event.ticket.displayNumber,
+    ).toBe('M-002');
     store.close();
   });
 
@@ -83,11 +83,15 @@ describe('QueueService', () => {
     run(service, supervisor, { type: 'setCounterStatus', counterId: 'loket-2', status: 'open' });
     run(service, kiosk, { type: 'issueTicket', serviceId: 'perekaman-ktp-el' });
     // Now the call would succeed, but the repeated id gets the first answer and changes nothing.
-    expect(service.execute(supervisor, 'same-id-0001', { type: 'callNext', counterId: 'loket-2' })).toEqual(refused);
+    expect(service.execute(supervisor, 'same-id-0001', { type: 'callNext', counterId: 'loket-2' })).toEqual(
+      refused,
+    );
     const issued = service.execute(kiosk, 'same-id-0002', { type: 'issueTicket', serviceId: 'skck' });
     store.close();
     const again = open(folder, clock);
-    expect(again.service.execute(kiosk, 'same-id-0002', { type: 'issueTicket', serviceId: 'skck' })).toEqual(issued);
+    expect(again.service.execute(kiosk, 'same-id-0002', { type: 'issueTicket', serviceId: 'skck' })).toEqual(
+      issued,
+    );
     expect(Object.values(again.service.state.tickets).filter((t) => t.serviceId === 'skck')).toHaveLength(1);
     again.store.close();
   });

@@ -112,7 +112,10 @@ export class QueueService {
     const envelopes: EventEnvelope[] = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at, event }));
     const reply = { ok: true as const, seq: envelopes.at(-1)?.seq ?? this.state.seq, events: envelopes };
     if (envelopes.length > 0) {
-      this.store.append({ day: this.state.day, at, firstSeq: this.state.seq + 1, events, ...optional(commandId) }, reply);
+      this.store.append(
+        { day: this.state.day, at, firstSeq: this.state.seq + 1, events, ...optional(commandId) },
+        reply,
+      );
     } else if (commandId !== undefined) {
       this.store.recordReply(commandId, at, reply);
     }

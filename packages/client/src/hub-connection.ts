@@ -111,7 +111,10 @@ export class HubConnection {
   command(command: CommandInput | Command, options: CommandOptions = {}): Promise<CommandReply> {
     const commandId = options.commandId ?? crypto.randomUUID();
     if (!this.socket.connected && !options.queueWhileOffline) {
-      return Promise.resolve({ ok: false, error: domainError('HUB_UNREACHABLE', 'the hub is not connected') });
+      return Promise.resolve({
+        ok: false,
+        error: domainError('HUB_UNREACHABLE', 'the hub is not connected'),
+      });
     }
     return new Promise((resolve) => {
       const pending: PendingCommand = { commandId, command, resolve };

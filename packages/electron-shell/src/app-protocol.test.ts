@@ -14,7 +14,9 @@ describe('resolveAppFile', () => {
 
   it('serves built files and falls back to index.html for app routes', () => {
     expect(appUrl('kiosk')).toBe('app://antre/kiosk/');
-    expect(resolveAppFile('app://antre/kiosk/assets/app.js', 'kiosk', dist)).toBe(join(dist, 'assets', 'app.js'));
+    expect(resolveAppFile('app://antre/kiosk/assets/app.js', 'kiosk', dist)).toBe(
+      join(dist, 'assets', 'app.js'),
+    );
     expect(resolveAppFile('app://antre/kiosk/', 'kiosk', dist)).toBe(join(dist, 'index.html'));
     expect(resolveAppFile('app://antre/kiosk/layanan/skck', 'kiosk', dist)).toBe(join(dist, 'index.html'));
   });

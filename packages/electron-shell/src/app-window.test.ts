@@ -101,7 +101,13 @@ describe('createAppWindow', () => {
   it('opens on the chosen screen and hides the cursor on a display', () => {
     createAppWindow({ ...base, screenIndex: 1, fullscreen: true, hideCursor: true });
     const win = created[0];
-    expect(win?.options).toMatchObject({ x: 1366, width: 1920, height: 1080, fullscreen: true, kiosk: false });
+    expect(win?.options).toMatchObject({
+      x: 1366,
+      width: 1920,
+      height: 1080,
+      fullscreen: true,
+      kiosk: false,
+    });
     win?.webContents.handlers.get('dom-ready')?.();
     expect(win?.webContents.css.join('')).toContain('cursor: none');
   });

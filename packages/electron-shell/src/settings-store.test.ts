@@ -24,7 +24,10 @@ describe('SettingsStore', () => {
     const path = file();
     expect(new SettingsStore(path, schema, defaults).get()).toEqual(defaults);
     new SettingsStore(path, schema, defaults).update({ deviceToken: 'token-123' });
-    expect(new SettingsStore(path, schema, defaults).get()).toEqual({ ...defaults, deviceToken: 'token-123' });
+    expect(new SettingsStore(path, schema, defaults).get()).toEqual({
+      ...defaults,
+      deviceToken: 'token-123',
+    });
   });
 
   it('falls back to the defaults on a damaged file', () => {

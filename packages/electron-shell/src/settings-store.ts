@@ -38,7 +38,10 @@ export class SettingsStore<T extends object> {
 
   private read(): T {
     try {
-      const parsed = this.schema.safeParse({ ...this.defaults, ...JSON.parse(readFileSync(this.file, 'utf8')) });
+      const parsed = this.schema.safeParse({
+        ...this.defaults,
+        ...JSON.parse(readFileSync(this.file, 'utf8')),
+      });
       return parsed.success ? parsed.data : this.defaults;
     } catch {
       return this.defaults;

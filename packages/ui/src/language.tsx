@@ -28,7 +28,10 @@ export function LanguageProvider(props: { children: ReactNode; persistKey?: stri
     },
     [persistKey],
   );
-  const value = useMemo<LanguageContextValue>(() => ({ lang, setLang, t: (text) => text[lang] }), [lang, setLang]);
+  const value = useMemo<LanguageContextValue>(
+    () => ({ lang, setLang, t: (text) => text[lang] }),
+    [lang, setLang],
+  );
   return <LanguageContext.Provider value={value}>{props.children}</LanguageContext.Provider>;
 }
 

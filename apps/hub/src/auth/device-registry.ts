@@ -36,9 +36,9 @@ export class DeviceRegistry {
   }
 
   resolve(token: string): Device | undefined {
-    const row = this.db.prepare('SELECT device_id, kind FROM devices WHERE token_hash = ?').get(tokenHash(token)) as
-      | { device_id: string; kind: DeviceKind }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT device_id, kind FROM devices WHERE token_hash = ?')
+      .get(tokenHash(token)) as { device_id: string; kind: DeviceKind } | undefined;
     return row ? { kind: row.kind, deviceId: row.device_id } : undefined;
   }
 }

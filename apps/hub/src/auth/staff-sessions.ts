@@ -11,7 +11,9 @@ export class StaffSessions {
   create(username: string, now: number): string {
     const token = newToken();
     this.db
-      .prepare('INSERT INTO staff_sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO staff_sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      )
       .run(tokenHash(token), username, now, now + this.ttlMs);
     return token;
   }

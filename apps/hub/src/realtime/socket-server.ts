@@ -36,7 +36,12 @@ export interface SocketData {
   sessionToken?: string;
 }
 
-export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HubSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export interface RateLimits {
   /** Tickets a kiosk may issue per second, sustained, and at once. */
@@ -90,13 +95,19 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     pingTimeout: 8_000,
   });
   const issueLimiter = new TokenBucket(deps.rateLimits.issuePerSecond, deps.rateLimits.issueBurst, deps.now);
-  const messageLimiter = new TokenBucket(deps.rateLimits.messagesPerSecond, deps.rateLimits.messageBurst, deps.now);
+  const messageLimiter = new TokenBucket(
+    deps.rateLimits.messagesPerSecond,
+    deps.rateLimits.messageBurst,
+    deps.now,
+  );
   const enrolLimiter = new TokenBucket(5 / 60, 5, deps.now);
 
   io.use((socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth ?? {});
     if (!auth.success || auth.data.protocol !== PROTOCOL_VERSION) {
-      return next(connectError(domainError('PROTOCOL_MISMATCH', `this hub speaks protocol ${PROTOCOL_VERSION}`)));
+      return next(
+        connectError(domainError('PROTOCOL_MISMATCH', `this hub speaks protocol ${PROTOCOL_VERSION}`)),
+      );
     }
     const principal = resolvePrincipal(auth.data, socket.handshake.address, deps);
     if ('code' in principal) return next(connectError(principal));
@@ -129,7 +140,10 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
         return;
       }
       if (!KNOWN_EVENTS.has(String(event))) {
-        reply?.({ ok: false, error: domainError('VALIDATION_FAILED', `unknown event ${String(event).slice(0, 40)}`) });
+        reply?.({
+          ok: false,
+          error: domainError('VALIDATION_FAILED', `unknown event ${String(event).slice(0, 40)}`),
+        });
         return;
       }
       if (!reply) return; // every request takes an ack; one without cannot be answered
@@ -153,7 +167,10 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
           }
           const parsed = schema.safeParse(args.length === 2 ? (args[0] ?? {}) : {});
           if (!parsed.success) {
-            reply({ ok: false, error: domainError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'invalid') });
+            reply({
+              ok: false,
+              error: domainError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'invalid'),
+            });
             return;
           }
           reply(await run(parsed.data));
@@ -236,7 +253,10 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
         return { ok: false as const, error: domainError('RATE_LIMITED', 'too many enrolment attempts') };
       }
       if (kind === 'kiosk' && !deps.config.kiosks.some((k) => k.id === deviceId)) {
-        return { ok: false as const, error: domainError('VALIDATION_FAILED', `no kiosk ${deviceId} in the hall config`) };
+        return {
+          ok: false as const,
+          error: domainError('VALIDATION_FAILED', `no kiosk ${deviceId} in the hall config`),
+        };
       }
       const deviceToken = deps.devices.enrol(pairingCode, { kind, deviceId }, deps.now());
       if (deviceToken === undefined) {
@@ -305,7 +325,9 @@ export function actorOf(principal: Principal): Actor | undefined {
       return { kind: 'kiosk', kioskId: principal.kioskId };
     case 'staff': {
       const { username, role, agencyId } = principal.staff;
-      return agencyId === undefined ? { kind: 'staff', username, role } : { kind: 'staff', username, role, agencyId };
+      return agencyId === undefined
+        ? { kind: 'staff', username, role }
+        : { kind: 'staff', username, role, agencyId };
     }
     default:
       return undefined;

@@ -40,11 +40,15 @@ export class EventStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, MIGRATIONS);
-    this.logId = (this.db.prepare("SELECT value FROM meta WHERE key = 'log_id'").get() as { value: string }).value;
+    this.logId = (
+      this.db.prepare("SELECT value FROM meta WHERE key = 'log_id'").get() as { value: string }
+    ).value;
     this.insertEvent = this.db.prepare(
       'INSERT INTO events (seq, at, day, type, command_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.insertReply = this.db.prepare('INSERT INTO command_replies (command_id, at, reply) VALUES (?, ?, ?)');
+    this.insertReply = this.db.prepare(
+      'INSERT INTO command_replies (command_id, at, reply) VALUES (?, ?, ?)',
+    );
     this.selectReply = this.db.prepare('SELECT reply FROM command_replies WHERE command_id = ?');
     this.selectSince = this.db.prepare(
       'SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -57,7 +61,14 @@ export class EventStore {
     this.db.transaction(() => {
       for (const e of envelopes) {
         const day = e.event.type === 'DayClosed' ? e.event.day : batch.day;
-        this.insertEvent.run(e.seq, e.at, day, e.event.type, batch.commandId ?? null, JSON.stringify(e.event));
+        this.insertEvent.run(
+          e.seq,
+          e.at,
+          day,
+          e.event.type,
+          batch.commandId ?? null,
+          JSON.stringify(e.event),
+        );
       }
       if (batch.commandId !== undefined && reply !== undefined) {
         this.insertReply.run(batch.commandId, batch.at, JSON.stringify(reply));
@@ -111,7 +122,8 @@ export class EventStore {
     if (lastClose) {
       day = (JSON.parse(lastClose.payload) as Extract<DomainEvent, { type: 'DayClosed' }>).nextDay;
     } else {
-      const first = this.db.prepare('SELECT day FROM events ORDER BY seq LIMIT 1').get() as { day: string } | undefined;
+      const first = this.db.prepare('SELECT day FROM events ORDER BY seq LIMIT 1').get() as
+        { day: string } | undefined;
       day = first?.day;
     }
     const rows = this.db

@@ -39,7 +39,9 @@ export interface TestHub extends Hub {
 }
 
 /** A real hub on 127.0.0.1 with a real SQLite file in a fresh folder, silent, and a hand-moved clock. */
-export async function startTestHub(overrides: Partial<HubOptions> & { config: HallConfig }): Promise<TestHub> {
+export async function startTestHub(
+  overrides: Partial<HubOptions> & { config: HallConfig },
+): Promise<TestHub> {
   const clock = new TestClock();
   const options: HubOptions = {
     dataDir: mkdtempSync(join(tmpdir(), 'antre-hub-')),
