@@ -124,6 +124,8 @@ export type QueueSettings = z.infer<typeof queueSettings>;
 
 export const hallConfig = z
   .object({
+    /** The JSON Schema an editor validates the file against (`hall-config.schema.json`). */
+    $schema: z.string().max(300).optional(),
     hall: z.object({
       id,
       name: z.string().min(1).max(120),
@@ -244,4 +246,9 @@ export function publicHallConfig(config: HallConfig): PublicHallConfig {
       agencyId === undefined ? { username, name, role } : { username, name, role, agencyId },
     ),
   };
+}
+
+/** JSON Schema of the hall config file, for editors; the hub validates with `hallConfig` itself. */
+export function hallConfigJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(hallConfig, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
