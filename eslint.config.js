@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'artifacts/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-electron/**',
+      '**/node_modules/**',
+      'data/**',
+      'artifacts/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

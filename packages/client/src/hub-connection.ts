@@ -82,6 +82,8 @@ export class HubConnection {
     this.socket.on('connect_error', (err: Error & { data?: DomainError }) => {
       if (err.data?.code) this.refusal = err.data;
       this.setStatus('offline');
+      // A refusal while already offline changes no status, but the app must still learn of it.
+      this.notify();
     });
     this.socket.on('welcome', (w: Welcome) => {
       this.principal = w.principal;

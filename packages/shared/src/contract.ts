@@ -112,6 +112,8 @@ export interface Welcome {
   hubVersion: string;
   hallId: string;
   logId: string;
+  /** The hub's clock (ms): clients show times and durations on it, not on their own clock. */
+  now: number;
   day: string;
   seq: number;
   principal: Principal;

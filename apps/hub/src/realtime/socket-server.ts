@@ -126,6 +126,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       hubVersion: deps.version,
       hallId: deps.config.hall.id,
       logId: deps.service.logId,
+      now: deps.now(),
       day: deps.service.state.day,
       seq: deps.service.state.seq,
       principal: socket.data.principal,

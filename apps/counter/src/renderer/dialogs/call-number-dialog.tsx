@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { QueueState, Ticket } from '@antre/shared';
+import { findTicket, parseTicketNumber } from '@antre/shared';
+import { useLanguage } from '@antre/ui';
+import type { Feedback } from '../hooks/use-desk-actions.js';
+import type { HallIndex } from '../model/hall-index.js';
+import { T, TICKET_STATUS_TEXT, fill } from '../text/ui-text.js';
+import { Modal } from './modal.js';
+
+export interface CallNumberDialogProps {
+  state: QueueState;
+  index: HallIndex;
+  held: Ticket[];
+  feedback: Feedback | undefined;
+  onCall: (ref: string) => void;
+  onClose: () => void;
+}
+
+/** Calls one ticket by the number the visitor shows ("A-007", "a7"), or one this counter holds. */
+export function CallNumberDialog(props: CallNumberDialogProps) {
+  const { t } = useLanguage();
+  const [value, setValue] = useState('');
+  const parsed = parseTicketNumber(value);
+  const found = parsed ? findTicket(props.state, props.index.config, value) : undefined;
+  const service = found ? props.index.services.get(found.serviceId) : undefined;
+
+  let preview: string | undefined;
+  if (value.trim() !== '' && !parsed) preview = t(T.callNumberInvalid);
+  else if (parsed && !found) preview = t(fill(T.callNumberUnknown, { n: value.trim().toUpperCase() }));
+  else if (found) {
+    preview = t(
+      fill(T.callNumberPreview, {
+        n: found.displayNumber,
+        service: service?.name ?? { id: '', en: '' },
+        status: TICKET_STATUS_TEXT[found.status],
+      }),
+    );
+  }
+
+  return (
+    <Modal
+      title={t(T.callNumberTitle)}
+      onClose={props.onClose}
+      onConfirm={() => props.onCall(found?.id ?? value.trim())}
+      confirmLabel={t(T.callNumber)}
+      confirmDisabled={!parsed}
+      feedback={props.feedback}
+    >
+      <label className="field">
+        <span>{t(T.callNumberLabel)}</span>
+        <input
+          className="number-input"
+          autoFocus
+          spellCheck={false}
+          autoComplete="off"
+          maxLength={12}
+          placeholder="A-007"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>
+      <p className={`field-hint ${parsed && !found ? 'warn' : ''}`} aria-live="polite">
+        {preview ?? t(T.hintByNumber)}
+      </p>
+      {props.held.length > 0 ? (
+        <div className="held-quick">
+          <h3>{t(T.heldTitle)}</h3>
+          <div className="chip-row">
+            {props.held.map((h) => (
+              <button key={h.id} type="button" className="ticket-chip" onClick={() => props.onCall(h.id)}>
+                {h.displayNumber}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </Modal>
+  );
+}

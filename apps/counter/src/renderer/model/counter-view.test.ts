@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { TestQueue, publicHallConfig, testHall } from '@antre/shared';
+import { deriveCounterView } from './counter-view.js';
+import { countersFor, indexHall } from './hall-index.js';
+
+const NINE = Date.UTC(2026, 10, 30, 2, 0);
+const MINUTE = 60_000;
+
+function scene() {
+  const config = testHall();
+  const q = new TestQueue(config, NINE);
+  return { q, index: indexHall(publicHallConfig(config)) };
+}
+
+describe('deriveCounterView', () => {
+  it('counts waiting tickets per service in the counter order, with the longest wait and priority', () => {
+    const { q, index } = scene();
+    q.issue('ktp');
+    q.advance(5 * MINUTE).issue('kk', 'elderly');
+    q.advance(MINUTE).issue('ktp');
+    q.issue('paspor'); // another agency: not this counter's
+    const view = deriveCounterView(q.state, index, 'c1');
+    expect(view?.queues.map((x) => [x.service.id, x.waiting, x.priority])).toEqual([
+      ['ktp', 2, 0],
+      ['kk', 1, 1],
+    ]);
+    expect(view?.queues[0]?.oldestIssuedAt).toBe(NINE);
+    expect(view?.waitingTotal).toBe(3);
+  });
+
+  it('lists the next tickets as call next takes them: priority first, then the longest wait', () => {
+    const { q, index } = scene();
+    q.issue('ktp'); // A-001
+    q.advance(MINUTE).issue('ktp'); // A-002
+    q.advance(MINUTE).issue('kk', 'pregnant'); // B-001
+    const view = deriveCounterView(q.state, index, 'c1');
+    expect(view?.upcoming.map((t) => t.displayNumber)).toEqual(['B-001', 'A-001', 'A-002']);
+    q.open('c1').must({ type: 'callNext', counterId: 'c1' });
+    expect(q.currentAt('c1')).toBe('B-001');
+  });
+
+  it('shows the current ticket, held tickets, tickets sent here and no-shows it may put back', () => {
+    const { q, index } = scene();
+    q.open('c1', 'c2');
+    q.issue('ktp');
+    q.issue('ktp');
+    q.issue('akta');
+    q.must({ type: 'callNext', counterId: 'c1' }); // A-001
+    q.must({ type: 'hold', counterId: 'c1' });
+    q.must({ type: 'callNext', counterId: 'c1' }); // A-002
+    q.must({ type: 'noShow', counterId: 'c1' });
+    q.must({ type: 'callTicket', counterId: 'c2', ticket: 'AK-001' });
+    q.must({ type: 'transfer', counterId: 'c2', toCounterId: 'c1' });
+    q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+
+    const view = deriveCounterView(q.state, index, 'c1');
+    expect(view?.held.map((t) => t.displayNumber)).toEqual(['A-001']);
+    expect(view?.noShows.map((t) => t.displayNumber)).toEqual(['A-002']);
+    // AK-001 was sent to counter 1 alone and went ahead of A-003 (front of its queue, issued earlier).
+    expect(view?.current?.displayNumber).toBe('AK-001');
+    expect(view?.sentHere).toBe(0);
+    expect(deriveCounterView(q.state, index, 'c2')?.current).toBeUndefined();
+  });
+
+  it('counts a ticket sent to another counter for that counter only', () => {
+    const { q, index } = scene();
+    q.open('c1');
+    q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'transfer', counterId: 'c1', toCounterId: 'c2' });
+    expect(deriveCounterView(q.state, index, 'c1')?.waitingTotal).toBe(0);
+    const c2 = deriveCounterView(q.state, index, 'c2');
+    expect(c2?.sentHere).toBe(1);
+    expect(c2?.waitingTotal).toBe(1);
+    expect(c2?.upcoming[0]?.displayNumber).toBe('A-001');
+  });
+
+  it("totals the agency's tickets and counters across the hall, and leaves other agencies out", () => {
+    const { q, index } = scene();
+    q.open('c1', 'c2', 'c4');
+    q.issue('ktp');
+    q.issue('kk');
+    q.issue('akta');
+    q.issue('paspor');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'finish', counterId: 'c1' });
+    q.must({ type: 'callNext', counterId: 'c2' });
+    q.must({ type: 'callNext', counterId: 'c4' });
+    const totals = deriveCounterView(q.state, index, 'c1')?.agencyTotals;
+    expect(totals).toEqual({ waiting: 1, atCounter: 1, done: 1, noShow: 0, countersOpen: 2, countersAll: 3 });
+  });
+
+  it('is undefined for a counter the hall does not have', () => {
+    const { q, index } = scene();
+    expect(deriveCounterView(q.state, index, 'nope')).toBeUndefined();
+  });
+
+  it('keeps a busy day cheap: 15,000 tickets in one pass', () => {
+    const { q, index } = scene();
+    const model = q.issue('ktp');
+    // Copies of one ticket fill the day at once (issuing each through the engine would dominate the test).
+    for (let i = 1; i < 15_000; i++) {
+      const id = `t${i}`;
+      q.state.tickets[id] = {
+        ...model,
+        id,
+        number: i + 1,
+        serviceId: i % 2 ? 'ktp' : 'kk',
+        rank: model.rank + i,
+      };
+    }
+    const started = performance.now();
+    const view = deriveCounterView(q.state, index, 'c1');
+    expect(view?.waitingTotal).toBe(15_000);
+    expect(view?.upcoming).toHaveLength(12);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('countersFor', () => {
+  it("offers staff their agency's counters and a supervisor every counter", () => {
+    const { index } = scene();
+    expect(countersFor(index, { role: 'staff', agencyId: 'disdukcapil' }).map((c) => c.id)).toEqual([
+      'c1',
+      'c2',
+      'c3',
+    ]);
+    expect(countersFor(index, { role: 'supervisor' })).toHaveLength(5);
+    expect(countersFor(index, { role: 'staff', agencyId: 'unknown' })).toEqual([]);
+  });
+});

@@ -1,0 +1,244 @@
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import type { HubConnection } from '@antre/client';
+import type { CounterStatus, SignedInStaff, Ticket } from '@antre/shared';
+import type { HubView } from '@antre/ui';
+import { ConnectionBanner, useLanguage } from '@antre/ui';
+import { ActionPad } from '../desk/action-pad.js';
+import { CurrentTicket } from '../desk/current-ticket.js';
+import { FeedbackLine } from '../desk/feedback-line.js';
+import { QueuePanel } from '../desk/queue-panel.js';
+import { TodayPanel } from '../desk/today-panel.js';
+import { TopBar } from '../desk/top-bar.js';
+import { BreakDialog } from '../dialogs/break-dialog.js';
+import { CallNumberDialog } from '../dialogs/call-number-dialog.js';
+import { CloseDialog } from '../dialogs/close-dialog.js';
+import { PutBackDialog } from '../dialogs/put-back-dialog.js';
+import type { SignOutChoice } from '../dialogs/sign-out-dialog.js';
+import { SignOutDialog } from '../dialogs/sign-out-dialog.js';
+import { TransferDialog } from '../dialogs/transfer-dialog.js';
+import { useDeskActions } from '../hooks/use-desk-actions.js';
+import { useHubNow } from '../hooks/use-now.js';
+import { useDeskShortcuts } from '../hooks/use-shortcuts.js';
+import type { DeskAction } from '../model/desk-actions.js';
+import { ACTION_LABELS, deskAvailability } from '../model/desk-actions.js';
+import type { DeskCommands } from '../model/desk-commands.js';
+import { deriveCounterView } from '../model/counter-view.js';
+import type { HallIndex } from '../model/hall-index.js';
+import type { HubClock } from '../model/hub-clock.js';
+import { T, fill } from '../text/ui-text.js';
+import { SplashScreen } from './splash-screen.js';
+
+type DialogKind = 'transfer' | 'callNumber' | 'putBack' | 'break' | 'close' | 'signOut';
+
+export interface DeskScreenProps {
+  conn: HubConnection;
+  hub: HubView;
+  index: HallIndex;
+  clock: HubClock;
+  commands: DeskCommands;
+  staff: SignedInStaff;
+  counterId: string;
+  onChangeCounter: () => void;
+  onSignedOut: () => void;
+}
+
+/** The counter's working screen: the visitor at the counter, the nine actions, the queue and today's numbers. */
+export function DeskScreen(props: DeskScreenProps) {
+  const { conn, hub, index, clock, commands, staff, counterId } = props;
+  const { t } = useLanguage();
+  const now = useHubNow(clock);
+  useSyncExternalStore(
+    useCallback((onChange) => commands.subscribe(onChange), [commands]),
+    () => commands.version,
+  );
+  // The mirror changes in place: the hub's version keys every derived list (one pass per event, not per render).
+  const view = useMemo(
+    () => (hub.state ? deriveCounterView(hub.state, index, counterId) : undefined),
+    [hub.state, hub.version, index, counterId],
+  );
+  const current = view?.current;
+  const settling = current ? commands.pending.find((p) => p.command.ticketId === current.id) : undefined;
+  const actions = useDeskActions({ conn, commands, index, counterId, current });
+  const [dialog, setDialog] = useState<DialogKind | undefined>();
+  const online = hub.status === 'online';
+  const availability = deskAvailability({
+    connection: hub.status,
+    counterStatus: view?.status.status ?? 'closed',
+    current,
+    currentSettled: settling !== undefined,
+  });
+
+  const trigger = (action: DeskAction) => {
+    const a = availability[action];
+    if (!a.enabled) {
+      // A key press on an unavailable action still answers, so the keyboard is never silent.
+      if (a.reason)
+        actions.say(
+          'info',
+          fill({ id: '{a}: {r}', en: '{a}: {r}' }, { a: ACTION_LABELS[action], r: a.reason }),
+        );
+      return;
+    }
+    if (action === 'transfer' || action === 'callNumber' || action === 'putBack') setDialog(action);
+    else void actions[action]();
+  };
+  useDeskShortcuts(dialog === undefined, trigger);
+
+  if (!view || !hub.state) return <SplashScreen message={t(T.connecting)} status={hub.status} />;
+
+  const closeAfter = (result: { status: string } | undefined) => {
+    if (result?.status === 'done') setDialog(undefined);
+  };
+  const blockedByCurrent = (): boolean => {
+    if (!current) return false;
+    actions.say('error', fill(T.handleCurrentFirst, { n: current.displayNumber }));
+    return true;
+  };
+  const chooseStatus = (status: CounterStatus) => {
+    if (status === 'open') void actions.setStatus('open');
+    else if (blockedByCurrent()) return;
+    else if (status === 'paused') setDialog('break');
+    else if (view.waitingTotal > 0) setDialog('close');
+    else void actions.setStatus('closed');
+  };
+  const otherOpen = index.config.counters.filter(
+    (c) =>
+      c.id !== counterId &&
+      hub.state?.counters[c.id]?.status === 'open' &&
+      c.serviceIds.some((s) => view.counter.serviceIds.includes(s)),
+  ).length;
+
+  const signOut = async (choice: SignOutChoice) => {
+    setDialog(undefined);
+    const ticket = current;
+    if (ticket && choice.current === 'finish') {
+      const r = await actions.finish();
+      if (r?.status === 'refused') return;
+    }
+    if (ticket && choice.current === 'return') {
+      const r = await actions.noShow();
+      if (r?.status !== 'done') return;
+      if ((await actions.putBack(ticket)).status !== 'done') return;
+    }
+    if (choice.closeCounter && (await actions.setStatus('closed')).status !== 'done') return;
+    // Offline the hub cannot be told; the session then simply expires there.
+    await conn.request('staff:signOut', {});
+    props.onSignedOut();
+  };
+
+  const offlineDetail =
+    commands.pending.length > 0
+      ? fill(
+          { id: '{a} ({b})', en: '{a} ({b})' },
+          { a: T.offlineDetail, b: fill(T.queuedCount, { n: commands.pending.length }) },
+        )
+      : T.offlineDetail;
+
+  return (
+    <div className={`desk ${online ? '' : 'offline'}`}>
+      <ConnectionBanner status={hub.status} detail={offlineDetail} />
+      <TopBar
+        view={view}
+        staff={staff}
+        now={now}
+        zone={index.config.hall.timeZone}
+        online={online}
+        onStatus={chooseStatus}
+        onChangeCounter={() => {
+          if (!blockedByCurrent()) props.onChangeCounter();
+        }}
+        onSignOut={() => setDialog('signOut')}
+      />
+      <main className="desk-main">
+        <div className="desk-left">
+          <CurrentTicket
+            view={view}
+            index={index}
+            now={now}
+            online={online}
+            settling={settling}
+            onOpen={() => void actions.setStatus('open')}
+          />
+          <FeedbackLine feedback={actions.feedback} />
+          <ActionPad
+            availability={availability}
+            busy={(a) =>
+              commands.isBusy(a) || (current !== undefined && commands.isBusy(`${a}:${current.id}`))
+            }
+            online={online}
+            currentNumber={settling ? undefined : current?.displayNumber}
+            onAction={trigger}
+          />
+        </div>
+        <aside className="desk-right">
+          <QueuePanel
+            view={view}
+            index={index}
+            now={now}
+            canCallHeld={online && view.status.status === 'open' && !current}
+            onCallHeld={(ticket: Ticket) => void actions.callNumber(ticket.id)}
+          />
+          <TodayPanel view={view} />
+        </aside>
+      </main>
+
+      {dialog === 'transfer' && current ? (
+        <TransferDialog
+          state={hub.state}
+          version={hub.version}
+          index={index}
+          counterId={counterId}
+          ticket={current}
+          feedback={actions.feedback}
+          onTransfer={(target, front) => void actions.transfer(target, front).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'callNumber' ? (
+        <CallNumberDialog
+          state={hub.state}
+          index={index}
+          held={view.held}
+          feedback={actions.feedback}
+          onCall={(ref) => void actions.callNumber(ref).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'putBack' ? (
+        <PutBackDialog
+          noShows={view.noShows}
+          index={index}
+          zone={index.config.hall.timeZone}
+          feedback={actions.feedback}
+          onPutBack={(ticket) => void actions.putBack(ticket).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'break' ? (
+        <BreakDialog
+          feedback={actions.feedback}
+          onPause={(reason) => void actions.setStatus('paused', reason).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'close' ? (
+        <CloseDialog
+          waiting={view.waitingTotal}
+          otherOpen={otherOpen}
+          onConfirm={() => void actions.setStatus('closed').then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'signOut' ? (
+        <SignOutDialog
+          counterName={view.counter.name}
+          current={current}
+          online={online}
+          counterOpen={view.status.status !== 'closed'}
+          onSignOut={(choice) => void signOut(choice)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+    </div>
+  );
+}
