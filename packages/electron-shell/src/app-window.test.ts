@@ -99,9 +99,18 @@ describe('createAppWindow', () => {
   });
 
   it('opens on the chosen screen and hides the cursor on a display', () => {
-    createAppWindow({ ...base, screenIndex: 1, fullscreen: true, hideCursor: true });
+    createAppWindow({
+      ...base,
+      screenIndex: 1,
+      fullscreen: true,
+      hideCursor: true,
+      backgroundColor: '#0b1628',
+      autoplay: true,
+    });
     const win = created[0];
     expect(win?.options).toMatchObject({
+      backgroundColor: '#0b1628',
+      webPreferences: { autoplayPolicy: 'no-user-gesture-required' },
       x: 1366,
       width: 1920,
       height: 1080,

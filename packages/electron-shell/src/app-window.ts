@@ -17,6 +17,10 @@ export interface AppWindowOptions {
   hideCursor?: boolean;
   width?: number;
   height?: number;
+  /** Shown before the renderer paints: a dark display should not flash white at start. */
+  backgroundColor?: string;
+  /** Let audio play without a click (a hall display has nobody to click). */
+  autoplay?: boolean;
 }
 
 /**
@@ -35,7 +39,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
     kiosk: locked,
     fullscreen: locked || (options.fullscreen ?? false),
     autoHideMenuBar: true,
-    backgroundColor: '#eef2f7',
+    backgroundColor: options.backgroundColor ?? '#eef2f7',
     webPreferences: {
       preload: options.preload,
       contextIsolation: true,
@@ -44,6 +48,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
       webSecurity: true,
       devTools: !locked,
       spellcheck: false,
+      ...(options.autoplay ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
     },
   });
   if (locked) Menu.setApplicationMenu(null);

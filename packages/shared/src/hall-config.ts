@@ -130,6 +130,8 @@ export const hallConfig = z
       id,
       name: z.string().min(1).max(120),
       address: z.string().max(300).optional(),
+      /** A URL or a path under the hub (e.g. `/display/logo.svg`) of the hall's logo, for the display and kiosk. */
+      logo: z.string().max(300).optional(),
       timeZone: z.enum(HALL_TIME_ZONES).default('Asia/Jakarta'),
       hours: weeklyHours,
       runningText: localizedText.optional(),

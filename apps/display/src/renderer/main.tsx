@@ -1,26 +1,51 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HubConnection } from '@antre/client';
-import { LanguageProvider, useHub } from '@antre/ui';
+import { LanguageProvider } from '@antre/ui';
 import '@antre/ui/theme.css';
+import './display.css';
+import type {} from '../preload/display-bridge.js';
+import { DisplayApp } from './app.js';
+import { parseDisplayOptions } from './board/display-options.js';
+import { DisplayController } from './display-controller.js';
 
-const conn = new HubConnection({ url: '' });
+const options = parseDisplayOptions(window.location.search);
+const inElectron = window.antre?.kind === 'display';
+// In Electron the renderer comes from app:// and the shell names the hub in the URL; in a browser the hub
+// itself serves this page, so its own origin is the hub.
+const hubUrl = inElectron ? (new URLSearchParams(window.location.search).get('hub') ?? '') : '';
 
-function App() {
-  const hub = useHub(conn);
-  return (
-    <main>
-      <h1>{hub.config?.hall.name ?? 'Antre'}</h1>
-      <p>
-        {hub.status} · seq {hub.state?.seq ?? '-'}
-      </p>
-    </main>
-  );
-}
+const conn = new HubConnection({ url: hubUrl });
+const controller = new DisplayController(conn, options, `${import.meta.env.BASE_URL}clips/`);
+
+// The sound check and what was announced, for a technician's console and the end-to-end tests.
+Object.assign(window, {
+  antreDisplay: {
+    renderAnnouncementWav: async (displayNumber: string, counterName: string) => {
+      const wav = await controller.renderAnnouncementWav(displayNumber, counterName);
+      let binary = '';
+      for (const byte of wav) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    },
+    announcements: () => controller.log.map((e) => ({ ...e })),
+    /** The call being announced and those waiting their turn, in order. */
+    queuedAnnouncements: () =>
+      [controller.queue.current, ...controller.queue.pending].flatMap((a) =>
+        a ? [{ displayNumber: a.displayNumber, counterName: a.counterName, recall: a.recall }] : [],
+      ),
+  },
+});
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
   createRoot(root).render(
-    <LanguageProvider>
-      <App />
-    </LanguageProvider>,
+    <StrictMode>
+      {/* A language set in the URL wins over the one saved on the device. */}
+      <LanguageProvider
+        {...(options.lang ? { initial: options.lang } : { persistKey: 'antre.display.lang' })}
+      >
+        <DisplayApp controller={controller} kiosk={inElectron} />
+      </LanguageProvider>
+    </StrictMode>,
   );
+}

@@ -1,0 +1,230 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HubConnection } from '@antre/client';
+import type { CommandInput } from '@antre/shared';
+import type { TestHub } from '@antre/hub/testing';
+import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from '@antre/hub/testing';
+import type { CallRecord } from './call-feed.js';
+import { CallFeed, feedSourceOf } from './call-feed.js';
+import { HubTime } from './hub-time.js';
+
+const MINUTE = 60_000;
+let hub: TestHub;
+let kiosk: HubConnection;
+let dukcapil: HubConnection;
+let imigrasi: HubConnection;
+let pins: Map<string, string>;
+
+beforeAll(async () => {
+  const demo = await demoHall();
+  pins = demo.pins;
+  hub = await startTestHub({ config: demo.config });
+  kiosk = connect(hub.url, kioskCredentials());
+  dukcapil = connect(hub.url);
+  imigrasi = connect(hub.url);
+  for (const c of [kiosk, dukcapil, imigrasi])
+    await waitFor(c, () => c.status === 'online' && c.state !== undefined);
+  await signIn(dukcapil, 'dukcapil1', pins.get('dukcapil1') ?? '');
+  await signIn(imigrasi, 'imigrasi1', pins.get('imigrasi1') ?? '');
+  await run(dukcapil, { type: 'setCounterStatus', counterId: 'loket-2', status: 'open' });
+  await run(imigrasi, { type: 'setCounterStatus', counterId: 'loket-16', status: 'open' });
+});
+
+afterAll(async () => {
+  for (const c of [kiosk, dukcapil, imigrasi]) c?.close();
+  await hub?.dispose();
+});
+
+/** Polls: the feed settles a microtask after the connection notifies, so waitFor's hook comes too early. */
+async function eventually(predicate: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function run(conn: HubConnection, command: CommandInput) {
+  const reply = await conn.command(command);
+  if (!reply.ok) throw new Error(`${command.type}: ${reply.error.code}`);
+  return reply;
+}
+
+/** Issues a ticket and calls it at the counter; returns the display number. */
+async function issueAndCall(conn: HubConnection, serviceId: string, counterId: string): Promise<string> {
+  await run(kiosk, { type: 'issueTicket', serviceId });
+  const reply = await run(conn, { type: 'callNext', counterId });
+  const called = reply.events.find((e) => e.event.type === 'TicketCalled');
+  if (called?.event.type !== 'TicketCalled') throw new Error('no call');
+  hub.clock.advance(1000);
+  return conn.state?.tickets[called.event.ticketId]?.displayNumber ?? '?';
+}
+
+describe('CallFeed against a real hub', () => {
+  let display: HubConnection;
+  let feed: CallFeed;
+  let spoken: Array<{ call: CallRecord; deadline: number }>;
+
+  beforeEach(async () => {
+    spoken = [];
+    display = connect(hub.url);
+    feed = new CallFeed({
+      source: feedSourceOf(display),
+      now: () => Date.now(),
+      speakWithinMs: MINUTE,
+      onNewCall: (call, deadline) => spoken.push({ call, deadline }),
+    });
+    // A display limited to the ground floor: Disdukcapil's loket-2 is in, Imigrasi's loket-16 is not.
+    feed.setScope((counterId) => counterId !== 'loket-16');
+    await waitFor(display, () => display.status === 'online' && display.state !== undefined);
+  });
+
+  afterEach(() => {
+    feed.dispose();
+    display.close();
+  });
+
+  const until = (predicate: () => boolean) => eventually(predicate, 3000);
+  const numbers = () => feed.calls.map((c) => `${c.displayNumber}${c.recall ? ' (recall)' : ''}`);
+  const spokenNumbers = () => spoken.map((s) => `${s.call.displayNumber}${s.call.recall ? ' (recall)' : ''}`);
+
+  it('shows calls made before it started without speaking them, then speaks live calls and recalls in order', async () => {
+    const before = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    // A display switched on after that call.
+    const late = connect(hub.url);
+    const heard: string[] = [];
+    const lateFeed = new CallFeed({
+      source: feedSourceOf(late),
+      now: () => Date.now(),
+      speakWithinMs: MINUTE,
+      onNewCall: (call) => heard.push(`${call.displayNumber}${call.recall ? ' (recall)' : ''}`),
+    });
+    lateFeed.setScope(() => true);
+    try {
+      await until(() => lateFeed.calls.some((c) => c.displayNumber === before));
+      expect(lateFeed.calls[0]?.displayNumber).toBe(before);
+      expect(lateFeed.calls[0]?.arrivedAt).toBeUndefined();
+
+      const first = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+      await run(dukcapil, { type: 'recall', counterId: 'loket-2' });
+      const second = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+      await until(() => heard.length === 3);
+      expect(heard).toEqual([first, `${first} (recall)`, second]);
+      const shown = lateFeed.calls.map((c) => `${c.displayNumber}${c.recall ? ' (recall)' : ''}`);
+      expect(shown.slice(0, 4)).toEqual([second, `${first} (recall)`, first, before]);
+      expect(lateFeed.calls[0]?.counterId).toBe('loket-2');
+      expect(lateFeed.calls[0]?.arrivedAt).toBeGreaterThan(Date.now() - 5000);
+      // The other display, on since before, heard the same calls with a deadline a minute out.
+      await until(() => spoken.length === 4);
+      for (const s of spoken) expect(s.deadline).toBeGreaterThan(Date.now() + 50_000);
+    } finally {
+      lateFeed.dispose();
+      late.close();
+    }
+  });
+
+  it('neither shows nor speaks calls at counters outside its zone', async () => {
+    const version = feed.version;
+    const outside = await issueAndCall(imigrasi, 'paspor-baru', 'loket-16');
+    const inside = await issueAndCall(dukcapil, 'cetak-ulang-ktp-el', 'loket-2');
+    await until(() => spoken.length === 1);
+    expect(spokenNumbers()).toEqual([inside]);
+    expect(numbers()).not.toContain(outside);
+    expect(feed.version).toBeGreaterThan(version);
+  });
+
+  it('catches up after a lost connection: recent missed calls are spoken, stale ones only shown', async () => {
+    await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    await until(() => spoken.length === 1);
+    display.socket.disconnect();
+    await until(() => display.status === 'offline');
+
+    const stale = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    // The hall moves on for two minutes while this display is cut off.
+    hub.clock.advance(2 * MINUTE);
+    const recent = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    expect(numbers()).not.toContain(recent);
+
+    display.socket.connect();
+    await until(() => feed.calls[0]?.displayNumber === recent);
+    expect(numbers().slice(0, 2)).toEqual([recent, stale]);
+    expect(spokenNumbers().slice(1)).toEqual([recent]);
+
+    // And live calls are spoken again afterwards.
+    const after = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    await until(() => spoken.length === 3);
+    expect(spokenNumbers()[2]).toBe(after);
+  });
+
+  it('without a clock reading, speaks what it missed during a short outage but not a long one', async () => {
+    for (const [outageMs, speakWithinMs, expectSpoken] of [
+      [200, MINUTE, true],
+      [900, 500, false],
+    ] as const) {
+      // A display that never received a live event: it has no reading of the hub's clock.
+      const fresh = connect(hub.url);
+      const heard: string[] = [];
+      const freshFeed = new CallFeed({
+        source: feedSourceOf(fresh),
+        now: () => Date.now(),
+        speakWithinMs,
+        onNewCall: (call) => heard.push(call.displayNumber),
+      });
+      freshFeed.setScope(() => true);
+      try {
+        await waitFor(fresh, () => fresh.status === 'online' && fresh.state !== undefined);
+        await until(() => freshFeed.calls.length > 0);
+        fresh.socket.disconnect();
+        await until(() => fresh.status === 'offline');
+        const missed = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+        await new Promise((r) => setTimeout(r, outageMs));
+        fresh.socket.connect();
+        await until(() => freshFeed.calls[0]?.displayNumber === missed);
+        expect(heard).toEqual(expectSpoken ? [missed] : []);
+      } finally {
+        freshFeed.dispose();
+        fresh.close();
+      }
+    }
+  });
+
+  it('follows a hub restart without speaking anything twice', async () => {
+    const first = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    await until(() => spoken.length === 1);
+    hub = await hub.restart();
+    await until(() => display.status === 'offline');
+    await until(() => display.status === 'online');
+    for (const c of [kiosk, dukcapil, imigrasi]) await waitFor(c, () => c.status === 'online');
+    // Staff sessions end with the hub process: sign in again, as the counter app would.
+    await signIn(dukcapil, 'dukcapil1', pins.get('dukcapil1') ?? '');
+    await signIn(imigrasi, 'imigrasi1', pins.get('imigrasi1') ?? '');
+    const next = await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    await until(() => spoken.length === 2);
+    expect(spokenNumbers()).toEqual([first, next]);
+    expect(numbers().slice(0, 2)).toEqual([next, first]);
+  });
+
+  it('shows nothing until it knows its scope', async () => {
+    const unscoped = new CallFeed({
+      source: feedSourceOf(display),
+      now: () => Date.now(),
+      speakWithinMs: MINUTE,
+    });
+    await issueAndCall(dukcapil, 'perekaman-ktp-el', 'loket-2');
+    await until(() => spoken.length === 1);
+    expect(unscoped.calls).toEqual([]);
+    unscoped.setScope(() => true);
+    expect(unscoped.calls.length).toBeGreaterThan(0);
+    unscoped.dispose();
+  });
+});
+
+describe('HubTime', () => {
+  it('knows nothing before a reading, then runs on the local clock from the latest one', () => {
+    const time = new HubTime();
+    expect(time.now(1000)).toBeUndefined();
+    time.observe(50_000, 1000);
+    expect(time.now(4000)).toBe(53_000);
+    time.observe(200_000, 5000);
+    expect(time.now(5000)).toBe(200_000);
+  });
+});
