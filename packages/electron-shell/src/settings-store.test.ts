@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SettingsStore } from './settings-store.js';
 
 const schema = z.object({ hubUrl: z.url(), deviceToken: z.string().optional() });
-const defaults = { hubUrl: 'http://127.0.0.1:3000' };
+const defaults: z.infer<typeof schema> = { hubUrl: 'http://127.0.0.1:3000' };
 const dirs: string[] = [];
 
 function file(): string {

@@ -21,7 +21,13 @@ const demoDevice = z.object({ kind: z.enum(['kiosk', 'display']), deviceId: z.st
  * types it `Map<String, String>`) may send `protocol` as `"1"` and `demoDevice` as `"kiosk:kiosk-1"`.
  */
 export const handshakeSchema = z.object({
-  protocol: z.union([z.number().int(), z.string().regex(/^\d{1,4}$/).transform(Number)]),
+  protocol: z.union([
+    z.number().int(),
+    z
+      .string()
+      .regex(/^\d{1,4}$/)
+      .transform(Number),
+  ]),
   /** A kiosk's or display's device token from enrolment. */
   deviceToken: z.string().min(10).max(200).optional(),
   /** A staff session token from `staff:signIn`, to resume a session after a reconnect. */
@@ -36,7 +42,9 @@ export const handshakeSchema = z.object({
       z
         .string()
         .regex(/^(kiosk|display):[^:]{1,64}$/)
-        .transform((s) => demoDevice.parse({ kind: s.slice(0, s.indexOf(':')), deviceId: s.slice(s.indexOf(':') + 1) })),
+        .transform((s) =>
+          demoDevice.parse({ kind: s.slice(0, s.indexOf(':')), deviceId: s.slice(s.indexOf(':') + 1) }),
+        ),
     ])
     .optional(),
 });

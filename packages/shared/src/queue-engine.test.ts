@@ -27,6 +27,7 @@ const MON_0800 = at('2026-03-02T08:00');
 const KIOSK_1: Actor = { kind: 'kiosk', kioskId: 'k1' };
 const KIOSK_2: Actor = { kind: 'kiosk', kioskId: 'k2' };
 const DUKCAPIL: Actor = { kind: 'staff', username: 'dukcapil1', role: 'staff', agencyId: 'disdukcapil' };
+const DUKCAPIL_2: Actor = { kind: 'staff', username: 'dukcapil2', role: 'staff', agencyId: 'disdukcapil' };
 const SUPERVISOR: Actor = { kind: 'staff', username: 'spv', role: 'supervisor' };
 
 function queue(overrides: Parameters<typeof testHall>[0] = {}, now = MON_0800): TestQueue {
@@ -63,6 +64,19 @@ function callNextTimes(q: TestQueue, counterId: string, n: number): string[] {
   for (let i = 0; i < n; i++) {
     q.must({ type: 'callNext', counterId });
     called.push(q.currentAt(counterId) ?? '?');
+  }
+  return called;
+}
+
+/** Calls next at a counter `n` times; returns each call as `number:streak`, the streak the event carries. */
+function callNextStreaks(q: TestQueue, counterId: string, n: number): string[] {
+  const called: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const call = q.must({ type: 'callNext', counterId }).find((e) => e.type === 'TicketCalled');
+    if (call?.type !== 'TicketCalled') throw new Error('no TicketCalled event');
+    // The reducer keeps what the event says.
+    expect(q.state.counters[counterId]?.priorityStreak).toBe(call.priorityStreak);
+    called.push(`${q.currentAt(counterId) ?? '?'}:${call.priorityStreak}`);
   }
   return called;
 }
@@ -273,7 +287,9 @@ describe('callNext', () => {
     const t = q.issue('ktp');
     q.advance(3 * MINUTE);
     const events = accepted(q.run({ type: 'callNext', counterId: 'c1' }));
-    expect(events).toEqual([{ type: 'TicketCalled', ticketId: t.id, counterId: 'c1', via: 'next' }]);
+    expect(events).toEqual([
+      { type: 'TicketCalled', ticketId: t.id, counterId: 'c1', via: 'next', priorityStreak: 0 },
+    ]);
     expect(q.ticket(t.id)).toMatchObject({
       status: 'called',
       counterId: 'c1',
@@ -331,6 +347,91 @@ describe('callNext', () => {
     expect(callNextTimes(q, 'c1', 2)).toEqual(['A-003', 'A-001']);
   });
 
+  it('carries the counter’s streak after the call: a priority call while a regular waits adds one, any other call next is 0', () => {
+    const q = queue({ settings: { priorityStreak: 3 } }).open('c1');
+    q.issue('ktp'); // A-001 regular
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-002
+    q.advance(MINUTE).issue('ktp', 'pregnant'); // A-003
+    q.advance(MINUTE).issue('ktp', 'child'); // A-004
+    q.advance(MINUTE).issue('ktp', 'disaster'); // A-005
+    q.advance(MINUTE).issue('ktp'); // A-006 regular
+    // Three priority calls while regulars wait, then a regular; A-005 then goes while A-006 still waits.
+    // A-006 is called with nobody else left, and with no regular waiting behind it nothing counts.
+    expect(callNextStreaks(q, 'c1', 6)).toEqual([
+      'A-002:1',
+      'A-003:2',
+      'A-004:3',
+      'A-001:0',
+      'A-005:1',
+      'A-006:0',
+    ]);
+  });
+
+  it('counts priority calls in the streak only while a regular visitor waits for the counter', () => {
+    const q = queue({ settings: { priorityStreak: 2 } }).open('c1');
+    q.issue('ktp', 'elderly'); // A-001
+    q.advance(MINUTE).issue('ktp', 'pregnant'); // A-002
+    q.advance(MINUTE).issue('ktp', 'child'); // A-003
+    // Nobody regular waits: these calls starve nobody and do not count.
+    expect(callNextStreaks(q, 'c1', 2)).toEqual(['A-001:0', 'A-002:0']);
+    q.advance(MINUTE).issue('ktp'); // A-004, regular
+    q.advance(MINUTE).issue('ktp', 'disability'); // A-005
+    q.advance(MINUTE).issue('ktp', 'disaster'); // A-006
+    // The regular visitor lets two priority calls go first (not none, as a count of all priority calls would),
+    // and a priority call with no regular left waiting starts the count afresh.
+    expect(callNextStreaks(q, 'c1', 4)).toEqual(['A-003:1', 'A-005:2', 'A-004:0', 'A-006:0']);
+  });
+
+  it('a priority call with no regular waiting resets the streak, even in the middle of a run', () => {
+    const q = queue({ settings: { priorityStreak: 2 } }).open('c1', 'c2');
+    q.issue('ktp'); // A-001 regular
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-002
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-003
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-004
+    expect(callNextStreaks(q, 'c1', 1)).toEqual(['A-002:1']);
+    // Counter 2 calls the only regular visitor by number: c1's next priority call counts no more.
+    q.must({ type: 'callTicket', counterId: 'c2', ticket: 'A-001' });
+    expect(callNextStreaks(q, 'c1', 1)).toEqual(['A-003:0']);
+    q.advance(MINUTE).issue('ktp'); // A-005 regular
+    expect(callNextStreaks(q, 'c1', 2)).toEqual(['A-004:1', 'A-005:0']);
+  });
+
+  it('does not count a regular visitor who waits only for another counter', () => {
+    const q = queue({ settings: { priorityStreak: 1 } }).open('c1', 'c2', 'c3');
+    q.issue('ktp'); // A-001, regular: served at c1 and c2, not at c3
+    q.issue('ktp'); // A-002, regular
+    q.advance(MINUTE).issue('akta', 'elderly'); // AK-001
+    q.advance(MINUTE).issue('akta', 'pregnant'); // AK-002
+    expect(callNextStreaks(q, 'c3', 2)).toEqual(['AK-001:0', 'AK-002:0']);
+    // A-001 is sent to counter 2 alone; A-002 is called away: the only regular left waits for c2, not c1.
+    q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-001' });
+    q.must({ type: 'transfer', counterId: 'c1', toCounterId: 'c2' });
+    q.must({ type: 'callTicket', counterId: 'c2', ticket: 'A-002' });
+    q.advance(MINUTE).issue('ktp', 'child'); // A-003
+    q.advance(MINUTE).issue('ktp', 'child'); // A-004
+    expect(callNextStreaks(q, 'c1', 2)).toEqual(['A-003:0', 'A-004:0']);
+    expect(q.byNumber('A-001')).toMatchObject({ status: 'waiting', targetCounterId: 'c2' });
+  });
+
+  it('a specific call keeps the streak as it is, whoever is called', () => {
+    const q = queue({ settings: { priorityStreak: 3 } }).open('c1');
+    q.issue('ktp'); // A-001 regular
+    q.issue('ktp'); // A-002 regular
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-003
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-004
+    q.advance(MINUTE).issue('ktp', 'elderly'); // A-005
+    expect(callNextStreaks(q, 'c1', 1)).toEqual(['A-003:1']);
+    q.must({ type: 'finish', counterId: 'c1' });
+    for (const ticket of ['A-001', 'A-004']) {
+      expect(accepted(q.run({ type: 'callTicket', counterId: 'c1', ticket }))).toEqual([
+        expect.objectContaining({ type: 'TicketCalled', via: 'specific', priorityStreak: 1 }),
+      ]);
+      expect(q.state.counters['c1']?.priorityStreak).toBe(1);
+      q.must({ type: 'finish', counterId: 'c1' });
+    }
+    expect(callNextStreaks(q, 'c1', 2)).toEqual(['A-005:2', 'A-002:0']);
+  });
+
   it('finishes the current visitor when calling the next one', () => {
     const q = queue().open('c1');
     const first = q.issue('ktp');
@@ -341,7 +442,7 @@ describe('callNext', () => {
     const events = accepted(q.run({ type: 'callNext', counterId: 'c1' }));
     expect(events).toEqual([
       { type: 'TicketFinished', ticketId: first.id, counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: second.id, counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: second.id, counterId: 'c1', via: 'next', priorityStreak: 0 },
     ]);
     expect(q.ticket(first.id)).toMatchObject({ status: 'done', endedAt: MON_0800 + 7 * MINUTE });
     expect(q.state.counters['c1']).toMatchObject({
@@ -451,9 +552,13 @@ describe('recall, startServing, finish', () => {
     const q = queue().open('c1');
     q.issue('ktp');
     q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'setCounterStatus', counterId: 'c1', status: 'paused', reason: 'ishoma' });
+    // Pausing now waits for a free desk; a log from before that rule may still hold a paused counter
+    // with a visitor at it, and staff must be able to end that visit.
+    q.apply([{ type: 'CounterStatusChanged', counterId: 'c1', status: 'paused', reason: 'ishoma' }]);
     q.must({ type: 'finish', counterId: 'c1' });
     expect(q.byNumber('A-001').status).toBe('done');
+    expect(q.state.counters['c1']).toMatchObject({ status: 'paused', servedToday: 1 });
+    expect(q.state.counters['c1']?.currentTicketId).toBeUndefined();
   });
 });
 
@@ -536,7 +641,7 @@ describe('hold', () => {
     refused(q, { type: 'callTicket', counterId: 'c2', ticket: 'A-001' }, 'TICKET_NOT_CALLABLE');
     q.advance(5 * MINUTE);
     expect(accepted(q.run({ type: 'callTicket', counterId: 'c1', ticket: 'A-001' }))).toEqual([
-      { type: 'TicketCalled', ticketId: held.id, counterId: 'c1', via: 'specific' },
+      { type: 'TicketCalled', ticketId: held.id, counterId: 'c1', via: 'specific', priorityStreak: 0 },
     ]);
     expect(q.ticket(held.id)).toMatchObject({ status: 'called', calledAt: MON_0800 + 5 * MINUTE });
     expect(q.ticket(held.id).calls).toHaveLength(2);
@@ -774,6 +879,182 @@ describe('setCounterStatus', () => {
     expect(accepted(q.run({ type: 'setCounterStatus', counterId: 'c2', status: 'closed' }))).toEqual([]);
   });
 
+  it('records another staff member who sends the same status, and nobody else', () => {
+    const q = queue();
+    const status = (input: Omit<Extract<CommandInput, { type: 'setCounterStatus' }>, 'type' | 'counterId'>) =>
+      ({ type: 'setCounterStatus', counterId: 'c1', ...input }) as const;
+    q.must(status({ status: 'open' }), DUKCAPIL);
+    expect(accepted(q.run(status({ status: 'open' }), DUKCAPIL))).toEqual([]);
+    expect(accepted(q.run(status({ status: 'open' })))).toEqual([]); // the system is nobody new
+    expect(accepted(q.run(status({ status: 'open' }), DUKCAPIL_2))).toEqual([
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil2' },
+    ]);
+    expect(q.state.counters['c1']).toMatchObject({ status: 'open', staff: 'dukcapil2' });
+
+    q.must(status({ status: 'paused', reason: 'ishoma' }), DUKCAPIL_2);
+    expect(accepted(q.run(status({ status: 'paused', reason: 'ishoma' }), DUKCAPIL_2))).toEqual([]);
+    expect(accepted(q.run(status({ status: 'paused', reason: 'ishoma' })))).toEqual([]);
+    expect(accepted(q.run(status({ status: 'paused', reason: 'ishoma' }), DUKCAPIL))).toEqual([
+      {
+        type: 'CounterStatusChanged',
+        counterId: 'c1',
+        status: 'paused',
+        reason: 'ishoma',
+        staff: 'dukcapil1',
+      },
+    ]);
+    // Another reason, or none, is a change by anyone.
+    expect(accepted(q.run(status({ status: 'paused', reason: 'rapat' }), DUKCAPIL))).toEqual([
+      {
+        type: 'CounterStatusChanged',
+        counterId: 'c1',
+        status: 'paused',
+        reason: 'rapat',
+        staff: 'dukcapil1',
+      },
+    ]);
+    expect(accepted(q.run(status({ status: 'paused' })))).toEqual([
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'paused' },
+    ]);
+    expect(q.state.counters['c1']).toMatchObject({ status: 'paused', staff: 'dukcapil1' });
+    expect(q.state.counters['c1']?.pauseReason).toBeUndefined();
+
+    // A closed counter has no staff member to take it over.
+    q.must(status({ status: 'closed' }), DUKCAPIL);
+    expect(accepted(q.run(status({ status: 'closed' }), DUKCAPIL))).toEqual([]);
+    expect(accepted(q.run(status({ status: 'closed' }), DUKCAPIL_2))).toEqual([]);
+    expect(q.state.counters['c1']?.staff).toBeUndefined();
+  });
+
+  it('keeps a reason only for a pause', () => {
+    const q = queue();
+    const status = (s: 'open' | 'paused' | 'closed', actor?: Actor): Decision =>
+      q.run({ type: 'setCounterStatus', counterId: 'c1', status: s, reason: 'ishoma' }, actor);
+    expect(accepted(status('open', DUKCAPIL))).toEqual([
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
+    ]);
+    // Already open: the reason sent with it is no change.
+    expect(accepted(status('open', DUKCAPIL))).toEqual([]);
+    expect(accepted(status('paused', DUKCAPIL))).toEqual([
+      {
+        type: 'CounterStatusChanged',
+        counterId: 'c1',
+        status: 'paused',
+        reason: 'ishoma',
+        staff: 'dukcapil1',
+      },
+    ]);
+    expect(accepted(status('open', DUKCAPIL))).toEqual([
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
+    ]);
+    expect(q.state.counters['c1']?.pauseReason).toBeUndefined();
+    expect(accepted(status('closed'))).toEqual([
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'closed' },
+    ]);
+    expect(q.state.counters['c1']?.pauseReason).toBeUndefined();
+  });
+
+  it('refuses to pause or close while a visitor is at the desk, called or served', () => {
+    const q = queue().open('c1');
+    q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    for (const step of ['called', 'serving'] as const) {
+      if (step === 'serving') q.must({ type: 'startServing', counterId: 'c1' });
+      for (const status of ['paused', 'closed'] as const) {
+        const refusal = refused(
+          q,
+          { type: 'setCounterStatus', counterId: 'c1', status, reason: 'ishoma' },
+          'COUNTER_BUSY',
+          DUKCAPIL,
+        );
+        expect(refusal.error.details).toEqual({ ticket: 'A-001' });
+      }
+    }
+    // Opening is always allowed: another staff member takes the counter over with its visitor.
+    expect(
+      accepted(q.run({ type: 'setCounterStatus', counterId: 'c1', status: 'open' }, DUKCAPIL_2)),
+    ).toEqual([{ type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil2' }]);
+    expect(q.state.counters['c1']).toMatchObject({
+      staff: 'dukcapil2',
+      currentTicketId: q.byNumber('A-001').id,
+    });
+    expect(q.byNumber('A-001').status).toBe('serving');
+  });
+
+  it.each([
+    ['finish', { type: 'finish', counterId: 'c1' }],
+    ['noShow', { type: 'noShow', counterId: 'c1' }],
+    ['hold', { type: 'hold', counterId: 'c1' }],
+    ['transfer', { type: 'transfer', counterId: 'c1', toServiceId: 'kk' }],
+  ] as const)('pauses and closes once the visitor has gone: %s', (_name, freeDesk) => {
+    const q = queue().open('c1');
+    q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must(freeDesk);
+    q.must({ type: 'setCounterStatus', counterId: 'c1', status: 'paused', reason: 'ishoma' });
+    q.must({ type: 'setCounterStatus', counterId: 'c1', status: 'closed' });
+    expect(q.state.counters['c1']?.status).toBe('closed');
+  });
+
+  it('closing releases the tickets the counter holds back to their queue, at their own place', () => {
+    const q = queue().open('c1', 'c2');
+    q.issue('ktp'); // A-001, 08:00
+    q.advance(MINUTE).issue('ktp'); // A-002, 08:01: held at c1
+    q.advance(MINUTE).issue('kk', 'elderly'); // B-001, 08:02: held at c1
+    q.advance(MINUTE).issue('ktp'); // A-003, 08:03: held at c2
+    for (const [counterId, ticket] of [
+      ['c1', 'A-002'],
+      ['c1', 'B-001'],
+      ['c2', 'A-003'],
+    ] as const) {
+      q.must({ type: 'callTicket', counterId, ticket });
+      q.must({ type: 'hold', counterId });
+    }
+    q.advance(MINUTE);
+    // A pause keeps them: staff come back to them.
+    expect(
+      accepted(q.run({ type: 'setCounterStatus', counterId: 'c1', status: 'paused' }, DUKCAPIL)),
+    ).toEqual([{ type: 'CounterStatusChanged', counterId: 'c1', status: 'paused', staff: 'dukcapil1' }]);
+    expect(q.byNumber('A-002')).toMatchObject({ status: 'held', counterId: 'c1' });
+
+    const [a2, b1] = [q.byNumber('A-002'), q.byNumber('B-001')];
+    const events = accepted(q.run({ type: 'setCounterStatus', counterId: 'c1', status: 'closed' }, DUKCAPIL));
+    expect(events[0]).toEqual({
+      type: 'CounterStatusChanged',
+      counterId: 'c1',
+      status: 'closed',
+      staff: 'dukcapil1',
+    });
+    expect(events.slice(1)).toHaveLength(2);
+    expect(events.slice(1)).toEqual(
+      expect.arrayContaining([
+        { type: 'TicketPutBack', ticketId: a2.id, counterId: 'c1', rank: MON_0800 + MINUTE },
+        { type: 'TicketPutBack', ticketId: b1.id, counterId: 'c1', rank: MON_0800 + 2 * MINUTE },
+      ]),
+    );
+    for (const t of [q.byNumber('A-002'), q.byNumber('B-001')]) {
+      expect(t.status).toBe('waiting');
+      expect(t.counterId).toBeUndefined();
+      expect(t.targetCounterId).toBeUndefined();
+    }
+    // Another counter's held ticket stays with it.
+    expect(q.byNumber('A-003')).toMatchObject({ status: 'held', counterId: 'c2' });
+    // Any counter of the service calls them, in their own turn: A-001 has waited longer than A-002,
+    // and the priority visitor of B-001 goes first as always.
+    expect(callNextTimes(q, 'c2', 3)).toEqual(['B-001', 'A-001', 'A-002']);
+  });
+
+  it('closing a counter that holds nothing releases nothing', () => {
+    const q = queue().open('c1', 'c2');
+    q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c2' });
+    q.must({ type: 'hold', counterId: 'c2' });
+    expect(accepted(q.run({ type: 'setCounterStatus', counterId: 'c1', status: 'closed' }))).toEqual([
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'closed' },
+    ]);
+    expect(q.byNumber('A-001')).toMatchObject({ status: 'held', counterId: 'c2' });
+  });
+
   it('refuses an unknown counter', () => {
     refused(queue(), { type: 'setCounterStatus', counterId: 'c99', status: 'open' }, 'UNKNOWN_COUNTER');
   });
@@ -853,6 +1134,87 @@ describe('day close', () => {
     expect(rolloverEvents(q.state, q.config, q.now)).toEqual([]);
   });
 
+  it('closeDay before midnight expires every open ticket where it stands, frees the counters and keeps the day', () => {
+    const q = queue(
+      { settings: { leaseStart: 100 }, serviceChanges: { ktp: { dailyQuota: 9 } } },
+      at('2026-03-02T15:00'),
+    ).open('c1', 'c2');
+    for (let i = 0; i < 7; i++) q.issue('ktp');
+    q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-001' });
+    q.must({ type: 'finish', counterId: 'c1' }); // done
+    q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-002' });
+    q.must({ type: 'noShow', counterId: 'c1' }); // no-show
+    q.must({ type: 'cancelTicket', ticket: 'A-003' }); // cancelled
+    q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-004' });
+    q.must({ type: 'hold', counterId: 'c1' }); // held
+    q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-005' }); // called
+    q.must({ type: 'callTicket', counterId: 'c2', ticket: 'A-006' });
+    q.must({ type: 'startServing', counterId: 'c2' }); // serving; A-007 waiting
+    q.must({ type: 'leaseNumbers', serviceId: 'ktp' }, KIOSK_1); // A-100 … A-119
+    const stillOpen = ['A-004', 'A-005', 'A-006', 'A-007'].map((n) => q.byNumber(n).id).sort();
+    q.now = at('2026-03-02T16:30');
+    const before = structuredClone(q.state);
+
+    const [closed] = accepted(q.run({ type: 'closeDay' }, SUPERVISOR));
+    expect(closed).toMatchObject({ type: 'DayClosed', day: '2026-03-02', nextDay: '2026-03-02' });
+    if (closed?.type !== 'DayClosed') return;
+    expect([...closed.expiredTicketIds].sort()).toEqual(stillOpen);
+    expect(
+      ['A-001', 'A-002', 'A-003', 'A-004', 'A-005', 'A-006', 'A-007'].map((n) => q.byNumber(n).status),
+    ).toEqual(['done', 'no_show', 'cancelled', 'expired', 'expired', 'expired', 'expired']);
+    for (const id of stillOpen) expect(q.ticket(id).endedAt).toBe(q.now);
+    expect(q.byNumber('A-001').endedAt).toBe(before.tickets[q.byNumber('A-001').id]?.endedAt);
+    // The counters are free, and stay open with their staff and tallies.
+    for (const id of ['c1', 'c2']) {
+      expect(q.state.counters[id]?.currentTicketId).toBeUndefined();
+      expect(q.state.counters[id]?.status).toBe('open');
+    }
+    expect(q.state.counters['c1']?.servedToday).toBe(1);
+    // The day, its numbers, quotas and leases stay.
+    expect(q.state.day).toBe('2026-03-02');
+    expect(q.state.services).toEqual(before.services);
+    expect(q.state.leases).toEqual(before.leases);
+    expect(q.state.numbersUsed).toEqual(before.numbersUsed);
+
+    // Nothing that ended can be called or cancelled; nobody waits.
+    refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-004' }, 'TICKET_NOT_CALLABLE');
+    refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-007' }, 'TICKET_NOT_CALLABLE');
+    refused(q, { type: 'cancelTicket', ticket: 'A-005' }, 'TICKET_NOT_CALLABLE');
+    refused(q, { type: 'callNext', counterId: 'c2' }, 'QUEUE_EMPTY');
+
+    // Numbering, leases and the quota go on from where they were.
+    expect(q.issue('ktp').displayNumber).toBe('A-008');
+    const synced = accepted(
+      q.run(
+        {
+          type: 'syncOfflineTicket',
+          ticketId: testUuid(1000),
+          serviceId: 'ktp',
+          number: 100,
+          priority: 'none',
+          issuedAt: q.now,
+        },
+        KIOSK_1,
+      ),
+    );
+    expect(synced).toEqual([
+      { type: 'TicketIssued', ticket: expect.objectContaining({ displayNumber: 'A-100' }) },
+    ]);
+    expect(q.state.services['ktp']?.issued).toBe(9);
+    refused(q, { type: 'issueTicket', serviceId: 'ktp' }, 'QUOTA_REACHED');
+
+    // Midnight expires what came after the early close, and starts the next day afresh.
+    const a8 = q.byNumber('A-008').id;
+    q.now = at('2026-03-03T07:00');
+    const [midnight] = q.rollover();
+    expect(midnight?.event).toMatchObject({ type: 'DayClosed', day: '2026-03-02', nextDay: '2026-03-03' });
+    if (midnight?.event.type !== 'DayClosed') return;
+    expect([...midnight.event.expiredTicketIds].sort()).toEqual([a8, testUuid(1000)].sort());
+    expect(q.state.day).toBe('2026-03-03');
+    expect(q.state.tickets).toEqual({});
+    expect(q.issue('ktp').displayNumber).toBe('A-001');
+  });
+
   it('closeDay by hand expires the waiting tickets but stays in the same day before midnight', () => {
     const q = queue({}, at('2026-03-02T16:00'));
     const t = q.issue('ktp');
@@ -860,6 +1222,7 @@ describe('day close', () => {
       { type: 'DayClosed', day: '2026-03-02', nextDay: '2026-03-02', expiredTicketIds: [t.id] },
     ]);
     expect(q.state.day).toBe('2026-03-02');
+    expect(q.ticket(t.id)).toMatchObject({ status: 'expired', endedAt: at('2026-03-02T16:00') });
     // At midnight the day rolls over as usual.
     q.now = at('2026-03-03T00:01');
     expect(rolloverEvents(q.state, q.config, q.now)).toEqual([
@@ -867,14 +1230,16 @@ describe('day close', () => {
     ]);
   });
 
-  // Known bug, see the report: the reducer treats a same-day DayClosed like midnight and restarts the numbers,
-  // so a ticket issued after an early close gets a number already given out that day. Fixing it needs the
-  // reducer and the hub's `loadCurrentDay` (which replays from the last DayClosed) to change together.
-  it.fails('keeps numbers unique within the day after an early closeDay', () => {
+  it('keeps numbers unique within the day after an early closeDay', () => {
     const q = queue({}, at('2026-03-02T14:00'));
     q.issue('ktp');
     q.must({ type: 'closeDay' }, SUPERVISOR);
     expect(q.issue('ktp').displayNumber).toBe('A-002');
+    // A second early close changes nothing about that either.
+    q.must({ type: 'closeDay' }, SUPERVISOR);
+    expect(q.issue('ktp').displayNumber).toBe('A-003');
+    const numbers = Object.values(q.state.tickets).map((t) => t.displayNumber);
+    expect(numbers).toEqual(['A-001', 'A-002', 'A-003']);
   });
 });
 
@@ -994,6 +1359,83 @@ describe('number leases for offline kiosks', () => {
       expect(callNextTimes(q, 'c1', 5)).toEqual(['A-501', 'A-521', 'A-001', 'A-502', 'A-002']);
     });
 
+    it('logs a ticket issued offline on a day that has closed since as expired history, and touches nothing of today', () => {
+      const q = leased(); // Monday: k1 holds A-501 … A-520, the hub gave out A-001
+      q.must(offline(1, 501, MON_0800 + 31 * MINUTE), KIOSK_1);
+      // Kiosk 1 issued A-505 and A-506 offline on Monday evening; they reach the hub on Tuesday.
+      q.now = at('2026-03-03T08:00');
+      q.rollover();
+      q.issue('ktp'); // Tuesday's A-001
+      q.advance(5 * MINUTE);
+      const before = structuredClone(q.state);
+      const issuedAt = at('2026-03-02T19:45');
+      const events = accepted(
+        q.run({ ...offline(2, 505, issuedAt), priority: 'elderly' } as CommandInput, KIOSK_1),
+      );
+      expect(events).toEqual([
+        {
+          type: 'LateTicketExpired',
+          ticket: {
+            id: testUuid(1002),
+            serviceId: 'ktp',
+            number: 505,
+            displayNumber: 'A-505',
+            day: '2026-03-02',
+            issuedAt,
+            origin: { kind: 'kiosk', kioskId: 'k1', offline: true },
+            priority: 'elderly',
+            status: 'expired',
+            rank: issuedAt,
+            endedAt: q.now,
+            calls: [],
+            transfers: [],
+            estimate: { ahead: 0, minutes: 0 },
+          },
+        },
+      ]);
+      // No lease is checked (Monday's leases are gone), and a number given out today is no duplicate:
+      // the ticket belongs to Monday.
+      expect(accepted(q.run(offline(3, 1, at('2026-03-02T23:59')), KIOSK_2))).toEqual([
+        {
+          type: 'LateTicketExpired',
+          ticket: expect.objectContaining({ displayNumber: 'A-001', day: '2026-03-02' }),
+        },
+      ]);
+      expect(q.state).toEqual({ ...before, seq: before.seq + 2 });
+      // Today's numbers and quota go on as if they had never come.
+      expect(q.issue('ktp').displayNumber).toBe('A-002');
+      expect(q.state.services['ktp']?.issued).toBe(2);
+    });
+
+    it.each(ZONES)('judges an earlier day by the hall’s own clock in %s', (zone) => {
+      const q = queue({ hall: { timeZone: zone } }, at('2026-03-03T00:30', zone));
+      const late = accepted(q.run(offline(1, 501, at('2026-03-02T23:59', zone)), KIOSK_1));
+      expect(late).toEqual([
+        {
+          type: 'LateTicketExpired',
+          ticket: expect.objectContaining({ day: '2026-03-02', status: 'expired' }),
+        },
+      ]);
+      // Issued today: a ticket of today's queue, so it needs a number leased today.
+      refused(q, offline(2, 501, at('2026-03-03T00:00', zone)), 'LEASE_INVALID', KIOSK_1);
+    });
+
+    it('refuses an issue time more than a week old or ahead of the hub’s clock, changing nothing', () => {
+      const q = leased();
+      refused(q, offline(1, 501, q.now - 8 * 24 * 60 * MINUTE), 'VALIDATION_FAILED', KIOSK_1);
+      refused(q, offline(2, 502, q.now + 10 * MINUTE), 'VALIDATION_FAILED', KIOSK_1);
+      // A kiosk clock a minute ahead is tolerated: the ticket joins today's queue.
+      expect(accepted(q.run(offline(3, 503, q.now + MINUTE), KIOSK_1))[0]?.type).toBe('TicketIssued');
+    });
+
+    it('still wants a kiosk and a known service for a ticket of an earlier day', () => {
+      const q = leased();
+      const sunday = at('2026-03-01T10:00');
+      refused(q, offline(1, 501, sunday), 'FORBIDDEN', DUKCAPIL);
+      refused(q, offline(1, 501, sunday), 'FORBIDDEN', SUPERVISOR);
+      refused(q, offline(1, 501, sunday, 'sim'), 'UNKNOWN_SERVICE', KIOSK_1);
+    });
+
     it('accepts an offline ticket after the service has closed, and counts it in the quota', () => {
       const hours: WeeklyHours = { ...ALL_DAY, mon: [['08:00', '12:00']] };
       const q = queue({ hall: { hours }, serviceChanges: { ktp: { dailyQuota: 3 } } });
@@ -1108,7 +1550,7 @@ describe('decide is pure', () => {
         serviceId: 'ktp',
         number: 51,
         priority: 'none',
-        issuedAt: 1,
+        issuedAt: MON_0800 + MINUTE,
       },
       KIOSK_1,
       'ok',
@@ -1120,10 +1562,22 @@ describe('decide is pure', () => {
         serviceId: 'ktp',
         number: 1,
         priority: 'none',
-        issuedAt: 1,
+        issuedAt: MON_0800 + MINUTE,
       },
       KIOSK_1,
       'LEASE_INVALID',
+    ],
+    [
+      {
+        type: 'syncOfflineTicket',
+        ticketId: testUuid(502),
+        serviceId: 'ktp',
+        number: 1,
+        priority: 'none',
+        issuedAt: at('2026-03-01T16:00'),
+      },
+      KIOSK_1,
+      'ok',
     ],
     [{ type: 'leaseNumbers', serviceId: 'kk' }, KIOSK_2, 'ok'],
     [{ type: 'reportPrintFailure', ticketId: testUuid(1), reason: 'paper out' }, KIOSK_1, 'ok'],
@@ -1146,7 +1600,15 @@ describe('decide is pure', () => {
     [{ type: 'putBack', counterId: 'c2', ticket: 'B-001' }, SYS, 'TICKET_NOT_CALLABLE'],
     [{ type: 'cancelTicket', ticket: 'A-003' }, SYS, 'ok'],
     [{ type: 'cancelTicket', ticket: 'A-002' }, SYS, 'TICKET_NOT_CALLABLE'],
-    [{ type: 'setCounterStatus', counterId: 'c1', status: 'paused', reason: 'ishoma' }, DUKCAPIL, 'ok'],
+    [
+      { type: 'setCounterStatus', counterId: 'c1', status: 'paused', reason: 'ishoma' },
+      DUKCAPIL,
+      'COUNTER_BUSY',
+    ],
+    [{ type: 'setCounterStatus', counterId: 'c1', status: 'closed' }, SYS, 'COUNTER_BUSY'],
+    [{ type: 'setCounterStatus', counterId: 'c1', status: 'open' }, DUKCAPIL, 'ok'],
+    [{ type: 'setCounterStatus', counterId: 'c2', status: 'paused', reason: 'ishoma' }, DUKCAPIL, 'ok'],
+    [{ type: 'setCounterStatus', counterId: 'c3', status: 'closed' }, SYS, 'ok'],
     [{ type: 'setCounterStatus', counterId: 'c5', status: 'open' }, SYS, 'ok'],
     [{ type: 'closeDay' }, SUPERVISOR, 'ok'],
   ];

@@ -288,7 +288,9 @@ function chooseNext(front: FrontOfQueue, counter: CounterState, maxStreak: numbe
 }
 
 function isForCounter(t: Ticket, cfg: CounterConfig): boolean {
-  return t.targetCounterId === undefined ? cfg.serviceIds.includes(t.serviceId) : t.targetCounterId === cfg.id;
+  return t.targetCounterId === undefined
+    ? cfg.serviceIds.includes(t.serviceId)
+    : t.targetCounterId === cfg.id;
 }
 
 function goesBefore(a: Ticket, b: Ticket, cfg: CounterConfig): boolean {
@@ -398,6 +400,10 @@ function syncOfflineTicket(
   const service = ctx.config.services.find((s) => s.id === command.serviceId);
   if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${command.serviceId}`));
   const issuedDay = hallDay(command.issuedAt, ctx.config.hall.timeZone);
+  if (command.issuedAt < ctx.now - LATE_TICKET_MAX_AGE_MS || command.issuedAt > ctx.now + CLOCK_SKEW_MS) {
+    // A kiosk clock far off (or a forged time) must not write history or jump the queue.
+    return fail(domainError('VALIDATION_FAILED', `issuedAt ${command.issuedAt} is not a plausible issue time`));
+  }
   if (issuedDay < state.day) {
     // Issued offline on a day that has closed since: its visitor has gone home. It is logged, expired,
     // for the reports, and the kiosk may forget it; today's queue and numbers are not touched.
@@ -468,6 +474,11 @@ function newTicket(
     estimate,
   };
 }
+
+/** Offline tickets older than this are refused: a kiosk is never offline for a week and still in use. */
+const LATE_TICKET_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+/** How far ahead of the hub a kiosk's clock may run. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Finds today's ticket by id or by the number staff type (`A-007`, `a7`). */
 export function findTicket(state: QueueState, config: HallConfig, ref: string): Ticket | undefined {

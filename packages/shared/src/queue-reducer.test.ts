@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './domain-events.js';
 import type { QueueState, Ticket } from './domain-types.js';
 import { RECENT_SERVICE_KEEP, applyEvent } from './queue-reducer.js';
-import { initialQueueState } from './queue-state.js';
+import { emptyCounter, initialQueueState } from './queue-state.js';
 import { testHall, testUuid } from './test-hall.js';
 
 const MINUTE = 60_000;
@@ -87,7 +87,7 @@ describe('applyEvent', () => {
       const state = apply(initialQueueState(config, '2026-03-02'), [event]);
       apply(state, [
         { type: 'CounterStatusChanged', counterId: 'c1', status: 'open' },
-        { type: 'TicketCalled', ticketId: issued.id, counterId: 'c1', via: 'next' },
+        { type: 'TicketCalled', ticketId: issued.id, counterId: 'c1', via: 'next', priorityStreak: 0 },
         { type: 'TicketRecalled', ticketId: issued.id, counterId: 'c1' },
         { type: 'TicketTransferred', ticketId: issued.id, fromCounterId: 'c1', toServiceId: 'kk', rank: 5 },
       ]);
@@ -115,7 +115,11 @@ describe('applyEvent', () => {
         ticket(1, { targetCounterId: 'c1', servingAt: T0, transfers: [] }),
         ticket(2, { priority: 'elderly' }),
       );
-      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 10);
+      apply(
+        state,
+        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        10,
+      );
       expect(get(state, 1)).toMatchObject({
         status: 'called',
         counterId: 'c1',
@@ -127,31 +131,39 @@ describe('applyEvent', () => {
       expect(state.counters['c1']?.currentTicketId).toBe(testUuid(1));
     });
 
-    it('counts priority calls in a row by call next; a regular call next resets; a specific call leaves it', () => {
+    it('stores the priority streak the event carries, whatever the ticket and the way it was called', () => {
+      // The engine decides the streak (it alone knows who waited); the reducer never recomputes it,
+      // so each step below differs from what a recount by ticket priority and `via` would give.
       const state = withTickets(
         ticket(1, { priority: 'elderly' }),
         ticket(2, { priority: 'pregnant' }),
         ticket(3, { priority: 'disability' }),
         ticket(4),
       );
+      state.counters['c2'] = { ...emptyCounter('c2'), priorityStreak: 5 };
       const streaks: number[] = [];
-      for (const [n, via] of [
-        [1, 'next'],
-        [2, 'next'],
-        [3, 'specific'],
-        [4, 'next'],
+      for (const [n, via, priorityStreak] of [
+        [1, 'next', 0],
+        [2, 'specific', 2],
+        [4, 'next', 3],
+        [3, 'next', 0],
       ] as const) {
-        apply(state, [{ type: 'TicketCalled', ticketId: testUuid(n), counterId: 'c1', via }]);
+        apply(state, [{ type: 'TicketCalled', ticketId: testUuid(n), counterId: 'c1', via, priorityStreak }]);
         streaks.push(state.counters['c1']?.priorityStreak ?? -1);
       }
-      expect(streaks).toEqual([1, 2, 2, 0]);
-      expect(state.counters['c2']?.priorityStreak).toBe(0);
+      expect(streaks).toEqual([0, 2, 3, 0]);
+      // Another counter's streak is its own.
+      expect(state.counters['c2']?.priorityStreak).toBe(5);
     });
   });
 
   it('TicketRecalled logs a recall and changes nothing else', () => {
     const state = withTickets(ticket(1));
-    apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+    apply(
+      state,
+      [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+      0,
+    );
     apply(state, [{ type: 'TicketRecalled', ticketId: testUuid(1), counterId: 'c1' }], 2);
     expect(get(state, 1)).toMatchObject({
       status: 'called',
@@ -166,7 +178,11 @@ describe('applyEvent', () => {
   describe('TicketFinished', () => {
     it('ends the visit, frees the counter and keeps the service time from the start of service', () => {
       const state = withTickets(ticket(1));
-      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+      apply(
+        state,
+        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        0,
+      );
       apply(state, [{ type: 'ServingStarted', ticketId: testUuid(1), counterId: 'c1' }], 3);
       expect(get(state, 1)).toMatchObject({ status: 'serving', servingAt: T0 + 3 * MINUTE });
       apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 15);
@@ -178,7 +194,11 @@ describe('applyEvent', () => {
 
     it('measures from the call when service never started', () => {
       const state = withTickets(ticket(1));
-      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+      apply(
+        state,
+        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        0,
+      );
       apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 5);
       expect(state.services['ktp']?.recentServiceMs).toEqual([5 * MINUTE]);
     });
@@ -189,7 +209,11 @@ describe('applyEvent', () => {
       const svc = state.services['ktp'];
       if (!svc) throw new Error('no ktp');
       svc.recentServiceMs = [...older];
-      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' }], 0);
+      apply(
+        state,
+        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        0,
+      );
       apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 1);
       expect(svc.recentServiceMs).toHaveLength(RECENT_SERVICE_KEEP);
       expect(svc.recentServiceMs[0]).toBe(2);
@@ -200,9 +224,9 @@ describe('applyEvent', () => {
   it('TicketNoShow and TicketHeld free the counter; a held ticket remembers its counter', () => {
     const state = withTickets(ticket(1), ticket(2));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
       { type: 'TicketNoShow', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c2', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c2', via: 'next', priorityStreak: 0 },
       { type: 'TicketHeld', ticketId: testUuid(2), counterId: 'c2' },
     ]);
     expect(get(state, 1)).toMatchObject({ status: 'no_show', endedAt: T0 + MINUTE });
@@ -215,7 +239,7 @@ describe('applyEvent', () => {
   it('TicketTransferred moves the ticket to its new queue and logs where from', () => {
     const state = withTickets(ticket(1));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
       {
         type: 'TicketTransferred',
         ticketId: testUuid(1),
@@ -223,7 +247,7 @@ describe('applyEvent', () => {
         toServiceId: 'paspor',
         rank: 7,
       },
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c4', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c4', via: 'next', priorityStreak: 0 },
       {
         type: 'TicketTransferred',
         ticketId: testUuid(1),
@@ -260,7 +284,7 @@ describe('applyEvent', () => {
   it('TicketPutBack returns a no-show to the queue with its new rank', () => {
     const state = withTickets(ticket(1));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
       { type: 'TicketNoShow', ticketId: testUuid(1), counterId: 'c1' },
       { type: 'TicketPutBack', ticketId: testUuid(1), counterId: 'c3', rank: -5 },
     ]);
@@ -270,12 +294,28 @@ describe('applyEvent', () => {
     expect(t.counterId).toBeUndefined();
   });
 
+  it('TicketPutBack returns a held ticket to its queue with the rank the event names (a counter closed)', () => {
+    const state = withTickets(ticket(1), ticket(2));
+    apply(state, [
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      { type: 'TicketHeld', ticketId: testUuid(1), counterId: 'c1' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c2', via: 'next', priorityStreak: 0 },
+      { type: 'TicketPutBack', ticketId: testUuid(1), counterId: 'c1', rank: T0 + MINUTE },
+    ]);
+    const t = get(state, 1);
+    expect(t).toMatchObject({ status: 'waiting', rank: T0 + MINUTE, calledAt: T0 });
+    expect(t.counterId).toBeUndefined();
+    expect(t.endedAt).toBeUndefined();
+    // Another counter's visitor is not touched.
+    expect(state.counters['c2']?.currentTicketId).toBe(testUuid(2));
+  });
+
   it('TicketCancelled ends the ticket and frees the counter only if it is the current one there', () => {
     const state = withTickets(ticket(1), ticket(2), ticket(3));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
       { type: 'TicketHeld', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next', priorityStreak: 0 },
       { type: 'TicketCancelled', ticketId: testUuid(1), by: 'spv' },
     ]);
     expect(get(state, 1)).toMatchObject({ status: 'cancelled', endedAt: T0 + 3 * MINUTE });
@@ -293,6 +333,34 @@ describe('applyEvent', () => {
     const before = structuredClone(state);
     apply(state, [{ type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper out' }]);
     expect(state).toEqual({ ...before, seq: before.seq + 1 });
+  });
+
+  it('LateTicketExpired is history only: today’s tickets, numbers and quotas stay as they were', () => {
+    const state = withTickets(ticket(1));
+    apply(state, [{ type: 'NumbersLeased', kioskId: 'k1', serviceId: 'ktp', from: 501, to: 520 }]);
+    const before = structuredClone(state);
+    // Yesterday's offline A-001 and A-505: the same numbers as today's A-001 and a number leased today.
+    for (const [n, number] of [
+      [90, 1],
+      [91, 505],
+    ] as const) {
+      apply(state, [
+        {
+          type: 'LateTicketExpired',
+          ticket: ticket(n, {
+            number,
+            displayNumber: `A-${String(number).padStart(3, '0')}`,
+            day: '2026-03-01',
+            issuedAt: T0 - 12 * 60 * MINUTE,
+            rank: T0 - 12 * 60 * MINUTE,
+            origin: { kind: 'kiosk', kioskId: 'k1', offline: true },
+            status: 'expired',
+            endedAt: T0,
+          }),
+        },
+      ]);
+    }
+    expect(state).toEqual({ ...before, seq: before.seq + 2 });
   });
 
   it('CounterStatusChanged keeps the staff member and the pause reason', () => {
@@ -313,14 +381,15 @@ describe('applyEvent', () => {
     expect(state.counters['c1']?.staff).toBeUndefined();
   });
 
-  it('DayClosed leaves exactly the state a fresh hall day starts with', () => {
+  it('DayClosed at midnight expires the listed tickets, then leaves exactly the state a fresh hall day starts with', () => {
     const state = withTickets(ticket(1), ticket(2), ticket(3, { serviceId: 'paspor' }));
+    const [held1, held2, held3] = [get(state, 1), get(state, 2), get(state, 3)];
     apply(state, [
       { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'kk', from: 501, to: 520 },
       { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
       { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next' },
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next', priorityStreak: 0 },
       {
         type: 'DayClosed',
         day: '2026-03-02',
@@ -328,15 +397,80 @@ describe('applyEvent', () => {
         expiredTicketIds: [testUuid(2), testUuid(3)],
       },
     ]);
+    // The listed tickets are expired first (whoever still holds them sees how they ended), then the day resets.
+    expect([held2.status, held2.endedAt]).toEqual(['expired', T0 + 5 * MINUTE]);
+    expect([held3.status, held3.endedAt]).toEqual(['expired', T0 + 5 * MINUTE]);
+    expect(held1.status).toBe('done');
     // The hub rebuilds a day from the events after its DayClosed, starting from `initialQueueState`:
     // the live state must be the same, or a restart would change it.
     expect(state).toEqual(initialQueueState(config, '2026-03-03', state.seq));
   });
 
+  it('DayClosed before midnight (nextDay = day) expires the listed tickets and keeps the day, its numbers and leases', () => {
+    const state = withTickets(
+      ticket(1),
+      ticket(2),
+      ticket(3, { priority: 'elderly' }),
+      ticket(4),
+      ticket(5),
+      ticket(6, { serviceId: 'paspor', displayNumber: 'P-006' }),
+      ticket(7),
+    );
+    apply(state, [
+      { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'kk', from: 501, to: 520 },
+      { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
+      { type: 'CounterStatusChanged', counterId: 'c2', status: 'open', staff: 'dukcapil2' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }, // done
+      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      { type: 'TicketNoShow', ticketId: testUuid(2), counterId: 'c1' }, // no-show
+      { type: 'TicketCalled', ticketId: testUuid(3), counterId: 'c1', via: 'next', priorityStreak: 1 },
+      { type: 'TicketHeld', ticketId: testUuid(3), counterId: 'c1' }, // held at c1
+      { type: 'TicketCalled', ticketId: testUuid(4), counterId: 'c1', via: 'next', priorityStreak: 1 }, // called
+      { type: 'TicketCalled', ticketId: testUuid(5), counterId: 'c2', via: 'next', priorityStreak: 0 },
+      { type: 'ServingStarted', ticketId: testUuid(5), counterId: 'c2' }, // serving; 6 and 7 wait
+      { type: 'TicketCancelled', ticketId: testUuid(7), by: 'spv' }, // cancelled
+    ]);
+    const before = structuredClone(state);
+    const closedAt = T0 + 30 * MINUTE;
+    const open = [3, 4, 5, 6];
+    applyEvent(state, {
+      seq: state.seq + 1,
+      at: closedAt,
+      event: {
+        type: 'DayClosed',
+        day: '2026-03-02',
+        nextDay: '2026-03-02',
+        expiredTicketIds: open.map(testUuid),
+      },
+    });
+    const expected = structuredClone(before);
+    expected.seq = before.seq + 1;
+    for (const n of open)
+      Object.assign(expected.tickets[testUuid(n)] ?? {}, { status: 'expired', endedAt: closedAt });
+    // Released from the counters, which stay open with their staff, streaks and tallies.
+    delete expected.counters['c1']?.currentTicketId;
+    delete expected.counters['c2']?.currentTicketId;
+    expect(state).toEqual(expected);
+    expect(state.day).toBe('2026-03-02');
+    expect(state.counters['c1']).toMatchObject({
+      status: 'open',
+      staff: 'dukcapil1',
+      priorityStreak: 1,
+      servedToday: 1,
+    });
+    // Numbers, quotas and leases of the day are all still there.
+    expect(Object.keys(state.numbersUsed)).toHaveLength(7);
+    expect(state.services['ktp']).toMatchObject({ issued: 6, lastNumber: 7 });
+    expect(state.leases).toEqual([{ kioskId: 'k1', serviceId: 'kk', from: 501, to: 520 }]);
+  });
+
   it('refuses an event about a ticket it does not know', () => {
     const state = initialQueueState(config, '2026-03-02');
     expect(() =>
-      apply(state, [{ type: 'TicketCalled', ticketId: testUuid(9), counterId: 'c1', via: 'next' }]),
+      apply(state, [
+        { type: 'TicketCalled', ticketId: testUuid(9), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      ]),
     ).toThrow(/unknown ticket/);
   });
 });
