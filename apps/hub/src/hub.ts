@@ -111,8 +111,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const close = () => {
     closing ??= (async () => {
       if (midnight) clearTimeout(midnight);
-      await new Promise<void>((r) => io.close(() => r()));
+      // Lingering keep-alive and polling connections would hold io.close() open: cut them as it starts.
+      const closed = new Promise<void>((r) => io.close(() => r()));
       http.closeAllConnections();
+      await closed;
       store.close();
       logger.info('hub stopped');
     })();

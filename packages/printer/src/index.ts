@@ -1,1 +1,13 @@
-export {};
+export * from './escpos-decoder.js';
+export * from './fake-printer.js';
+export * from './file-transport.js';
+export * from './printable-ticket.js';
+export * from './printer-fault.js';
+export * from './printer-status.js';
+export * from './printer-text.js';
+export * from './printer-url.js';
+export * from './receipt-preview.js';
+export * from './receipt-printer.js';
+export * from './tcp-transport.js';
+export * from './ticket-date.js';
+export * from './ticket-layout.js';

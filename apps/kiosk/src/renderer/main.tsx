@@ -1,26 +1,32 @@
 import { createRoot } from 'react-dom/client';
-import { HubConnection } from '@antre/client';
-import { LanguageProvider, useHub } from '@antre/ui';
+import { LanguageProvider } from '@antre/ui';
 import '@antre/ui/theme.css';
+import type { KioskBackend } from '../core/kiosk-backend.js';
+import type { AntreKioskBridge } from '../core/kiosk-bridge.js';
+import { BrowserBackend } from './backend/browser-backend.js';
+import { ElectronBackend } from './backend/electron-backend.js';
+import { KioskApp } from './kiosk-app.js';
+import './kiosk.css';
 
-const conn = new HubConnection({ url: '' });
+declare global {
+  interface Window {
+    /** Present in the Electron kiosk (its preload); absent in a plain browser. */
+    antre?: AntreKioskBridge;
+  }
+}
 
-function App() {
-  const hub = useHub(conn);
-  return (
-    <main>
-      <h1>{hub.config?.hall.name ?? 'Antre'}</h1>
-      <p>
-        {hub.status} · seq {hub.state?.seq ?? '-'}
-      </p>
-    </main>
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const bridge = window.antre;
+  const backend: KioskBackend = bridge
+    ? await ElectronBackend.connect(bridge)
+    : new BrowserBackend(new URL(location.href), localStorage);
+  createRoot(root).render(
+    <LanguageProvider>
+      <KioskApp backend={backend} askHubUrl={bridge !== undefined} />
+    </LanguageProvider>,
   );
 }
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <LanguageProvider>
-      <App />
-    </LanguageProvider>,
-  );
+void start();

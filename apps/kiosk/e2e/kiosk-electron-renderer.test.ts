@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestBrowser, TestHub } from '@antre/hub/testing';
+import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
+import { decodeEscPos, receiptText } from '@antre/printer';
+import type { IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
+import type { TestKiosk } from './agent-harness.js';
+import { startTestKiosk, until } from './agent-harness.js';
+import { stopHub } from './hall-activity.js';
+
+/**
+ * The Electron kiosk's renderer, headless: the page gets a `window.antre` bridge that calls a real kiosk
+ * agent in this Node process, as the preload and the main process's IPC do. The offline path end to end.
+ */
+let hub: TestHub;
+let kiosk: TestKiosk;
+let browser: TestBrowser;
+let page: Page;
+
+declare global {
+  interface Window {
+    antreCall(method: string, args: unknown[]): Promise<unknown>;
+    antrePush(snapshot: KioskSnapshot): void;
+  }
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ config: (await demoHall()).config });
+  kiosk = await startTestKiosk(hub, 'kiosk-1');
+  await until(
+    () => (kiosk.agent.store.offlineNumbersLeft(hub.service.state.day).get('perekaman-ktp-el') ?? 0) > 0,
+    'leases',
+  );
+  browser = await launchBrowser({ width: 1920, height: 1080 });
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.clock.install({ time: hub.clock.now() });
+  await page.exposeFunction('antreCall', (method: string, args: unknown[]) => {
+    const agent = kiosk.agent;
+    switch (method) {
+      case 'behaviour':
+        return { idleSeconds: 30, ticketSeconds: 15 };
+      case 'snapshot':
+        return agent.snapshot();
+      case 'issueTicket':
+        return agent.issueTicket(args[0] as IssueRequest);
+      case 'printOutcome':
+        return agent.printOutcome(args[0] as string);
+      case 'reprint':
+        return agent.reprint(args[0] as string, args[1] as KioskLanguage);
+      default:
+        throw new Error(`no bridge method ${method}`);
+    }
+  });
+  // What the preload exposes, over the exposed function instead of IPC.
+  await page.addInitScript(() => {
+    const listeners = new Set<(s: KioskSnapshot) => void>();
+    window.antrePush = (s) => listeners.forEach((l) => l(s));
+    const call = (method: string, ...args: unknown[]) => window.antreCall(method, args) as Promise<never>;
+    window.antre = {
+      behaviour: () => call('behaviour'),
+      snapshot: () => call('snapshot'),
+      onSnapshot: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      issueTicket: (request) => call('issueTicket', request),
+      printOutcome: (ticketId) => call('printOutcome', ticketId),
+      reprint: (ticketId, lang) => call('reprint', ticketId, lang),
+      enrol: () => Promise.resolve({ ok: true }),
+    };
+  });
+  // The main process pushes every new snapshot to the window.
+  kiosk.agent.subscribe(() => {
+    page.evaluate((s) => window.antrePush(s), kiosk.agent.snapshot()).catch(() => undefined);
+  });
+  await page.goto(`${hub.url}/kiosk/`);
+  await page.getByTestId('agency-disdukcapil').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.dispose();
+  await hub?.dispose();
+});
+
+const shot = (name: string) => page.screenshot({ path: screenshotPath('kiosk', name) });
+
+async function take(agencyId: string, serviceId: string): Promise<string> {
+  await page.getByTestId(`agency-${agencyId}`).click();
+  await page.getByTestId(`service-${serviceId}`).click();
+  await page.getByTestId('take-number').click();
+  await page.getByTestId('ticket-screen').waitFor();
+  await page.getByText('Silakan ambil tiket Anda').waitFor();
+  return (await page.getByTestId('ticket-number').textContent()) ?? '';
+}
+
+it('keeps issuing while the hub is down, says so, and the ticket reaches the hub when it is back', async () => {
+  const online = await take('disdukcapil', 'perekaman-ktp-el');
+  expect(online).toBe('A-001');
+  await page.getByTestId('done').click();
+
+  await stopHub(hub);
+  await page.getByText('Nomor antrean tetap dapat diambil').waitFor();
+  await shot('18-electron-offline-home');
+  const offline = await take('disdukcapil', 'perekaman-ktp-el');
+  expect(Number(offline.split('-')[1])).toBeGreaterThanOrEqual(501);
+  await page.getByText('Diterbitkan saat jaringan terputus').waitFor();
+  await shot('19-electron-offline-ticket');
+  const jobs = (await kiosk.printer.waitForJobs(2)).map((j) => receiptText(decodeEscPos(j)));
+  expect(jobs.some((text) => text.includes(offline))).toBe(true);
+  await page.getByTestId('done').click();
+
+  hub = await hub.restart();
+  await page.getByTestId('status-banner').waitFor({ state: 'detached' });
+  await until(() => kiosk.agent.store.unsynced().length === 0, 'the offline ticket is synced');
+  const ticket = Object.values(hub.service.state.tickets).find((t) => t.displayNumber === offline);
+  expect(ticket?.origin).toEqual({ kind: 'kiosk', kioskId: 'kiosk-1', offline: true });
+});

@@ -1,0 +1,84 @@
+import type { DomainError, PriorityGroup, PublicHallConfig, Reply } from '@antre/shared';
+import type { KioskAvailability } from './service-availability.js';
+
+export type KioskLanguage = 'id' | 'en';
+export type KioskConnection = 'connecting' | 'online' | 'offline';
+
+/** Everything the kiosk screen shows that comes from the hub or the kiosk's own store. */
+export interface KioskSnapshot {
+  connection: KioskConnection;
+  /** Set when the hub refused this kiosk (an unknown device token, a protocol mismatch). */
+  refusal?: DomainError;
+  config?: PublicHallConfig;
+  /** The kiosk this is, once the hub knows it (enrolled, or trusted in demo mode). */
+  kioskId?: string;
+  /** Whether tickets are still issued while the hub is out of reach (the Electron kiosk with its agent). */
+  issuesOffline: boolean;
+  availability?: KioskAvailability;
+  /** Tickets issued offline that have not reached the hub yet. */
+  unsynced: number;
+  /** When the snapshot was made: the kiosk's notion of now. */
+  at: number;
+}
+
+export interface IssueRequest {
+  serviceId: string;
+  priority: PriorityGroup;
+  /** The language of the printed ticket. */
+  lang: KioskLanguage;
+}
+
+/** A ticket as the kiosk shows it once issued. */
+export interface IssuedTicket {
+  id: string;
+  serviceId: string;
+  displayNumber: string;
+  priority: PriorityGroup;
+  issuedAt: number;
+  ahead: number;
+  minutes: number;
+  /** Issued from a leased block while the hub was out of reach. */
+  offline: boolean;
+  /** The ticket's live status page: the QR code. */
+  statusUrl: string;
+}
+
+export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; error: DomainError };
+
+export type PrintFaultReason =
+  'not-configured' | 'unreachable' | 'timeout' | 'paper-out' | 'cover-open' | 'printer-error' | 'io-error';
+
+export type PrintOutcome = { ok: true } | { ok: false; reason: PrintFaultReason; message: string };
+
+export interface EnrolRequest {
+  kioskId: string;
+  pairingCode: string;
+  /** Electron only: the hub to enrol with (a browser kiosk uses the hub that serves it). */
+  hubUrl?: string;
+}
+
+/** How the kiosk behaves, from the URL (browser) or the local settings (Electron). */
+export interface KioskBehaviour {
+  /** Back to the start after this long without a touch. */
+  idleSeconds: number;
+  /** How long the ticket screen stays after printing. */
+  ticketSeconds: number;
+}
+
+export const DEFAULT_BEHAVIOUR: KioskBehaviour = { idleSeconds: 30, ticketSeconds: 15 };
+
+/**
+ * What the kiosk screen needs from below: the browser kiosk implements it over its own hub connection,
+ * the Electron kiosk over the `window.antre` bridge to its agent.
+ */
+export interface KioskBackend {
+  readonly behaviour: KioskBehaviour;
+  subscribe(listener: () => void): () => void;
+  snapshot(): KioskSnapshot;
+  /** Issues a ticket and starts printing it; resolves once the ticket exists (stored or acknowledged). */
+  issueTicket(request: IssueRequest): Promise<IssueResult>;
+  /** How printing the ticket went; resolves when the printer is done or has failed. */
+  printOutcome(ticketId: string): Promise<PrintOutcome>;
+  reprint(ticketId: string, lang: KioskLanguage): Promise<PrintOutcome>;
+  enrol(request: EnrolRequest): Promise<Reply<object>>;
+}

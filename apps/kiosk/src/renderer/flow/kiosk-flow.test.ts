@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { IssuedTicket } from '../../core/kiosk-backend.js';
+import type { FlowAction, KioskFlow } from './kiosk-flow.js';
+import { START, isAwayFromStart, kioskFlow } from './kiosk-flow.js';
+
+const TICKET: IssuedTicket = {
+  id: 't1',
+  serviceId: 'perekaman-ktp-el',
+  displayNumber: 'A-007',
+  priority: 'none',
+  issuedAt: 0,
+  ahead: 2,
+  minutes: 20,
+  offline: false,
+  statusUrl: 'http://hub/t/t1',
+};
+
+const run = (...actions: FlowAction[]): KioskFlow => actions.reduce(kioskFlow, START);
+
+describe('kioskFlow', () => {
+  it('walks agency → service → ticket → printed, and the ticket screen goes back to the start', () => {
+    const flow = run(
+      { type: 'openAgency', agencyId: 'disdukcapil' },
+      { type: 'openService', serviceId: 'perekaman-ktp-el' },
+      { type: 'issue', priority: 'none' },
+    );
+    expect(flow.screen).toEqual({
+      name: 'issuing',
+      serviceId: 'perekaman-ktp-el',
+      priority: 'none',
+      origin: { from: 'agency', agencyId: 'disdukcapil' },
+    });
+    const shown = kioskFlow(flow, { type: 'issued', ticket: TICKET });
+    expect(shown.screen).toEqual({ name: 'ticket', ticket: TICKET, print: 'printing' });
+    const printed = kioskFlow(shown, { type: 'printed', ticketId: 't1', outcome: { ok: true } });
+    expect(printed.screen).toMatchObject({ print: 'printed' });
+    expect(kioskFlow(printed, { type: 'back' })).toEqual(START);
+  });
+
+  it('asks the priority group on request, and back returns to the requirements', () => {
+    const service = run({ type: 'openAgency', agencyId: 'a' }, { type: 'openService', serviceId: 's' });
+    const priority = kioskFlow(service, { type: 'askPriority' });
+    expect(priority.screen.name).toBe('priority');
+    expect(kioskFlow(priority, { type: 'back' })).toEqual(service);
+    expect(kioskFlow(priority, { type: 'issue', priority: 'pregnant' }).screen).toMatchObject({
+      name: 'issuing',
+      priority: 'pregnant',
+    });
+  });
+
+  it('returns from a found service to the search results, query kept', () => {
+    const found = run({ type: 'search', query: 'paspor' }, { type: 'openService', serviceId: 'paspor-baru' });
+    expect(found.screen).toEqual({ name: 'service', serviceId: 'paspor-baru', origin: { from: 'search' } });
+    expect(kioskFlow(found, { type: 'back' })).toEqual({ screen: { name: 'home' }, query: 'paspor' });
+  });
+
+  it('shows a print fault, a kiosk without printer, and a reprint', () => {
+    const shown = run(
+      { type: 'openAgency', agencyId: 'a' },
+      { type: 'openService', serviceId: 's' },
+      { type: 'issue', priority: 'none' },
+      { type: 'issued', ticket: TICKET },
+    );
+    const fault = { ok: false as const, reason: 'paper-out' as const, message: 'no paper' };
+    const failed = kioskFlow(shown, { type: 'printed', ticketId: 't1', outcome: fault });
+    expect(failed.screen).toMatchObject({ print: { fault } });
+    expect(kioskFlow(failed, { type: 'reprint', ticketId: 't1' }).screen).toMatchObject({
+      print: 'printing',
+    });
+    const none = kioskFlow(shown, {
+      type: 'printed',
+      ticketId: 't1',
+      outcome: { ok: false, reason: 'not-configured', message: '' },
+    });
+    expect(none.screen).toMatchObject({ print: 'no-printer' });
+  });
+
+  it('ignores answers that come too late for the screen', () => {
+    const home = run(
+      { type: 'issued', ticket: TICKET },
+      { type: 'printed', ticketId: 't1', outcome: { ok: true } },
+    );
+    expect(home).toEqual(START);
+    const other = run(
+      { type: 'openAgency', agencyId: 'a' },
+      { type: 'openService', serviceId: 's' },
+      { type: 'issue', priority: 'none' },
+      { type: 'issued', ticket: TICKET },
+      { type: 'printed', ticketId: 'someone-else', outcome: { ok: true } },
+    );
+    expect(other.screen).toMatchObject({ print: 'printing' });
+  });
+
+  it('shows a refusal and goes back to the agency from it', () => {
+    const refused = run(
+      { type: 'openAgency', agencyId: 'imigrasi' },
+      { type: 'openService', serviceId: 'paspor-baru' },
+      { type: 'issue', priority: 'none' },
+      { type: 'refused', error: { code: 'QUOTA_REACHED', message: 'quota' } },
+    );
+    expect(refused.screen).toMatchObject({ name: 'refused', error: { code: 'QUOTA_REACHED' } });
+    expect(kioskFlow(refused, { type: 'back' }).screen).toEqual({ name: 'agency', agencyId: 'imigrasi' });
+  });
+
+  it('knows when it is away from the start', () => {
+    expect(isAwayFromStart(START)).toBe(false);
+    expect(isAwayFromStart(run({ type: 'search', query: 'k' }))).toBe(true);
+    expect(isAwayFromStart(run({ type: 'openAgency', agencyId: 'a' }))).toBe(true);
+    expect(kioskFlow(run({ type: 'openAgency', agencyId: 'a' }), { type: 'reset' })).toEqual(START);
+  });
+});

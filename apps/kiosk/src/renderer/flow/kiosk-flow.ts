@@ -1,0 +1,129 @@
+import type { DomainError, PriorityGroup } from '@antre/shared';
+import type { IssuedTicket, PrintOutcome } from '../../core/kiosk-backend.js';
+
+/** Where "back" goes from a service: its agency, or the search results it was found in. */
+export type ServiceOrigin = { from: 'agency'; agencyId: string } | { from: 'search' };
+
+export type PrintStatus =
+  'printing' | 'printed' | 'no-printer' | { fault: Exclude<PrintOutcome, { ok: true }> };
+
+export type KioskScreen =
+  | { name: 'home' }
+  | { name: 'agency'; agencyId: string }
+  | { name: 'service'; serviceId: string; origin: ServiceOrigin }
+  | { name: 'priority'; serviceId: string; origin: ServiceOrigin }
+  | { name: 'issuing'; serviceId: string; priority: PriorityGroup; origin: ServiceOrigin }
+  | { name: 'ticket'; ticket: IssuedTicket; print: PrintStatus }
+  | { name: 'refused'; serviceId: string; error: DomainError; origin: ServiceOrigin };
+
+export interface KioskFlow {
+  screen: KioskScreen;
+  /** The search typed on the home screen; kept while looking at a found service. */
+  query: string;
+}
+
+export type FlowAction =
+  | { type: 'openAgency'; agencyId: string }
+  | { type: 'openService'; serviceId: string }
+  | { type: 'askPriority' }
+  | { type: 'issue'; priority: PriorityGroup }
+  | { type: 'issued'; ticket: IssuedTicket }
+  | { type: 'refused'; error: DomainError }
+  | { type: 'printed'; ticketId: string; outcome: PrintOutcome }
+  | { type: 'reprint'; ticketId: string }
+  | { type: 'search'; query: string }
+  | { type: 'back' }
+  | { type: 'reset' };
+
+export const START: KioskFlow = { screen: { name: 'home' }, query: '' };
+
+/** The citizen's way through the kiosk: agency → service → (priority) → ticket. Pure, so it is tested alone. */
+export function kioskFlow(flow: KioskFlow, action: FlowAction): KioskFlow {
+  const { screen } = flow;
+  switch (action.type) {
+    case 'reset':
+      return START;
+    case 'search':
+      return screen.name === 'home' ? { ...flow, query: action.query } : flow;
+    case 'openAgency':
+      return screen.name === 'home'
+        ? { ...flow, screen: { name: 'agency', agencyId: action.agencyId } }
+        : flow;
+    case 'openService': {
+      if (screen.name === 'agency') {
+        const origin: ServiceOrigin = { from: 'agency', agencyId: screen.agencyId };
+        return { ...flow, screen: { name: 'service', serviceId: action.serviceId, origin } };
+      }
+      if (screen.name === 'home' && flow.query.trim() !== '') {
+        return {
+          ...flow,
+          screen: { name: 'service', serviceId: action.serviceId, origin: { from: 'search' } },
+        };
+      }
+      return flow;
+    }
+    case 'askPriority':
+      return screen.name === 'service' ? { ...flow, screen: { ...screen, name: 'priority' } } : flow;
+    case 'issue':
+      if (screen.name !== 'service' && screen.name !== 'priority') return flow;
+      return {
+        ...flow,
+        screen: {
+          name: 'issuing',
+          serviceId: screen.serviceId,
+          priority: action.priority,
+          origin: screen.origin,
+        },
+      };
+    case 'issued':
+      return screen.name === 'issuing'
+        ? { ...flow, screen: { name: 'ticket', ticket: action.ticket, print: 'printing' } }
+        : flow;
+    case 'refused':
+      if (screen.name !== 'issuing') return flow;
+      return {
+        ...flow,
+        screen: { name: 'refused', serviceId: screen.serviceId, error: action.error, origin: screen.origin },
+      };
+    case 'printed': {
+      if (screen.name !== 'ticket' || screen.ticket.id !== action.ticketId) return flow;
+      const { outcome } = action;
+      const print: PrintStatus = outcome.ok
+        ? 'printed'
+        : outcome.reason === 'not-configured'
+          ? 'no-printer'
+          : { fault: outcome };
+      return { ...flow, screen: { ...screen, print } };
+    }
+    case 'reprint':
+      return screen.name === 'ticket' && screen.ticket.id === action.ticketId
+        ? { ...flow, screen: { ...screen, print: 'printing' } }
+        : flow;
+    case 'back':
+      return back(flow);
+  }
+}
+
+function back(flow: KioskFlow): KioskFlow {
+  const { screen } = flow;
+  switch (screen.name) {
+    case 'agency':
+      return START;
+    case 'service':
+    case 'refused':
+      return screen.origin.from === 'agency'
+        ? { ...flow, screen: { name: 'agency', agencyId: screen.origin.agencyId } }
+        : { ...flow, screen: { name: 'home' } };
+    case 'priority':
+      return { ...flow, screen: { name: 'service', serviceId: screen.serviceId, origin: screen.origin } };
+    case 'ticket':
+      return START;
+    default:
+      return flow;
+  }
+}
+
+/** Whether the kiosk is anywhere but an untouched start screen: then idleness brings it back. */
+export function isAwayFromStart(flow: KioskFlow): boolean {
+  return flow.screen.name !== 'home' || flow.query !== '';
+}

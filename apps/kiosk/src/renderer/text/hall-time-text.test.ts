@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { MONDAY_9AM_WIB } from '@antre/hub/testing';
+import {
+  hallDateText,
+  hallTimeText,
+  hoursToday,
+  opensShortText,
+  opensText,
+  periodsText,
+  waitText,
+} from './hall-time-text.js';
+
+describe('hall time text', () => {
+  it('writes dates and times the Indonesian way, in the hall’s zone', () => {
+    expect(hallDateText(MONDAY_9AM_WIB, 'Asia/Jakarta', 'id')).toBe('Senin, 30 November 2026');
+    expect(hallDateText(MONDAY_9AM_WIB, 'Asia/Jakarta', 'en')).toBe('Monday, 30 November 2026');
+    expect(hallTimeText(MONDAY_9AM_WIB + 14 * 60_000, 'Asia/Jakarta')).toBe('09.14 WIB');
+    expect(hallTimeText(MONDAY_9AM_WIB, 'Asia/Makassar')).toBe('10.00 WITA');
+    expect(hallTimeText(MONDAY_9AM_WIB, 'Asia/Jayapura', false)).toBe('11.00');
+  });
+
+  it('says when a service opens again', () => {
+    expect(opensText({ weekday: 'mon', at: '13:00', inDays: 0 }, 'id')).toBe('Buka kembali pukul 13.00');
+    expect(opensText({ weekday: 'tue', at: '08:00', inDays: 1 }, 'id')).toBe(
+      'Buka besok, Selasa pukul 08.00',
+    );
+    expect(opensText({ weekday: 'mon', at: '08:00', inDays: 2 }, 'en')).toBe('Opens Monday at 08.00');
+    expect(opensText(undefined, 'id')).toBe('Tidak melayani dalam minggu ini');
+    expect(opensShortText({ weekday: 'mon', at: '13:00', inDays: 0 }, 'id')).toBe('buka 13.00');
+    expect(opensShortText({ weekday: 'sat', at: '08:00', inDays: 5 }, 'en')).toBe('opens Saturday 08.00');
+  });
+
+  it('lists a day’s opening hours', () => {
+    const hours = {
+      sun: [],
+      mon: [
+        ['08:00', '12:00'],
+        ['13:00', '15:30'],
+      ] as Array<[string, string]>,
+      tue: [],
+      wed: [],
+      thu: [],
+      fri: [],
+      sat: [],
+    };
+    expect(periodsText(hoursToday(hours, MONDAY_9AM_WIB, 'Asia/Jakarta'))).toBe('08.00–12.00, 13.00–15.30');
+    expect(hoursToday(hours, MONDAY_9AM_WIB + 86_400_000, 'Asia/Jakarta')).toEqual([]);
+  });
+
+  it('rounds the wait the way people say it', () => {
+    expect(waitText(0, 0, 'id')).toBe('Segera dilayani');
+    expect(waitText(3, 25, 'id')).toBe('± 25 menit');
+    expect(waitText(9, 70, 'id')).toBe('± 1 jam 10 menit');
+    expect(waitText(9, 120, 'en')).toBe('± 2 h');
+  });
+});

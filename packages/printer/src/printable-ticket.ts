@@ -1,0 +1,66 @@
+import type { HallConfig, PriorityGroup, PublicHallConfig, Ticket, WaitEstimate } from '@antre/shared';
+import { ticketDate, ticketTime } from './ticket-date.js';
+
+export type TicketLanguage = 'id' | 'en';
+
+/** Everything printed on a ticket, already in the visitor's language: the layout only arranges it. */
+export interface PrintableTicket {
+  lang: TicketLanguage;
+  hallName: string;
+  hallAddress?: string;
+  displayNumber: string;
+  serviceName: string;
+  agencyName: string;
+  /** "Senin, 30 November 2026" */
+  date: string;
+  /** "09.14 WIB" */
+  time: string;
+  ahead: number;
+  minutes: number;
+  /** "LANSIA"; absent for a regular visitor. */
+  priority?: string;
+  requirements: string[];
+  /** The ticket's live status page, encoded in the QR code. */
+  statusUrl: string;
+}
+
+const PRIORITY_LABEL: Record<Exclude<PriorityGroup, 'none'>, Record<TicketLanguage, string>> = {
+  elderly: { id: 'LANSIA', en: 'ELDERLY' },
+  disability: { id: 'PENYANDANG DISABILITAS', en: 'PERSON WITH DISABILITY' },
+  pregnant: { id: 'IBU HAMIL', en: 'PREGNANT WOMAN' },
+  child: { id: 'ANAK', en: 'CHILD' },
+  disaster: { id: 'KORBAN BENCANA', en: 'DISASTER VICTIM' },
+};
+
+export interface PrintableTicketInput {
+  config: Pick<HallConfig | PublicHallConfig, 'hall' | 'agencies' | 'services'>;
+  ticket: Pick<Ticket, 'id' | 'serviceId' | 'displayNumber' | 'issuedAt' | 'priority'>;
+  estimate: WaitEstimate;
+  /** The hub's address as visitors' phones reach it, e.g. `http://10.0.0.2:3000`. */
+  publicUrl: string;
+  lang: TicketLanguage;
+}
+
+/** The printed ticket for an issued one, in the hall's zone and the visitor's language. */
+export function printableTicket(input: PrintableTicketInput): PrintableTicket {
+  const { config, ticket, lang } = input;
+  const service = config.services.find((s) => s.id === ticket.serviceId);
+  const agency = config.agencies.find((a) => a.id === service?.agencyId);
+  const zone = config.hall.timeZone;
+  const printable: PrintableTicket = {
+    lang,
+    hallName: config.hall.name,
+    displayNumber: ticket.displayNumber,
+    serviceName: service?.name[lang] ?? ticket.serviceId,
+    agencyName: agency?.name ?? '',
+    date: ticketDate(ticket.issuedAt, zone, lang),
+    time: ticketTime(ticket.issuedAt, zone),
+    ahead: input.estimate.ahead,
+    minutes: input.estimate.minutes,
+    requirements: service?.requirements[lang] ?? [],
+    statusUrl: `${input.publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticket.id)}`,
+  };
+  if (config.hall.address !== undefined) printable.hallAddress = config.hall.address;
+  if (ticket.priority !== 'none') printable.priority = PRIORITY_LABEL[ticket.priority][lang];
+  return printable;
+}
