@@ -61,18 +61,67 @@ describe('QueueService', () => {
     const { store, service } = open();
     run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
     const before = structuredClone(service.state);
-    const append = store.append.bind(store);
-    store.append = () => {
+    const commit = store.commit.bind(store);
+    store.commit = () => {
       throw new Error('SQLITE_FULL: database or disk is full');
     };
-    expect(() => run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' })).toThrow('SQLITE_FULL');
+    expect(() =>
+      service.executeBatch([
+        { actor: kiosk, commandId: 'fail-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
+        {
+          actor: supervisor,
+          commandId: 'fail-0002',
+          input: { type: 'setCounterStatus', counterId: 'loket-14', status: 'open' },
+        },
+      ]),
+    ).toThrow('SQLITE_FULL');
     expect(service.state).toEqual(before);
-    store.append = append;
+    store.commit = commit;
     const next = run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
     expect(next.ok && next.seq).toBe(2);
     expect(
       next.ok && next.events[0]?.event.type === 'TicketIssued' && next.events[0].event.ticket.displayNumber,
     ).toBe('M-002');
+    store.close();
+  });
+
+  it('runs a batch in order, on each other’s effects, in one transaction', () => {
+    const { store, service } = open();
+    let commits = 0;
+    const commit = store.commit.bind(store);
+    store.commit = (records) => {
+      commits += 1;
+      commit(records);
+    };
+    const replies = service.executeBatch([
+      { actor: kiosk, commandId: 'batch-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { actor: kiosk, commandId: 'batch-0002', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { actor: supervisor, commandId: 'batch-0003', input: { type: 'callNext', counterId: 'loket-14' } },
+      {
+        actor: supervisor,
+        commandId: 'batch-0004',
+        input: { type: 'setCounterStatus', counterId: 'loket-14', status: 'open' },
+      },
+      { actor: supervisor, commandId: 'batch-0005', input: { type: 'callNext', counterId: 'loket-14' } },
+      { actor: kiosk, commandId: 'batch-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { actor: undefined, commandId: 'batch-0006', input: { type: 'issueTicket', serviceId: 'skck' } },
+    ]);
+    expect(commits).toBe(1);
+    expect(replies.map((r) => (r.ok ? r.seq : r.error.code))).toEqual([
+      1,
+      2,
+      'COUNTER_NOT_OPEN',
+      3,
+      4,
+      1,
+      'UNAUTHENTICATED',
+    ]);
+    // The repeated id got the first answer, and issued nothing more.
+    expect(replies[5]).toEqual(replies[0]);
+    expect(Object.keys(service.state.tickets)).toHaveLength(2);
+    // Refusals of known actors are kept for their retries; a stranger's is not.
+    expect(service.recordedReply('batch-0003')).toEqual(replies[2]);
+    expect(service.recordedReply('batch-0006')).toBeUndefined();
     store.close();
   });
 

@@ -19,7 +19,7 @@ import {
   initialQueueState,
   rolloverEvents,
 } from '@antre/shared';
-import type { EventStore } from './store/event-store.js';
+import type { CommandRecord, EventStore } from './store/event-store.js';
 
 export interface QueueServiceOptions {
   now?: () => number;
@@ -28,9 +28,16 @@ export interface QueueServiceOptions {
   onEvents?: (events: EventEnvelope[]) => void;
 }
 
+/** One command as it arrives from outside, with who sent it. */
+export interface CommandRequest {
+  actor: Actor | undefined;
+  commandId: string;
+  input: unknown;
+}
+
 /**
  * The one authority of the queue: validates, authorises and decides each command, logs its events
- * durably, and only then applies them to the live state and announces them.
+ * durably, and only then answers and announces them.
  */
 export class QueueService {
   state: QueueState;
@@ -78,50 +85,94 @@ export class QueueService {
 
   /** Runs one command from outside. Never throws on bad input: every refusal is a reply. */
   execute(actor: Actor | undefined, commandId: string, input: unknown): CommandReply {
-    const first = this.store.findReply(commandId);
-    if (first) return first;
-    const parsed = commandSchema.safeParse(input);
-    if (!parsed.success) {
-      return failure(domainError('VALIDATION_FAILED', parsed.error.issues.map(describeIssue).join('; ')));
-    }
-    const command = parsed.data;
+    return (
+      this.executeBatch([{ actor, commandId, input }])[0] ?? failure(domainError('INTERNAL', 'no reply'))
+    );
+  }
+
+  /**
+   * Runs commands that arrived together, in order, and logs them in one transaction: one fsync for the
+   * batch instead of one per command. Each command is decided on the state its predecessors left, so the
+   * batch applies their events as it goes; this all happens in one synchronous run, so nobody sees a state
+   * before its commit. Should the write fail, the state is rebuilt from the log, which holds nothing of the
+   * batch, and the error is thrown: no answer was given, nothing was announced, so nothing is half-done.
+   */
+  executeBatch(requests: readonly CommandRequest[]): CommandReply[] {
     this.closeDayIfDue();
     const now = this.now();
-    const refusal = authorize(actor, command, this.config, this.state);
+    const replies: CommandReply[] = [];
+    const records: CommandRecord[] = [];
+    const answered = new Map<string, CommandReply>();
+    try {
+      for (const { actor, commandId, input } of requests) {
+        const first = answered.get(commandId) ?? this.store.findReply(commandId);
+        if (first) {
+          replies.push(first);
+          continue;
+        }
+        const { reply, record } = this.decideAndApply(actor, commandId, input, now);
+        if (record) {
+          records.push(record);
+          answered.set(commandId, reply);
+        }
+        replies.push(reply);
+      }
+      if (records.length > 0) this.store.commit(records);
+    } catch (err) {
+      this.state = this.rebuild();
+      throw err;
+    }
+    const events = records.flatMap((r) => r.events);
+    if (events.length > 0) this.onEvents(events);
+    return replies;
+  }
+
+  /** One command's answer, and what the log must keep of it (nothing for strangers' bad input). */
+  private decideAndApply(
+    actor: Actor | undefined,
+    commandId: string,
+    input: unknown,
+    now: number,
+  ): { reply: CommandReply; record?: CommandRecord } {
+    const parsed = commandSchema.safeParse(input);
+    if (!parsed.success) {
+      return {
+        reply: failure(domainError('VALIDATION_FAILED', parsed.error.issues.map(describeIssue).join('; '))),
+      };
+    }
+    const refusal = authorize(actor, parsed.data, this.config, this.state);
     // Strangers' refusals are not logged, so that a flood of them writes nothing.
-    if (refusal || !actor) return failure(refusal ?? domainError('UNAUTHENTICATED', 'no actor'));
-    const decision = decide(this.state, command, { config: this.config, now, actor, newId: this.newId });
+    if (refusal || !actor) return { reply: failure(refusal ?? domainError('UNAUTHENTICATED', 'no actor')) };
+    const decision = decide(this.state, parsed.data, { config: this.config, now, actor, newId: this.newId });
+    const day = this.state.day;
     if (!decision.ok) {
       const reply = failure(decision.error);
-      this.store.recordReply(commandId, now, reply);
-      return reply;
+      return { reply, record: { commandId, day, at: now, events: [], reply } };
     }
-    return this.commit(decision.events, now, commandId);
+    const events = this.applyNew(decision.events, now);
+    const reply: CommandReply = { ok: true, seq: this.state.seq, events };
+    return { reply, record: { commandId, day, at: now, events, reply } };
+  }
+
+  /** Numbers new events after the last one and applies them. */
+  private applyNew(events: readonly DomainEvent[], at: number): EventEnvelope[] {
+    const envelopes = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at, event }));
+    for (const e of envelopes) applyEvent(this.state, e);
+    return envelopes;
   }
 
   /** Closes the hall day when local midnight has passed (also run by the hub's midnight timer). */
   closeDayIfDue(): void {
-    const events = rolloverEvents(this.state, this.config, this.now());
+    const now = this.now();
+    const events = rolloverEvents(this.state, this.config, now);
     if (events.length === 0) return;
-    this.commit(events, this.now());
-    this.store.pruneReplies(this.now() - REPLY_RETENTION_MS);
-  }
-
-  /** Log first, then apply, then announce: a failed write changes nothing in memory. */
-  private commit(events: DomainEvent[], at: number, commandId?: string): CommandReply & { ok: true } {
-    const envelopes: EventEnvelope[] = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at, event }));
-    const reply = { ok: true as const, seq: envelopes.at(-1)?.seq ?? this.state.seq, events: envelopes };
-    if (envelopes.length > 0) {
-      this.store.append(
-        { day: this.state.day, at, firstSeq: this.state.seq + 1, events, ...optional(commandId) },
-        reply,
-      );
-    } else if (commandId !== undefined) {
-      this.store.recordReply(commandId, at, reply);
-    }
+    const day = this.state.day;
+    const envelopes = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at: now, event }));
+    // Written before it is applied: the day closes in the log first, or not at all.
+    this.store.commit([{ day, at: now, events: envelopes }]);
     for (const e of envelopes) applyEvent(this.state, e);
-    if (envelopes.length > 0) this.onEvents(envelopes);
-    return reply;
+    this.onEvents(envelopes);
+    this.store.pruneReplies(now - REPLY_RETENTION_MS);
   }
 
   /** What a client missed since `sinceSeq`: the events, or a snapshot when it is too far behind or ahead. */
@@ -137,10 +188,6 @@ export class QueueService {
 }
 
 const REPLY_RETENTION_MS = 7 * 24 * 60 * 60_000;
-
-function optional(commandId: string | undefined): { commandId?: string } {
-  return commandId === undefined ? {} : { commandId };
-}
 
 function failure(error: DomainError): CommandReply {
   return { ok: false, error };

@@ -6,6 +6,7 @@ export * from './domain-types.js';
 export * from './error-codes.js';
 export * from './hall-clock.js';
 export * from './hall-config.js';
+export * from './hall-date-text.js';
 export * from './permissions.js';
 export * from './queue-engine.js';
 export * from './queue-reducer.js';

@@ -159,7 +159,11 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
 }
 
 function structuredCloneTicket(t: Ticket): Ticket {
+  // `...{}` first: the same copy, but V8 (Node 20) gives a plain `{ ...t }` a hidden class that cannot
+  // share transitions, so once calledAt/counterId/endedAt are added every ticket had a class of its own
+  // (~0.5 KB more per ticket, and megamorphic scans over a day's tickets). This way they share a few.
   return {
+    ...{},
     ...t,
     origin: { ...t.origin },
     calls: [...t.calls],

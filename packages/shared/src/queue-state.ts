@@ -34,7 +34,9 @@ const ticketLists = new WeakMap<Record<string, Ticket>, Ticket[]>();
  * Today's tickets in `Object.values(state.tickets)` order, without its cost: the record holds a whole day's
  * tickets in dictionary mode, where `Object.values` takes milliseconds at 20,000 tickets and the engine
  * scans the tickets on every issue and call. Built once per record, then kept up to date by `applyEvent`
- * (`noteTicketAdded`), the only writer of `state.tickets`. Read-only: never mutate the returned array.
+ * (`noteTicketAdded`), which must stay the only writer of `state.tickets`: a ticket stored into the record
+ * by hand after the list was built is missing from it (replace the record instead, e.g. structuredClone).
+ * Changing a ticket's fields in place is fine. Read-only: never mutate the returned array.
  */
 export function allTickets(state: QueueState): readonly Ticket[] {
   let list = ticketLists.get(state.tickets);

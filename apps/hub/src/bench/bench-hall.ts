@@ -37,7 +37,9 @@ export function benchHall(): Promise<BenchHall> {
   cached ??= demoHall().then(({ config, pins }) => {
     const state = initialQueueState(config, '2026-11-30');
     const openServiceIds = config.services
-      .filter((s) => s.dailyQuota === undefined && serviceRefusal(state, config, s, MONDAY_9AM_WIB) === undefined)
+      .filter(
+        (s) => s.dailyQuota === undefined && serviceRefusal(state, config, s, MONDAY_9AM_WIB) === undefined,
+      )
       .map((s) => s.id);
     const counterIds = config.counters
       .filter((c) => c.serviceIds.some((id) => openServiceIds.includes(id)))

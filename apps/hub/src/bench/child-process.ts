@@ -10,6 +10,7 @@ export type ChildReply =
   | { type: 'error'; message: string };
 
 export interface Child {
+  pid: number | undefined;
   url: string;
   /** Inside the child: its start call until it serves (ms). */
   startMs: number;
@@ -23,14 +24,18 @@ export interface Child {
 const READY_TIMEOUT_MS = 60_000;
 
 /**
- * Runs `entry` (a compiled bench file next to this one) in its own node process, sends it `start` once
- * it says it is `listening`, and resolves once it serves. The server's CPU and memory are then its own, not the load generator's.
- * BENCH_CHILD_EXEC_ARGV (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the child.
+ * Runs `entry` (a compiled bench file next to this one) in its own node process, sends it `start` once it
+ * says it is `listening`, and resolves once it serves. The server's CPU and memory are then its own, not
+ * the load generator's. BENCH_CHILD_EXEC_ARGV (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is passed to
+ * node for the child, to profile it.
  */
 export function spawnChild(entry: string, start: object): Promise<Child> {
   const t0 = performance.now();
   const execArgv = (process.env['BENCH_CHILD_EXEC_ARGV'] ?? '').split(' ').filter((a) => a !== '');
-  const proc = fork(new URL(entry, import.meta.url), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc = fork(new URL(entry, import.meta.url), [], {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
@@ -75,6 +80,7 @@ function handle(proc: ChildProcess, url: string, startMs: number, spawnMs: numbe
       proc.on('message', onMessage);
     });
   return {
+    pid: proc.pid,
     url,
     startMs,
     spawnMs,

@@ -5,6 +5,15 @@ import type { Child } from './child-process.js';
 import { spawnChild } from './child-process.js';
 
 /** A hub in its own process on `dataDir` (demo hall, demo mode, bench rate limits, TestClock at Monday 09:00 WIB). */
-export function startHubChild(hall: BenchHall, dataDir: string, durability: Durability = 'FULL'): Promise<Child> {
-  return spawnChild('./hub-process.js', { config: hall.config, dataDir, durability, rateLimits: BENCH_RATE_LIMITS });
+export function startHubChild(
+  hall: BenchHall,
+  dataDir: string,
+  durability: Durability = 'FULL',
+): Promise<Child> {
+  return spawnChild('./hub-process.js', {
+    config: hall.config,
+    dataDir,
+    durability,
+    rateLimits: BENCH_RATE_LIMITS,
+  });
 }

@@ -12,6 +12,8 @@ export interface IssueBaseline {
   perSecond: number;
   rows: number;
   payloadBytes: number;
+  /** The separate runs this one averages (see `meanBaseline`). */
+  runs: number[];
 }
 
 const MAX_ROWS = 1_000_000;
@@ -30,7 +32,9 @@ export function issueBaseline(hall: BenchHall, durability: Durability, durationM
       seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL,
       command_id TEXT, payload TEXT NOT NULL) STRICT;
       CREATE INDEX events_type ON events(type);`);
-    const insert = db.prepare('INSERT INTO events (seq, at, day, type, command_id, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO events (seq, at, day, type, command_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const payload = JSON.stringify(sampleIssue(hall));
     const write = db.transaction((seq: number) => {
       insert.run(seq, MONDAY_9AM_WIB, '2026-11-30', 'TicketIssued', crypto.randomUUID(), payload);
@@ -42,11 +46,24 @@ export function issueBaseline(hall: BenchHall, durability: Durability, durationM
       write(rows);
     }
     const seconds = (performance.now() - t0) / 1000;
-    return { durability, perSecond: rows / seconds, rows, payloadBytes: Buffer.byteLength(payload) };
+    const perSecond = rows / seconds;
+    return { durability, perSecond, rows, payloadBytes: Buffer.byteLength(payload), runs: [perSecond] };
   } finally {
     db.close();
     removeDir(dir);
   }
+}
+
+/** Runs taken between the hub's windows, averaged: the disk of a shared machine drifts. */
+export function meanBaseline(runs: readonly IssueBaseline[]): IssueBaseline {
+  const first = runs[0];
+  if (!first) throw new Error('no baseline runs');
+  return {
+    ...first,
+    perSecond: runs.reduce((a, r) => a + r.perSecond, 0) / runs.length,
+    rows: runs.reduce((a, r) => a + r.rows, 0),
+    runs: runs.map((r) => r.perSecond),
+  };
 }
 
 /** A TicketIssued event exactly as the engine makes it for a kiosk. */

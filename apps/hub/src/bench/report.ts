@@ -1,5 +1,5 @@
-import { cpus, totalmem } from 'node:os';
-import type { BroadcastLatency } from './broadcast-probe.js';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { BroadcastLatency } from './call-latency.js';
 import type { FilledDay } from './fill-day.js';
 import type { IssueBaseline } from './issue-baseline.js';
 import type { IssueLatency } from './issue-latency.js';
@@ -21,6 +21,8 @@ export interface BenchResults {
   restart: RestartTime;
   memory: HubMemory;
   totalMs: number;
+  /** 1-minute load average when the bench started: how shared the machine was. */
+  loadStart: number;
 }
 
 export const TARGETS = {
@@ -63,6 +65,7 @@ export function summaryJson(r: BenchResults): Record<string, number | string> {
     rss_idle_mb: round(r.memory.idleRssMb, 1),
     cpus: m.cpus,
     node: m.node,
+    load_1m: round(loadavg()[0] ?? 0),
   };
 }
 
@@ -75,7 +78,8 @@ function table(rows: string[][]): string {
 
 const n = (v: number, digits = 2) => String(round(v, digits));
 const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
-const lat = (s: Summary) => `p50 ${n(s.p50)} · p90 ${n(s.p90)} · p99 ${n(s.p99)} · max ${n(s.max)} ms (n=${s.n})`;
+const lat = (s: Summary) =>
+  `p50 ${n(s.p50)} · p90 ${n(s.p90)} · p99 ${n(s.p99)} · max ${n(s.max)} ms (n=${s.n})`;
 
 export function renderReport(r: BenchResults): string {
   const m = machine();
@@ -92,8 +96,22 @@ export function renderReport(r: BenchResults): string {
       `≥ ${TARGETS.issuePerSecond} and ≥ ${TARGETS.issueVsBaseline}× baseline`,
       yes(r.issueFull.perSecond >= TARGETS.issuePerSecond && issueRatio >= TARGETS.issueVsBaseline),
     ],
-    ['issue_per_s (NORMAL, for comparison)', n(r.issueNormal.perSecond), n(r.baselineNormal.perSecond), n(normalRatio, 3), '-', '-'],
-    [`issue_p99_ms (open loop ${r.issueLatency.ratePerSecond}/s, FULL)`, n(r.issueLatency.ackMs.p99), '-', '-', '-', '-'],
+    [
+      'issue_per_s (NORMAL, for comparison)',
+      n(r.issueNormal.perSecond),
+      n(r.baselineNormal.perSecond),
+      n(normalRatio, 3),
+      '-',
+      '-',
+    ],
+    [
+      `issue_p99_ms (open loop ${r.issueLatency.ratePerSecond}/s, FULL)`,
+      n(r.issueLatency.ackMs.p99),
+      '-',
+      '-',
+      '-',
+      '-',
+    ],
     [
       `call_p99_ms (callNext → all ${r.call.listeners} clients)`,
       n(r.call.lastMs.p99),
@@ -126,8 +144,11 @@ export function renderReport(r: BenchResults): string {
     '       child processes, the clients in the bench process; 127.0.0.1 only',
     `issue FULL:   ${r.issueFull.issued} issued, ${r.issueFull.refused} refused; ack ${lat(r.issueFull.ackMs)}`,
     `issue NORMAL: ${r.issueNormal.issued} issued, ${r.issueNormal.refused} refused; ack ${lat(r.issueNormal.ackMs)}`,
-    `sqlite baseline: one ${r.baselineFull.payloadBytes}-byte TicketIssued row per transaction, WAL;` +
-      ` FULL ${r.baselineFull.rows} rows, NORMAL ${r.baselineNormal.rows} rows`,
+    `issue FULL windows:   ${r.issueFull.rounds.map((x) => n(x)).join(' / ')} issues/s`,
+    `issue NORMAL windows: ${r.issueNormal.rounds.map((x) => n(x)).join(' / ')} issues/s`,
+    `sqlite baseline: one ${r.baselineFull.payloadBytes}-byte TicketIssued row per transaction, WAL, 1 s runs around` +
+      ` and between the hub's windows: FULL ${r.baselineFull.runs.map((x) => n(x)).join(' / ')},` +
+      ` NORMAL ${r.baselineNormal.runs.map((x) => n(x)).join(' / ')} rows/s`,
     `issue at ${r.issueLatency.ratePerSecond}/s: ack ${lat(r.issueLatency.ackMs)}; refused ${r.issueLatency.refused},` +
       ` unanswered ${r.issueLatency.unanswered}, max send lag ${n(r.issueLatency.maxSendLagMs)} ms`,
     `call, hub (last client):       ${lat(r.call.lastMs)}`,
@@ -139,7 +160,8 @@ export function renderReport(r: BenchResults): string {
       ` ${r.day.events} events, filled in ${n(r.day.fillMs / 1000)} s`,
     `restart runs: ${r.restart.runs.map((x) => `${n(x.startMs)} ms (process ${n(x.processMs)} ms)`).join(', ')}`,
     `memory: idle ${n(r.memory.idleRssMb, 1)} MB RSS, with clients ${n(r.memory.rssMb, 1)} MB RSS, heap used ${n(r.memory.heapUsedMb, 1)} MB`,
-    `total bench time ${n(r.totalMs / 1000, 1)} s`,
+    `total bench time ${n(r.totalMs / 1000, 1)} s; 1-min load average ${n(r.loadStart)} at the start,` +
+      ` ${n(loadavg()[0] ?? 0)} at the end (${m.cpus} cpus)`,
   ];
   return `${main}\n\n${details.join('\n')}`;
 }

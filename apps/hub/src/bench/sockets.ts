@@ -21,7 +21,9 @@ export async function openSockets(
   const sockets: Socket[] = [];
   try {
     for (let i = 0; i < count; i += CONNECT_BATCH) {
-      const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - i) }, () => openSocket(url, credentials));
+      const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - i) }, () =>
+        openSocket(url, credentials),
+      );
       for (const s of batch) sockets.push(s.socket);
       await Promise.all(batch.map((s) => s.welcomed));
     }
@@ -32,7 +34,10 @@ export async function openSockets(
   }
 }
 
-function openSocket(url: string, credentials: Omit<Handshake, 'protocol'>): { socket: Socket; welcomed: Promise<void> } {
+function openSocket(
+  url: string,
+  credentials: Omit<Handshake, 'protocol'>,
+): { socket: Socket; welcomed: Promise<void> } {
   const socket = io(url, {
     auth: { protocol: PROTOCOL_VERSION, ...credentials },
     transports: ['websocket'],
@@ -89,7 +94,11 @@ export async function openKiosk(url: string, kioskId: string): Promise<HubConnec
     socketOptions: { forceNew: true },
   });
   try {
-    await waitFor(conn, () => conn.status === 'online' && conn.state !== undefined && conn.config !== undefined, 30_000);
+    await waitFor(
+      conn,
+      () => conn.status === 'online' && conn.state !== undefined && conn.config !== undefined,
+      30_000,
+    );
   } catch (err) {
     conn.close();
     throw err;
@@ -97,10 +106,15 @@ export async function openKiosk(url: string, kioskId: string): Promise<HubConnec
   return conn;
 }
 
-export async function openKiosks(url: string, count: number, kioskIds: readonly string[]): Promise<HubConnection[]> {
+export async function openKiosks(
+  url: string,
+  count: number,
+  kioskIds: readonly string[],
+): Promise<HubConnection[]> {
   const conns: HubConnection[] = [];
   try {
-    for (let i = 0; i < count; i += 1) conns.push(await openKiosk(url, kioskIds[i % kioskIds.length] ?? 'kiosk-1'));
+    for (let i = 0; i < count; i += 1)
+      conns.push(await openKiosk(url, kioskIds[i % kioskIds.length] ?? 'kiosk-1'));
     return conns;
   } catch (err) {
     for (const c of conns) c.close();

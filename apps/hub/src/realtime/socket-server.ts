@@ -30,6 +30,7 @@ import { TokenBucket } from '../auth/token-bucket.js';
 import type { Logger } from '../logger.js';
 import type { HubTicketPrinter } from '../printing/hub-ticket-printer.js';
 import type { QueueService } from '../queue-service.js';
+import { CommandBatcher } from '../command-batcher.js';
 
 export interface SocketData {
   principal: Principal;
@@ -101,6 +102,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     deps.now,
   );
   const enrolLimiter = new TokenBucket(5 / 60, 5, deps.now);
+  const commands = new CommandBatcher(deps.service);
 
   io.use((socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth ?? {});
@@ -196,7 +198,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       if (isIssue && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)) {
         return { ok: false as const, error: domainError('RATE_LIMITED', 'this kiosk issues too fast') };
       }
-      return deps.service.execute(actorOf(principal), commandId, command);
+      return commands.submit({ actor: actorOf(principal), commandId, input: command });
     });
 
     handle('config:get', emptySchema, () => ({ ok: true as const, config: publicHallConfig(deps.config) }));

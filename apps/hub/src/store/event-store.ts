@@ -6,13 +6,16 @@ import { migrate } from './migrate.js';
 /** `FULL` survives a power cut (fsync at every commit); `NORMAL` survives a process crash only. */
 export type Durability = 'FULL' | 'NORMAL' | 'OFF';
 
-export interface AppendBatch {
+/** What one command leaves in the log: its events (possibly none) and the answer a retry gets. */
+export interface CommandRecord {
+  /** Absent for the hub's own events (the day closing at midnight). */
   commandId?: string;
+  /** The hall day the events belong to. */
   day: string;
   at: number;
-  /** Sequence number of the first event: the caller knows the last one and the log has no gaps. */
-  firstSeq: number;
-  events: DomainEvent[];
+  /** Numbered by the caller, which knows the last sequence number: the log has no gaps. */
+  events: EventEnvelope[];
+  reply?: CommandReply;
 }
 
 export interface StoredDay {
@@ -55,31 +58,22 @@ export class EventStore {
     );
   }
 
-  /** Appends a command's events and its reply in one transaction: both are durable, or neither. */
-  append(batch: AppendBatch, reply?: CommandReply): EventEnvelope[] {
-    const envelopes = batch.events.map((event, i) => ({ seq: batch.firstSeq + i, at: batch.at, event }));
+  /**
+   * Writes the records of several commands in one transaction: one fsync for all of them (group commit),
+   * and all of them durable, or none.
+   */
+  commit(records: readonly CommandRecord[]): void {
     this.db.transaction(() => {
-      for (const e of envelopes) {
-        const day = e.event.type === 'DayClosed' ? e.event.day : batch.day;
-        this.insertEvent.run(
-          e.seq,
-          e.at,
-          day,
-          e.event.type,
-          batch.commandId ?? null,
-          JSON.stringify(e.event),
-        );
-      }
-      if (batch.commandId !== undefined && reply !== undefined) {
-        this.insertReply.run(batch.commandId, batch.at, JSON.stringify(reply));
+      for (const r of records) {
+        for (const e of r.events) {
+          const day = e.event.type === 'DayClosed' ? e.event.day : r.day;
+          this.insertEvent.run(e.seq, e.at, day, e.event.type, r.commandId ?? null, JSON.stringify(e.event));
+        }
+        if (r.commandId !== undefined && r.reply !== undefined) {
+          this.insertReply.run(r.commandId, r.at, JSON.stringify(r.reply));
+        }
       }
     })();
-    return envelopes;
-  }
-
-  /** Records the answer to a refused command, so that a retry gets the same answer. */
-  recordReply(commandId: string, at: number, reply: CommandReply): void {
-    this.insertReply.run(commandId, at, JSON.stringify(reply));
   }
 
   findReply(commandId: string): CommandReply | undefined {
