@@ -402,7 +402,9 @@ function syncOfflineTicket(
   const issuedDay = hallDay(command.issuedAt, ctx.config.hall.timeZone);
   if (command.issuedAt < ctx.now - LATE_TICKET_MAX_AGE_MS || command.issuedAt > ctx.now + CLOCK_SKEW_MS) {
     // A kiosk clock far off (or a forged time) must not write history or jump the queue.
-    return fail(domainError('VALIDATION_FAILED', `issuedAt ${command.issuedAt} is not a plausible issue time`));
+    return fail(
+      domainError('VALIDATION_FAILED', `issuedAt ${command.issuedAt} is not a plausible issue time`),
+    );
   }
   if (issuedDay < state.day) {
     // Issued offline on a day that has closed since: its visitor has gone home. It is logged, expired,
