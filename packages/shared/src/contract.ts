@@ -89,8 +89,9 @@ export type Reply<T> = ({ ok: true } & T) | Failure;
 
 export type CommandReply = Reply<{ seq: number; events: EventEnvelope[] }>;
 /**
- * `logId` names the hub's event log: a client that sees another one (the store was replaced or restored)
- * drops its state and takes a snapshot, since sequence numbers of two logs cannot be compared.
+ * `logId` names the hub's event log: a client that sees another one (a new or replaced store) drops its
+ * state and takes a snapshot, since sequence numbers of two logs cannot be compared. A backup restored in
+ * place keeps its name; clients then find themselves ahead of the hub, which also answers with a snapshot.
  */
 export type SyncReply = Reply<
   | { kind: 'events'; events: EventEnvelope[]; seq: number; logId: string }

@@ -27,9 +27,14 @@ export class SignInThrottle {
     if (this.failures.size > 10_000) this.forgetExpired(now);
   }
 
-  /** Bounds the memory a stream of made-up names could take. */
+  /**
+   * Bounds the memory a stream of made-up names could take. A name is forgotten only after a quiet spell as
+   * long as the longest wait, so that flooding with names cannot reset the doubling for a real one.
+   */
   private forgetExpired(now: number): void {
-    for (const [key, f] of this.failures) if (f.until < now) this.failures.delete(key);
+    for (const [key, f] of this.failures) {
+      if (f.count < this.freeAttempts || f.until + this.maxDelayMs < now) this.failures.delete(key);
+    }
   }
 
   succeeded(username: string): void {
