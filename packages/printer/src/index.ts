@@ -9,5 +9,4 @@ export * from './printer-url.js';
 export * from './receipt-preview.js';
 export * from './receipt-printer.js';
 export * from './tcp-transport.js';
-export * from './ticket-date.js';
 export * from './ticket-layout.js';

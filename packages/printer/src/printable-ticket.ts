@@ -1,5 +1,5 @@
 import type { HallConfig, PriorityGroup, PublicHallConfig, Ticket, WaitEstimate } from '@antre/shared';
-import { ticketDate, ticketTime } from './ticket-date.js';
+import { hallDateText, hallTimeText } from '@antre/shared';
 
 export type TicketLanguage = 'id' | 'en';
 
@@ -53,8 +53,8 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
     displayNumber: ticket.displayNumber,
     serviceName: service?.name[lang] ?? ticket.serviceId,
     agencyName: agency?.name ?? '',
-    date: ticketDate(ticket.issuedAt, zone, lang),
-    time: ticketTime(ticket.issuedAt, zone),
+    date: hallDateText(ticket.issuedAt, zone, lang),
+    time: hallTimeText(ticket.issuedAt, zone),
     ahead: input.estimate.ahead,
     minutes: input.estimate.minutes,
     requirements: service?.requirements[lang] ?? [],

@@ -1,7 +1,7 @@
 import type { CounterStatus, HallTimeZone, SignedInStaff } from '@antre/shared';
+import { hallDateText, hallTimeText } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
-import { formatClock, formatDate } from '../model/time-format.js';
 import { T, breakReasonText, fill } from '../text/ui-text.js';
 import { CompactLanguageToggle } from './compact-language-toggle.js';
 import { StatusControl } from './status-control.js';
@@ -38,8 +38,8 @@ export function TopBar(props: TopBarProps) {
         {reason ? <span className="pause-reason">{t(reason)}</span> : null}
       </div>
       <div className="top-clock">
-        <strong>{formatClock(props.now, props.zone)}</strong>
-        <span>{formatDate(props.now, props.zone, lang)}</span>
+        <strong>{hallTimeText(props.now, props.zone)}</strong>
+        <span>{hallDateText(props.now, props.zone, lang)}</span>
       </div>
       <div className="top-staff">
         <strong>{props.staff.name}</strong>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { HallTimeZone, Ticket } from '@antre/shared';
+import { hallTimeText } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import type { HallIndex } from '../model/hall-index.js';
-import { formatClock } from '../model/time-format.js';
 import { normalize } from '../model/search-text.js';
 import { T, TICKET_STATUS_TEXT } from '../text/ui-text.js';
 import { Modal } from './modal.js';
@@ -79,7 +79,7 @@ export function PutBackDialog(props: PutBackDialogProps) {
               </span>
               <span className="pick-side">
                 {t(TICKET_STATUS_TEXT.no_show)}
-                <small>{ticket.endedAt === undefined ? '' : formatClock(ticket.endedAt, props.zone)}</small>
+                <small>{ticket.endedAt === undefined ? '' : hallTimeText(ticket.endedAt, props.zone)}</small>
               </span>
             </li>
           );

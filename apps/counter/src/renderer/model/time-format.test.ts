@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDate, formatMinutes, formatStopwatch } from './time-format.js';
-
-const MONDAY_0914_WIB = Date.UTC(2026, 10, 30, 2, 14);
+import { formatMinutes, formatStopwatch } from './time-format.js';
 
 describe('time formats', () => {
-  it('writes the time the Indonesian way, in the hall zone', () => {
-    expect(formatClock(MONDAY_0914_WIB, 'Asia/Jakarta')).toBe('09.14 WIB');
-    expect(formatClock(MONDAY_0914_WIB, 'Asia/Makassar')).toBe('10.14 WITA');
-    expect(formatClock(MONDAY_0914_WIB, 'Asia/Jayapura')).toBe('11.14 WIT');
-  });
-
-  it('writes the date with the weekday and month in words', () => {
-    expect(formatDate(MONDAY_0914_WIB, 'Asia/Jakarta', 'id')).toBe('Senin, 30 November 2026');
-    expect(formatDate(MONDAY_0914_WIB, 'Asia/Jakarta', 'en')).toBe('Monday, 30 November 2026');
-    // 23.30 WIB on Monday is already Tuesday in Jayapura.
-    expect(formatDate(Date.UTC(2026, 10, 30, 16, 30), 'Asia/Jayapura', 'id')).toBe('Selasa, 1 Desember 2026');
-  });
-
   it('runs a stopwatch in minutes and seconds, hours when it must', () => {
     expect(formatStopwatch(0)).toBe('0:00');
     expect(formatStopwatch(45_900)).toBe('0:45');

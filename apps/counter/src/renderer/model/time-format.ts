@@ -1,57 +1,10 @@
-import type { HallTimeZone } from '@antre/shared';
-import { ZONE_ABBREVIATION, hallLocalTime } from '@antre/shared';
 import type { Language } from '@antre/ui';
 
-const DAYS = {
-  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-} as const;
-const MONTHS = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-} as const;
-const WEEKDAY_INDEX = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } as const;
+// The hall's date and clock ("Senin, 30 November 2026", "09.14 WIB") come from @antre/shared
+// (hallDateText, hallTimeText); these are the counter's own spans of time.
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-/** "09.14 WIB": Indonesian style, a period between hours and minutes, in the hall's zone. */
-export function formatClock(at: number, zone: HallTimeZone): string {
-  const t = hallLocalTime(at, zone);
-  return `${pad2(t.hour)}.${pad2(t.minute)} ${ZONE_ABBREVIATION[zone]}`;
-}
-
-/** "Senin, 30 November 2026" (or the English words), in the hall's zone. */
-export function formatDate(at: number, zone: HallTimeZone, lang: Language): string {
-  const t = hallLocalTime(at, zone);
-  return `${DAYS[lang][WEEKDAY_INDEX[t.weekday]]}, ${t.date} ${MONTHS[lang][t.month - 1]} ${t.year}`;
 }
 
 /** A running timer: "0:45", "12:03", "1:02:03". Negative spans (clock skew) read as zero. */

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { HubConnection } from '@antre/client';
 import type { LocalizedText } from '@antre/shared';
+import { hallDateText, hallTimeText } from '@antre/shared';
 import { ConnectionBanner, LanguageToggle, useLanguage } from '@antre/ui';
 import { useHub } from '@antre/ui';
 import type { HallIndex } from '../model/hall-index.js';
 import type { HubClock } from '../model/hub-clock.js';
 import type { StaffSession } from '../model/session-store.js';
-import { formatClock, formatDate } from '../model/time-format.js';
 import { useHubNow } from '../hooks/use-now.js';
 import { explainRefusal } from '../text/refusal-text.js';
 import { T } from '../text/ui-text.js';
@@ -62,8 +62,8 @@ export function SignInScreen({ conn, index, clock, notice, onSignedIn }: SignInS
           {index.config.hall.address ? <p className="brand-address">{index.config.hall.address}</p> : null}
         </div>
         <div className="brand-time">
-          <strong>{formatClock(now, zone)}</strong>
-          <span>{formatDate(now, zone, lang)}</span>
+          <strong>{hallTimeText(now, zone)}</strong>
+          <span>{hallDateText(now, zone, lang)}</span>
         </div>
       </section>
       <section className="sign-in-form-side">

@@ -4,7 +4,6 @@ import { TestQueue, hallConfig, publicHallConfig, testHall } from '@antre/shared
 import { counterBoard } from './counter-board.js';
 import { parseDisplayOptions } from './display-options.js';
 import { resolveScope } from './display-scope.js';
-import { hallClockText } from './hall-date-format.js';
 import { waitingByAgency } from './waiting-counts.js';
 
 const demo = publicHallConfig(
@@ -144,33 +143,6 @@ describe('counterBoard and waitingByAgency', () => {
     const waiting = waitingByAgency(q.state, config.agencies, config.services);
     expect(performance.now() - started).toBeLessThan(50);
     expect(waiting[0]?.waiting).toBe(5001);
-  });
-});
-
-describe('hallClockText', () => {
-  it('writes the hall time in the hall zone, Indonesian style', () => {
-    expect(hallClockText(MONDAY_9AM_WIB + 14 * 60_000, 'Asia/Jakarta', 'id')).toEqual({
-      date: 'Senin, 30 November 2026',
-      time: '09.14',
-      zone: 'WIB',
-    });
-    expect(hallClockText(MONDAY_9AM_WIB, 'Asia/Makassar', 'id')).toMatchObject({
-      time: '10.00',
-      zone: 'WITA',
-    });
-    expect(hallClockText(MONDAY_9AM_WIB, 'Asia/Jayapura', 'en')).toEqual({
-      date: 'Monday, 30 November 2026',
-      time: '11.00',
-      zone: 'WIT',
-    });
-  });
-
-  it('turns the date at the hall midnight, not UTC midnight', () => {
-    // 17:30 UTC on Monday is 00:30 on Tuesday in Jakarta.
-    expect(hallClockText(Date.UTC(2026, 10, 30, 17, 30), 'Asia/Jakarta', 'id')).toMatchObject({
-      date: 'Selasa, 1 Desember 2026',
-      time: '00.30',
-    });
   });
 });
 

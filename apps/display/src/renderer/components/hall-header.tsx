@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from '@antre/client';
 import type { PublicHallConfig } from '@antre/shared';
+import { hallClockText } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
-import { hallClockText } from '../board/hall-date-format.js';
 import { ReconnectNotice } from './reconnect-notice.js';
 
 /** "MPP Kota Padang Panjang" → "MPP": the badge shown where a hall has no logo of its own. */

@@ -1,6 +1,6 @@
 import { LanguageToggle, useLanguage } from '@antre/ui';
 import type { PublicHallConfig } from '@antre/shared';
-import { hallDateText, hallTimeText } from '../text/hall-time-text.js';
+import { hallDateText, hallTimeText } from '@antre/shared';
 import { Icon } from './icon.js';
 
 /** Hall name, the date and time in the hall's zone, and the language toggle: on every screen. */

@@ -1,10 +1,11 @@
 import type { PublicHallConfig } from '@antre/shared';
+import { hallTimeText } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { IssuedTicket } from '../../core/kiosk-backend.js';
 import { Icon } from '../components/icon.js';
 import { QrCode } from '../components/qr-code.js';
 import type { PrintStatus } from '../flow/kiosk-flow.js';
-import { hallTimeText, waitText } from '../text/hall-time-text.js';
+import { waitText } from '../text/hall-time-text.js';
 import { PRINT_FAULT_CAUSE, PRIORITY_LABEL, TEXT } from '../text/kiosk-text.js';
 
 /**

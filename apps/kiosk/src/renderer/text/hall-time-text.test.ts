@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MONDAY_9AM_WIB } from '@antre/hub/testing';
-import {
-  hallDateText,
-  hallTimeText,
-  hoursToday,
-  opensShortText,
-  opensText,
-  periodsText,
-  waitText,
-} from './hall-time-text.js';
+import { hoursToday, opensShortText, opensText, periodsText, waitText } from './hall-time-text.js';
 
 describe('hall time text', () => {
-  it('writes dates and times the Indonesian way, in the hall’s zone', () => {
-    expect(hallDateText(MONDAY_9AM_WIB, 'Asia/Jakarta', 'id')).toBe('Senin, 30 November 2026');
-    expect(hallDateText(MONDAY_9AM_WIB, 'Asia/Jakarta', 'en')).toBe('Monday, 30 November 2026');
-    expect(hallTimeText(MONDAY_9AM_WIB + 14 * 60_000, 'Asia/Jakarta')).toBe('09.14 WIB');
-    expect(hallTimeText(MONDAY_9AM_WIB, 'Asia/Makassar')).toBe('10.00 WITA');
-    expect(hallTimeText(MONDAY_9AM_WIB, 'Asia/Jayapura', false)).toBe('11.00');
-  });
-
   it('says when a service opens again', () => {
     expect(opensText({ weekday: 'mon', at: '13:00', inDays: 0 }, 'id')).toBe('Buka kembali pukul 13.00');
     expect(opensText({ weekday: 'tue', at: '08:00', inDays: 1 }, 'id')).toBe(
@@ -28,6 +12,7 @@ describe('hall time text', () => {
     expect(opensText(undefined, 'id')).toBe('Tidak melayani dalam minggu ini');
     expect(opensShortText({ weekday: 'mon', at: '13:00', inDays: 0 }, 'id')).toBe('buka 13.00');
     expect(opensShortText({ weekday: 'sat', at: '08:00', inDays: 5 }, 'en')).toBe('opens Saturday 08.00');
+    expect(opensShortText({ weekday: 'mon', at: '08:00', inDays: 3 }, 'id')).toBe('buka Senin 08.00');
   });
 
   it('lists a day’s opening hours', () => {
