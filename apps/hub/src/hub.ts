@@ -79,7 +79,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     demoMode: options.demoMode ?? false,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
-    printer: new HubTicketPrinter({ config: options.config, state: () => service.state, logger }),
+    printer: new HubTicketPrinter({
+      config: options.config,
+      state: () => service.state,
+      logger,
+      onPrinted: ({ ticketId, kioskId, by }) => service.recordReprint(ticketId, kioskId, by),
+    }),
   });
 
   // The day closes at local midnight even when nobody sends a command.

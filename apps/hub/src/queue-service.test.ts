@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, CommandInput, HallConfig } from '@antre/shared';
+import type { Actor, CommandInput, EventEnvelope, HallConfig, Ticket } from '@antre/shared';
 import { QueueService } from './queue-service.js';
 import { EventStore } from './store/event-store.js';
 import { TestClock, demoHall } from './testing/hub-harness.js';
@@ -20,7 +20,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function open(dir?: string, clock = new TestClock()) {
+function open(dir?: string, clock = new TestClock(), onEvents?: (events: EventEnvelope[]) => void) {
   const folder = dir ?? mkdtempSync(join(tmpdir(), 'antre-service-'));
   if (!dir) dirs.push(folder);
   const store = new EventStore(join(folder, 'antre.sqlite'));
@@ -28,6 +28,7 @@ function open(dir?: string, clock = new TestClock()) {
   const service = new QueueService(store, config, {
     now: clock.now,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    ...(onEvents ? { onEvents } : {}),
   });
   return { folder, store, service, clock };
 }
@@ -35,6 +36,13 @@ function open(dir?: string, clock = new TestClock()) {
 let n = 0;
 function run(service: QueueService, actor: Actor, command: CommandInput) {
   return service.execute(actor, `cmd-${String(++n).padStart(8, '0')}`, command);
+}
+
+function issue(service: QueueService, serviceId: string): Ticket {
+  const reply = run(service, kiosk, { type: 'issueTicket', serviceId });
+  const e = reply.ok ? reply.events.find((x) => x.event.type === 'TicketIssued') : undefined;
+  if (e?.event.type !== 'TicketIssued') throw new Error('no ticket issued');
+  return e.event.ticket;
 }
 
 describe('QueueService', () => {
@@ -143,6 +151,48 @@ describe('QueueService', () => {
     );
     expect(Object.values(again.service.state.tickets).filter((t) => t.serviceId === 'skck')).toHaveLength(1);
     again.store.close();
+  });
+
+  it('logs a reprint of a ticket whose print failed, durably and announced, and nothing for any other', () => {
+    const announced: EventEnvelope[] = [];
+    const { folder, store, service, clock } = open(undefined, new TestClock(), (e) => announced.push(...e));
+    const failed = issue(service, 'skck');
+    const printed = issue(service, 'skck');
+    run(service, kiosk, { type: 'reportPrintFailure', ticketId: failed.id, reason: 'paper-out: no paper' });
+    expect(service.state.tickets[failed.id]?.printFault).toMatchObject({ kioskId: 'kiosk-1' });
+
+    // An ordinary print, an unknown ticket: nothing to log.
+    expect(service.recordReprint(printed.id, 'kiosk-1', 'polres1')).toEqual([]);
+    expect(service.recordReprint('no-such-ticket', 'kiosk-1', 'polres1')).toEqual([]);
+    const seq = service.state.seq;
+    announced.length = 0;
+    clock.advance(60_000);
+    const logged = service.recordReprint(failed.id, 'kiosk-2', 'polres1');
+    const event = { type: 'TicketReprinted', ticketId: failed.id, kioskId: 'kiosk-2', by: 'polres1' };
+    expect(logged).toEqual([{ seq: seq + 1, at: clock.now(), event }]);
+    expect(announced).toEqual(logged);
+    expect(service.state.tickets[failed.id]?.printFault).toBeUndefined();
+    // Printed twice: the second print has no alert left to end.
+    expect(service.recordReprint(failed.id, 'kiosk-2', 'polres1')).toEqual([]);
+
+    const live = structuredClone(service.state);
+    store.close();
+    const again = open(folder, clock);
+    expect(again.service.state).toEqual(live);
+    expect(again.store.eventsSince(seq, 10)).toEqual(logged);
+    again.store.close();
+  });
+
+  it('leaves the alert up when the reprint cannot be written', () => {
+    const { store, service } = open();
+    const t = issue(service, 'skck');
+    run(service, kiosk, { type: 'reportPrintFailure', ticketId: t.id, reason: 'cover-open' });
+    const before = structuredClone(service.state);
+    store.commit = () => {
+      throw new Error('SQLITE_IOERR');
+    };
+    expect(() => service.recordReprint(t.id, 'kiosk-1', 'supervisor')).toThrow('SQLITE_IOERR');
+    expect(service.state).toEqual(before);
   });
 
   it('refuses to open a store written by a newer hub', () => {

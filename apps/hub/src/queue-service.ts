@@ -17,6 +17,7 @@ import {
   domainError,
   hallDay,
   initialQueueState,
+  reprintEvent,
   rolloverEvents,
 } from '@antre/shared';
 import type { CommandRecord, EventStore } from './store/event-store.js';
@@ -166,13 +167,30 @@ export class QueueService {
     const now = this.now();
     const events = rolloverEvents(this.state, this.config, now);
     if (events.length === 0) return;
+    this.commitOwn(events, now);
+    this.store.pruneReplies(now - REPLY_RETENTION_MS);
+  }
+
+  /**
+   * Logs that a ticket printed after its print had failed (a staff reprint through `ticket:print`, or the kiosk
+   * trying again), so that every staff screen drops the alert. Logs nothing for a ticket without an open alert.
+   * Not a command: the print has already happened, so there is nothing to refuse and no retry to answer.
+   */
+  recordReprint(ticketId: string, kioskId: string, by: string): EventEnvelope[] {
+    this.closeDayIfDue();
+    const event = reprintEvent(this.state, ticketId, kioskId, by);
+    return event ? this.commitOwn([event], this.now()) : [];
+  }
+
+  /** Logs the hub's own events (no command asked for them), then applies and announces them. */
+  private commitOwn(events: readonly DomainEvent[], now: number): EventEnvelope[] {
     const day = this.state.day;
     const envelopes = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at: now, event }));
-    // Written before it is applied: the day closes in the log first, or not at all.
+    // Written before it is applied: the change is in the log first, or nowhere.
     this.store.commit([{ day, at: now, events: envelopes }]);
     for (const e of envelopes) applyEvent(this.state, e);
     this.onEvents(envelopes);
-    this.store.pruneReplies(now - REPLY_RETENTION_MS);
+    return envelopes;
   }
 
   /** What a client missed since `sinceSeq`: the events, or a snapshot when it is too far behind or ahead. */

@@ -31,6 +31,8 @@ export type DomainEvent =
   | { type: 'TicketPutBack'; ticketId: string; counterId: string; rank: number }
   | { type: 'TicketCancelled'; ticketId: string; by: string }
   | { type: 'PrintFailed'; ticketId: string; kioskId: string; reason: string }
+  /** A ticket whose print failed has printed after all (a staff reprint, or the kiosk again): the alert ends. */
+  | { type: 'TicketReprinted'; ticketId: string; kioskId: string; by: string }
   | {
       type: 'CounterStatusChanged';
       counterId: string;

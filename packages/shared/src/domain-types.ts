@@ -36,6 +36,16 @@ export interface TicketTransfer {
   byCounterId: string;
 }
 
+/** A kiosk's report that the ticket did not print: staff are alerted until it is reprinted. */
+export interface PrintFault {
+  /** The kiosk whose printer failed: a staff reprint goes there by default. */
+  kioskId: string;
+  /** As the kiosk sent it: a printer fault reason first (`paper-out: …`), or free text. */
+  reason: string;
+  /** When the hub logged the failure. */
+  at: number;
+}
+
 export interface WaitEstimate {
   /** Tickets of the same service waiting ahead. */
   ahead: number;
@@ -67,6 +77,11 @@ export interface Ticket {
   transfers: TicketTransfer[];
   /** What the kiosk showed and printed when the ticket was taken. */
   estimate: WaitEstimate;
+  /**
+   * Set when the kiosk's printer failed on it during the visit, deleted once it prints: staff are alerted
+   * meanwhile. An ended visit keeps it as history, so alert only on open tickets (`openPrintFaults`).
+   */
+  printFault?: PrintFault;
 }
 
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;

@@ -8,6 +8,7 @@ export * from './hall-clock.js';
 export * from './hall-config.js';
 export * from './hall-date-text.js';
 export * from './permissions.js';
+export * from './print-faults.js';
 export * from './queue-engine.js';
 export * from './queue-reducer.js';
 export * from './queue-state.js';

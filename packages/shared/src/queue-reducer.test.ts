@@ -328,11 +328,61 @@ describe('applyEvent', () => {
     expect(get(state, 3).status).toBe('cancelled');
   });
 
-  it('PrintFailed leaves the queue as it was', () => {
-    const state = withTickets(ticket(1));
+  it('PrintFailed marks an open ticket with the fault and leaves the queue as it was', () => {
+    const state = withTickets(ticket(1), ticket(2));
     const before = structuredClone(state);
-    apply(state, [{ type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper out' }]);
-    expect(state).toEqual({ ...before, seq: before.seq + 1 });
+    apply(
+      state,
+      [{ type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper-out: no paper' }],
+      5,
+    );
+    const printFault = { kioskId: 'k1', reason: 'paper-out: no paper', at: T0 + 5 * MINUTE };
+    expect(state).toEqual({
+      ...before,
+      seq: before.seq + 1,
+      tickets: { ...before.tickets, [testUuid(1)]: { ...get(before, 1), printFault } },
+    });
+    // A second failure (the kiosk tried again) replaces the first: the alert says what is wrong now.
+    apply(state, [{ type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k2', reason: 'cover-open' }], 7);
+    expect(get(state, 1).printFault).toEqual({ kioskId: 'k2', reason: 'cover-open', at: T0 + 7 * MINUTE });
+  });
+
+  it('PrintFailed is history only for an ended ticket or one not of today', () => {
+    const state = withTickets(ticket(1));
+    apply(state, [{ type: 'TicketCancelled', ticketId: testUuid(1), by: 'spv' }]);
+    const before = structuredClone(state);
+    apply(state, [
+      { type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper-out' },
+      { type: 'PrintFailed', ticketId: testUuid(99), kioskId: 'k1', reason: 'paper-out' },
+      { type: 'PrintFailed', ticketId: '__proto__', kioskId: 'k1', reason: 'paper-out' },
+    ]);
+    expect(state).toEqual({ ...before, seq: before.seq + 3 });
+  });
+
+  it('TicketReprinted clears the fault, and ignores tickets without one or not of today', () => {
+    const state = withTickets(ticket(1), ticket(2));
+    apply(state, [{ type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'unreachable' }]);
+    const faulted = structuredClone(state);
+    apply(state, [{ type: 'TicketReprinted', ticketId: testUuid(1), kioskId: 'k1', by: 'dukcapil1' }]);
+    expect(get(state, 1)).not.toHaveProperty('printFault');
+    const { printFault: _fault, ...cleared } = get(faulted, 1);
+    expect(get(state, 1)).toEqual(cleared);
+    const before = structuredClone(state);
+    apply(state, [
+      { type: 'TicketReprinted', ticketId: testUuid(2), kioskId: 'k1', by: 'dukcapil1' },
+      { type: 'TicketReprinted', ticketId: testUuid(99), kioskId: 'k1', by: 'dukcapil1' },
+    ]);
+    expect(state).toEqual({ ...before, seq: before.seq + 2 });
+  });
+
+  it('a fault stays on a ticket whose visit ends, as history', () => {
+    const state = withTickets(ticket(1));
+    apply(state, [
+      { type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper-out' },
+      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' },
+    ]);
+    expect(get(state, 1)).toMatchObject({ status: 'done', printFault: { kioskId: 'k1', at: T0 } });
   });
 
   it('LateTicketExpired is history only: today’s tickets, numbers and quotas stay as they were', () => {

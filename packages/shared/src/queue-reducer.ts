@@ -1,6 +1,6 @@
 import type { CounterState, QueueState, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
-import { emptyCounter, emptyServiceDay, noteTicketAdded, numberKey } from './queue-state.js';
+import { emptyCounter, emptyServiceDay, isFinal, noteTicketAdded, numberKey } from './queue-state.js';
 
 /** Service durations kept per service for the estimated wait (the engine averages the newest of them). */
 export const RECENT_SERVICE_KEEP = 100;
@@ -142,9 +142,19 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
       break;
     }
     case 'LateTicketExpired':
-    case 'PrintFailed':
-      // Kept in the log for staff alerts and reports; the queue itself is unchanged.
+      // History for reports: the ticket belongs to a closed day, so today's state is unchanged.
       break;
+    case 'PrintFailed': {
+      // An alert for staff while the visit is open; for an ended or unknown ticket it is history only.
+      const t = todaysTicket(state, event.ticketId);
+      if (t && !isFinal(t)) t.printFault = { kioskId: event.kioskId, reason: event.reason, at };
+      break;
+    }
+    case 'TicketReprinted': {
+      const t = todaysTicket(state, event.ticketId);
+      if (t) delete t.printFault;
+      break;
+    }
     case 'CounterStatusChanged': {
       const c = counter(state, event.counterId);
       c.status = event.status;
@@ -174,6 +184,11 @@ function structuredCloneTicket(t: Ticket): Ticket {
 
 function releaseCounter(c: CounterState, ticketId: string): void {
   if (c.currentTicketId === ticketId) delete c.currentTicketId;
+}
+
+/** The ticket if it is one of today's, else undefined: for events that are history when the ticket is gone. */
+function todaysTicket(state: QueueState, id: string): Ticket | undefined {
+  return Object.hasOwn(state.tickets, id) ? state.tickets[id] : undefined;
 }
 
 function ticket(state: QueueState, id: string): Ticket {

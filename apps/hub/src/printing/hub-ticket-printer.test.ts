@@ -111,6 +111,75 @@ describe('ticket:print over Socket.IO', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('a staff reprint of a ticket whose print failed ends the alert on every screen; a failed one does not', async () => {
+    const kiosk = await online(kioskCredentials('kiosk-1'));
+    const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'akta-kelahiran' }));
+    const failed = await kiosk.command({
+      type: 'reportPrintFailure',
+      ticketId: ticket.id,
+      reason: 'paper-out',
+    });
+    expect(failed.ok).toBe(true);
+    const credentials: { sessionToken?: string } = {};
+    const staff = await online(credentials);
+    credentials.sessionToken = await signIn(staff, 'dukcapil2', pins.get('dukcapil2') ?? '');
+    // Another screen: its mirror shows the alert, and must drop it through the event alone.
+    const display = await online();
+    const faultOn = (conn: HubConnection) => conn.state?.tickets[ticket.id]?.printFault;
+    await waitFor(display, () => faultOn(display) !== undefined);
+    expect(faultOn(display)).toMatchObject({ kioskId: 'kiosk-1', reason: 'paper-out' });
+    const reprints = () =>
+      hub.store.eventsSince(0, 100_000).filter((e) => e.event.type === 'TicketReprinted');
+    const logged = reprints().length;
+
+    // The printer is still out of paper: the staff member hears why, and the alert stays.
+    printer.condition = 'paper-out';
+    expect(
+      await staff.request('ticket:print', { ticketId: ticket.id, kioskId: 'kiosk-1', lang: 'id' }),
+    ).toMatchObject({ ok: false, error: { code: 'PRINTER_FAULT', details: { reason: 'paper-out' } } });
+    expect(reprints()).toHaveLength(logged);
+    expect(faultOn(display)).toBeDefined();
+
+    printer.condition = 'ready';
+    const jobs = printer.jobs.length;
+    expect(
+      await staff.request('ticket:print', { ticketId: ticket.id, kioskId: 'kiosk-1', lang: 'id' }),
+    ).toEqual({ ok: true });
+    expect(
+      receiptText(decodeEscPos((await printer.waitForJobs(jobs + 1)).at(-1) ?? new Uint8Array())),
+    ).toContain(ticket.displayNumber);
+    expect(
+      reprints()
+        .slice(logged)
+        .map((e) => e.event),
+    ).toEqual([{ type: 'TicketReprinted', ticketId: ticket.id, kioskId: 'kiosk-1', by: 'dukcapil2' }]);
+    expect(hub.service.state.tickets[ticket.id]?.printFault).toBeUndefined();
+    await waitFor(display, () => faultOn(display) === undefined);
+
+    // Printed once more (a spare copy): no alert is left, so nothing more is logged.
+    expect(await staff.request('ticket:print', { ticketId: ticket.id, kioskId: 'kiosk-1' })).toEqual({
+      ok: true,
+    });
+    await printer.waitForJobs(jobs + 2);
+    expect(reprints()).toHaveLength(logged + 1);
+  });
+
+  it("a kiosk's own print that succeeds after a failure ends the alert too", async () => {
+    const kiosk = await online(kioskCredentials('kiosk-1'));
+    const ticket = issued(await kiosk.command({ type: 'issueTicket', serviceId: 'skck' }));
+    await kiosk.command({ type: 'reportPrintFailure', ticketId: ticket.id, reason: 'cover-open' });
+    expect(hub.service.state.tickets[ticket.id]?.printFault).toBeDefined();
+    expect(await kiosk.request('ticket:print', { ticketId: ticket.id })).toEqual({ ok: true });
+    const last = hub.store.eventsSince(0, 100_000).at(-1)?.event;
+    expect(last).toEqual({
+      type: 'TicketReprinted',
+      ticketId: ticket.id,
+      kioskId: 'kiosk-1',
+      by: 'kiosk:kiosk-1',
+    });
+    expect(hub.service.state.tickets[ticket.id]?.printFault).toBeUndefined();
+  });
+
   it('refuses strangers, unknown tickets and bad requests', async () => {
     const stranger = await online();
     expect(await stranger.request('ticket:print', { ticketId: 'x', kioskId: 'kiosk-1' })).toMatchObject({

@@ -17,6 +17,16 @@ export interface HubTicketPrinterOptions {
   logger: Logger;
   /** Where per-kiosk overrides (`ANTRE_PRINTER_KIOSK_1=tcp://…`) and ANTRE_PUBLIC_URL are read. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Told of every ticket that printed: the hub ends a print-fault alert there (`QueueService.recordReprint`). */
+  onPrinted?: (printed: PrintedTicket) => void;
+}
+
+export interface PrintedTicket {
+  ticketId: string;
+  /** Whose printer it came out of. */
+  kioskId: string;
+  /** The staff member's user name, or `kiosk:<id>` for a kiosk's own print. */
+  by: string;
 }
 
 type PrintReply = Reply<object>;
@@ -90,8 +100,6 @@ export class HubTicketPrinter {
     );
     try {
       await printer.print(bytes);
-      logger.info({ kioskId, ticket: ticket.displayNumber, printer: printer.description }, 'ticket printed');
-      return { ok: true };
     } catch (err) {
       const reason: PrinterFaultReason = err instanceof PrinterFault ? err.reason : 'io-error';
       const message = err instanceof Error ? err.message : String(err);
@@ -99,6 +107,19 @@ export class HubTicketPrinter {
         logger.warn({ kioskId, ticket: ticket.displayNumber, reason, message }, 'ticket not printed');
       }
       return fault(reason, message);
+    }
+    logger.info({ kioskId, ticket: ticket.displayNumber, printer: printer.description }, 'ticket printed');
+    const by = principal.kind === 'staff' ? principal.staff.username : `kiosk:${kioskId}`;
+    this.notePrinted({ ticketId: ticket.id, kioskId, by });
+    return { ok: true };
+  }
+
+  private notePrinted(printed: PrintedTicket): void {
+    try {
+      this.options.onPrinted?.(printed);
+    } catch (err) {
+      // The ticket has printed, so the answer is ok; the alert stays up and the next print clears it.
+      this.options.logger.error({ err, ...printed }, 'could not log the reprint');
     }
   }
 

@@ -1,4 +1,10 @@
-import type { AgencyConfig, CounterConfig, PublicHallConfig, ServiceConfig } from '@antre/shared';
+import type {
+  AgencyConfig,
+  CounterConfig,
+  KioskConfig,
+  PublicHallConfig,
+  ServiceConfig,
+} from '@antre/shared';
 
 /** The hall config keyed by id: built once per config, so lookups in renders are O(1). */
 export interface HallIndex {
@@ -6,6 +12,7 @@ export interface HallIndex {
   services: ReadonlyMap<string, ServiceConfig>;
   counters: ReadonlyMap<string, CounterConfig>;
   agencies: ReadonlyMap<string, AgencyConfig>;
+  kiosks: ReadonlyMap<string, KioskConfig>;
   staffNames: ReadonlyMap<string, string>;
 }
 
@@ -15,6 +22,7 @@ export function indexHall(config: PublicHallConfig): HallIndex {
     services: new Map(config.services.map((s) => [s.id, s])),
     counters: new Map(config.counters.map((c) => [c.id, c])),
     agencies: new Map(config.agencies.map((a) => [a.id, a])),
+    kiosks: new Map(config.kiosks.map((k) => [k.id, k])),
     staffNames: new Map(config.staff.map((s) => [s.username, s.name])),
   };
 }

@@ -31,7 +31,14 @@ export class HubClock {
     if (this.observed) return;
     let newest = 0;
     for (const t of Object.values(state.tickets)) {
-      newest = Math.max(newest, t.issuedAt, t.calledAt ?? 0, t.servingAt ?? 0, t.endedAt ?? 0);
+      newest = Math.max(
+        newest,
+        t.issuedAt,
+        t.calledAt ?? 0,
+        t.servingAt ?? 0,
+        t.endedAt ?? 0,
+        t.printFault?.at ?? 0,
+      );
     }
     const local = this.localNow();
     if (newest > local + this.offset) this.offset = newest - local;

@@ -6,6 +6,7 @@ import { ConnectionBanner, useLanguage } from '@antre/ui';
 import { ActionPad } from '../desk/action-pad.js';
 import { CurrentTicket } from '../desk/current-ticket.js';
 import { FeedbackLine } from '../desk/feedback-line.js';
+import { PrintAlertsPanel } from '../desk/print-alerts-panel.js';
 import { QueuePanel } from '../desk/queue-panel.js';
 import { TodayPanel } from '../desk/today-panel.js';
 import { TopBar } from '../desk/top-bar.js';
@@ -18,6 +19,7 @@ import { SignOutDialog } from '../dialogs/sign-out-dialog.js';
 import { TransferDialog } from '../dialogs/transfer-dialog.js';
 import { useDeskActions } from '../hooks/use-desk-actions.js';
 import { useHubNow } from '../hooks/use-now.js';
+import { useReprint } from '../hooks/use-reprint.js';
 import { useDeskShortcuts } from '../hooks/use-shortcuts.js';
 import type { DeskAction } from '../model/desk-actions.js';
 import { ACTION_LABELS, deskAvailability } from '../model/desk-actions.js';
@@ -25,6 +27,7 @@ import type { DeskCommands } from '../model/desk-commands.js';
 import { deriveCounterView } from '../model/counter-view.js';
 import type { HallIndex } from '../model/hall-index.js';
 import type { HubClock } from '../model/hub-clock.js';
+import { printAlerts } from '../model/print-alerts.js';
 import { T, fill } from '../text/ui-text.js';
 import { SplashScreen } from './splash-screen.js';
 
@@ -56,9 +59,14 @@ export function DeskScreen(props: DeskScreenProps) {
     () => (hub.state ? deriveCounterView(hub.state, index, counterId) : undefined),
     [hub.state, hub.version, index, counterId],
   );
+  const alerts = useMemo(
+    () => (hub.state ? printAlerts(hub.state, index, staff) : []),
+    [hub.state, hub.version, index, staff],
+  );
   const current = view?.current;
   const settling = current ? commands.pending.find((p) => p.command.ticketId === current.id) : undefined;
   const actions = useDeskActions({ conn, commands, index, counterId, current });
+  const reprints = useReprint(conn, actions.say);
   const [dialog, setDialog] = useState<DialogKind | undefined>();
   const online = hub.status === 'online';
   const availability = deskAvailability({
@@ -171,6 +179,13 @@ export function DeskScreen(props: DeskScreenProps) {
           />
         </div>
         <aside className="desk-right">
+          <PrintAlertsPanel
+            alerts={alerts}
+            now={now}
+            online={online}
+            printing={reprints.printing}
+            onReprint={(alert) => void reprints.reprint(alert)}
+          />
           <QueuePanel
             view={view}
             index={index}

@@ -113,6 +113,23 @@ export const T = {
   heldTitle: l('Ditahan di loket ini', 'On hold at this counter'),
   callThis: l('Panggil', 'Call'),
 
+  printAlertsTitle: l('Tiket belum tercetak', 'Tickets not printed'),
+  printAlertsHint: l(
+    'Printer kios gagal mencetak tiket ini. Perbaiki printernya, lalu cetak ulang.',
+    'The kiosk printer failed to print these tickets. Fix the printer, then reprint.',
+  ),
+  reprint: l('Cetak ulang', 'Reprint'),
+  reprinting: l('Mencetak…', 'Printing…'),
+  justNow: l('baru saja', 'just now'),
+  timeAgo: l('{t} lalu', '{t} ago'),
+  okReprinted: l('{n} dicetak ulang di {k}.', '{n} reprinted at {k}.'),
+  notReprinted: l('{n} belum tercetak. {base}', '{n} is not printed yet. {base}'),
+  notReprintedCause: l(
+    '{n} belum tercetak. {base} Penyebab: {why}.',
+    '{n} is not printed yet. {base} Cause: {why}.',
+  ),
+  reprintRefused: l('{n}: {base}', '{n}: {base}'),
+
   todayTitle: l('Hari ini', 'Today'),
   thisCounter: l('Loket ini', 'This counter'),
   served: l('dilayani', 'served'),
