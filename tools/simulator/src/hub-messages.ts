@@ -1,0 +1,28 @@
+import type { HallConfig } from '@antre/shared';
+import type { ClockParams } from './sim-clock.js';
+
+/** What the simulator tells the hub's child process over IPC. */
+export type HubChildRequest =
+  | {
+      type: 'start';
+      config: HallConfig;
+      dataDir: string;
+      port: number;
+      clock: ClockParams;
+      durability: 'FULL' | 'NORMAL' | 'OFF';
+      rateLimits: { issuePerSecond: number; issueBurst: number };
+    }
+  /** Writes the whole event log (JSON lines) and the live state (JSON) for the checks after the day. */
+  | { type: 'dump'; eventsFile: string; stateFile: string }
+  /** The process's memory; after a full garbage collection, so that heapUsed is the live heap. */
+  | { type: 'memory' }
+  | { type: 'close' };
+
+/** What the child answers. */
+export type HubChildReply =
+  | { type: 'listening' }
+  | { type: 'ready'; url: string; seq: number; day: string }
+  | { type: 'dumped'; events: number; seq: number }
+  | { type: 'memory'; rss: number; heapUsed: number; heapTotal: number; external: number }
+  | { type: 'closed' }
+  | { type: 'error'; message: string };
