@@ -82,6 +82,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     printer: new HubTicketPrinter({
       config: options.config,
       state: () => service.state,
+      now: () => service.now(),
       logger,
       onPrinted: ({ ticketId, kioskId, by }) => service.recordReprint(ticketId, kioskId, by),
     }),

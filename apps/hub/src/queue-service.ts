@@ -42,7 +42,8 @@ export interface CommandRequest {
  */
 export class QueueService {
   state: QueueState;
-  private readonly now: () => number;
+  /** The hub's clock (hall time in tests and the simulator). */
+  readonly now: () => number;
   private readonly newId: () => string;
   private readonly onEvents: (events: EventEnvelope[]) => void;
 

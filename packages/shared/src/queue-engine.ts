@@ -327,7 +327,7 @@ function issueTicket(
       : ctx.actor.kind === 'staff'
         ? { kind: 'staff', username: ctx.actor.username }
         : { kind: 'online' };
-  const { ahead, minutes } = estimateWait(state, ctx.config, serviceId);
+  const { ahead, minutes } = estimateWait(state, ctx.config, serviceId, ctx.now);
   return ok({
     type: 'TicketIssued',
     ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, { ahead, minutes }),

@@ -1,37 +1,58 @@
-import type { QueueState, WaitEstimate } from './domain-types.js';
-import type { HallConfig } from './hall-config.js';
+import type { CounterConfig, HallConfig } from './hall-config.js';
+import type { QueueState, Ticket, WaitEstimate } from './domain-types.js';
+import { hallLocalTime } from './hall-clock.js';
 import { allTickets } from './queue-state.js';
 
 export interface ServiceWait extends WaitEstimate {
   /** Counters open for the service now. */
   openCounters: number;
-  /** Average minutes per visitor behind the estimate. */
+  /** Average minutes per visitor of the service (recent service time, or its target before any). */
   minutesPerVisitor: number;
 }
 
+/** Waiting tickets per service, and per counter for the ones transferred to one counter. */
+interface QueueLoad {
+  /** Every waiting ticket per service, targeted or not: the `ahead` shown. */
+  ahead: Map<string, number>;
+  waiting: Map<string, number>;
+  targeted: Map<string, Map<string, number>>;
+}
+
 /**
- * Estimated wait for a ticket taken now: the visitors ahead, times the recent average service time,
- * shared among the counters open for the service (all counters configured for it when none is open yet,
- * e.g. before opening or during a break, since they will open).
+ * Estimated wait for a ticket taken now at `now`. `ahead` is what the visitor understands: the tickets of
+ * the same service waiting. The minutes model what actually happens in the hall (checked against the
+ * hall-day simulator, tools/simulator):
+ * - the counters for the service (the open ones; all configured ones when none is open, e.g. before
+ *   opening or during a break, since they will open) also call the other services they serve, longest
+ *   wait first, so every waiting ticket those counters may call is work ahead, at its own service's
+ *   minutes per visitor; a service also served by counters outside that set counts by the share of its
+ *   counters inside it;
+ * - each visitor now at one of those counters still needs about half a service;
+ * - the work is shared among the counters, and the hall's break (a gap in the service's hours today) is
+ *   added when the wait runs into it, since counters pause then.
+ * `extraWaiting`: tickets per service that are not in `state` yet (a kiosk's offline tickets).
  */
-export function estimateWait(state: QueueState, config: HallConfig, serviceId: string): ServiceWait {
-  let ahead = 0;
-  for (const t of allTickets(state)) {
-    if (t.status === 'waiting' && t.serviceId === serviceId) ahead += 1;
-  }
-  const configured = config.counters.filter((c) => c.serviceIds.includes(serviceId));
-  const open = configured.filter((c) => state.counters[c.id]?.status === 'open').length;
-  const recent = (state.services[serviceId]?.recentServiceMs ?? []).slice(-config.settings.estimateWindow);
-  const target = config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
-  const minutesPerVisitor =
-    recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length / 60_000 : target;
-  const servers = Math.max(1, open > 0 ? open : configured.length);
-  return {
-    ahead,
-    minutes: Math.ceil((ahead * minutesPerVisitor) / servers),
-    openCounters: open,
-    minutesPerVisitor,
-  };
+export function estimateWait(
+  state: QueueState,
+  config: HallConfig,
+  serviceId: string,
+  now: number,
+  extraWaiting: Readonly<Record<string, number>> = {},
+): ServiceWait {
+  return waitFor(state, config, serviceId, now, queueLoad(state, extraWaiting));
+}
+
+/** `estimateWait` for every service in one pass over the tickets (the kiosk's menu). */
+export function estimateWaits(
+  state: QueueState,
+  config: HallConfig,
+  now: number,
+  extraWaiting: Readonly<Record<string, number>> = {},
+): Record<string, ServiceWait> {
+  const load = queueLoad(state, extraWaiting);
+  const waits: Record<string, ServiceWait> = {};
+  for (const s of config.services) waits[s.id] = waitFor(state, config, s.id, now, load);
+  return waits;
 }
 
 /** Where a waiting ticket stands: the tickets of its service that will be called before it, and the wait. */
@@ -39,21 +60,133 @@ export function ticketPosition(
   state: QueueState,
   config: HallConfig,
   ticketId: string,
+  now: number,
 ): WaitEstimate | undefined {
   const ticket = state.tickets[ticketId];
   if (!ticket || ticket.status !== 'waiting') return undefined;
+  const load = queueLoad(state, {}, (t) => t.id !== ticket.id && goesBefore(t, ticket));
+  const { ahead, minutes } = waitFor(state, config, ticket.serviceId, now, load);
+  return { ahead, minutes };
+}
+
+/** Priority tickets go before regular ones; within a class, the smaller rank goes first. */
+function goesBefore(t: Ticket, ticket: Ticket): boolean {
+  const tPriority = t.priority !== 'none';
   const isPriority = ticket.priority !== 'none';
-  let ahead = 0;
+  return (tPriority && !isPriority) || (tPriority === isPriority && t.rank < ticket.rank);
+}
+
+/** The one pass over the day's tickets (15,000 on a busy day): waiting tickets that `counts`. */
+function queueLoad(
+  state: QueueState,
+  extraWaiting: Readonly<Record<string, number>>,
+  counts: (t: Ticket) => boolean = () => true,
+): QueueLoad {
+  const ahead = new Map<string, number>(Object.entries(extraWaiting));
+  const waiting = new Map<string, number>(Object.entries(extraWaiting));
+  const targeted = new Map<string, Map<string, number>>();
   for (const t of allTickets(state)) {
-    if (t.status !== 'waiting' || t.serviceId !== ticket.serviceId || t.id === ticket.id) continue;
-    // Priority tickets go before regular ones; within a class, the smaller rank goes first.
-    const tPriority = t.priority !== 'none';
-    if ((tPriority && !isPriority) || (tPriority === isPriority && t.rank < ticket.rank)) ahead += 1;
+    if (t.status !== 'waiting' || !counts(t)) continue;
+    ahead.set(t.serviceId, (ahead.get(t.serviceId) ?? 0) + 1);
+    if (t.targetCounterId === undefined) {
+      waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+    } else {
+      const atCounter = targeted.get(t.targetCounterId) ?? new Map<string, number>();
+      atCounter.set(t.serviceId, (atCounter.get(t.serviceId) ?? 0) + 1);
+      targeted.set(t.targetCounterId, atCounter);
+    }
   }
-  const service = estimateWait(state, config, ticket.serviceId);
-  const servers = Math.max(
-    1,
-    service.openCounters || config.counters.filter((c) => c.serviceIds.includes(ticket.serviceId)).length,
-  );
-  return { ahead, minutes: Math.ceil((ahead * service.minutesPerVisitor) / servers) };
+  return { ahead, waiting, targeted };
+}
+
+function waitFor(
+  state: QueueState,
+  config: HallConfig,
+  serviceId: string,
+  now: number,
+  load: QueueLoad,
+): ServiceWait {
+  const perVisitor = new Map<string, number>();
+  const minutesPerVisitor = (id: string): number => {
+    let m = perVisitor.get(id);
+    if (m === undefined) {
+      m = averageServiceMinutes(state, config, id);
+      perVisitor.set(id, m);
+    }
+    return m;
+  };
+  const servers = serversOf(state, config, serviceId);
+  const mine = new Set(servers.counters.map((c) => c.id));
+  let work = 0;
+  for (const id of new Set(servers.counters.flatMap((c) => c.serviceIds))) {
+    const n = load.waiting.get(id) ?? 0;
+    if (n === 0) continue;
+    const theirs = serversOf(state, config, id).counters;
+    const share = theirs.filter((c) => mine.has(c.id)).length / Math.max(1, theirs.length);
+    work += n * minutesPerVisitor(id) * share;
+  }
+  for (const c of servers.counters) {
+    for (const [id, n] of load.targeted.get(c.id) ?? []) work += n * minutesPerVisitor(id);
+    const current = state.counters[c.id]?.currentTicketId;
+    const visitor = current === undefined ? undefined : state.tickets[current];
+    if (visitor) work += minutesPerVisitor(visitor.serviceId) / 2;
+  }
+  const minutes = work / Math.max(1, servers.counters.length);
+  return {
+    ahead: load.ahead.get(serviceId) ?? 0,
+    minutes: Math.ceil(throughBreaks(config, serviceId, now, minutes)),
+    openCounters: servers.open,
+    minutesPerVisitor: minutesPerVisitor(serviceId),
+  };
+}
+
+/** The counters that serve the service: the open ones, or all configured ones when none is open. */
+function serversOf(
+  state: QueueState,
+  config: HallConfig,
+  serviceId: string,
+): { counters: CounterConfig[]; open: number } {
+  const configured = config.counters.filter((c) => c.serviceIds.includes(serviceId));
+  const open = configured.filter((c) => state.counters[c.id]?.status === 'open');
+  return { counters: open.length > 0 ? open : configured, open: open.length };
+}
+
+/** The recent average service time over the estimate window, or the service's target before any. */
+function averageServiceMinutes(state: QueueState, config: HallConfig, serviceId: string): number {
+  const recent = (state.services[serviceId]?.recentServiceMs ?? []).slice(-config.settings.estimateWindow);
+  if (recent.length > 0) return recent.reduce((a, b) => a + b, 0) / recent.length / 60_000;
+  return config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
+}
+
+/**
+ * `minutes` of counter time from `now`, in wall-clock minutes: a gap between today's periods of the
+ * service's hours (the midday break) that the wait runs into is added. Past the last period the counters
+ * keep serving the queue, so nothing is added there.
+ */
+function throughBreaks(config: HallConfig, serviceId: string, now: number, minutes: number): number {
+  const hours = config.services.find((s) => s.id === serviceId)?.hours ?? config.hall.hours;
+  const local = hallLocalTime(now, config.hall.timeZone);
+  const periods = hours[local.weekday]
+    .map(([from, to]) => [clockMinutes(from), clockMinutes(to)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let at = local.minuteOfDay;
+  let left = minutes;
+  let total = 0;
+  for (let i = 0; i + 1 < periods.length; i++) {
+    const end = periods[i]?.[1] ?? 0;
+    const next = periods[i + 1]?.[0] ?? 0;
+    if (next <= at) continue;
+    if (at < end && at + left <= end) break;
+    // The wait reaches the break (or starts in it): served on from when the counters come back.
+    const before = Math.max(0, end - at);
+    total += next - at;
+    left -= before;
+    at = next;
+  }
+  return total + left;
+}
+
+function clockMinutes(clock: string): number {
+  const [h, m] = clock.split(':');
+  return Number(h) * 60 + Number(m);
 }

@@ -50,12 +50,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (apiTicket?.[1]) {
     const ticket = todaysTicket(service, apiTicket[1]);
     if (!ticket) return json(res, 404, { error: 'UNKNOWN_TICKET' });
-    return json(res, 200, { ticket, position: ticketPosition(service.state, config, ticket.id) ?? null });
+    return json(res, 200, {
+      ticket,
+      position: ticketPosition(service.state, config, ticket.id, service.now()) ?? null,
+    });
   }
   const page = /^\/t\/([^/]{1,64})$/.exec(path);
   if (page?.[1]) {
     const ticket = todaysTicket(service, page[1]);
-    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket));
+    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket, service.now()));
   }
   if (path === '/') return html(res, 200, landingPage(config));
   for (const app of WEB_APPS) {

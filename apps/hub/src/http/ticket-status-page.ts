@@ -13,8 +13,13 @@ const STATUS_TEXT: Record<TicketStatus, { id: string; en: string }> = {
 };
 
 /** The page a ticket's QR code opens: where the visitor stands, refreshed every 15 seconds. */
-export function ticketStatusPage(config: HallConfig, state: QueueState, ticket: Ticket | undefined): string {
-  const body = ticket ? ticketBody(config, state, ticket) : notFoundBody();
+export function ticketStatusPage(
+  config: HallConfig,
+  state: QueueState,
+  ticket: Ticket | undefined,
+  now: number,
+): string {
+  const body = ticket ? ticketBody(config, state, ticket, now) : notFoundBody();
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="15"><title>${escapeHtml(ticket?.displayNumber ?? 'Antrean')} · ${escapeHtml(config.hall.name)}</title>
@@ -32,12 +37,12 @@ dt{color:#47607d}dd{margin:0;font-weight:600}
 </style></head><body><main><h1>${escapeHtml(config.hall.name)}</h1>${body}</main></body></html>`;
 }
 
-function ticketBody(config: HallConfig, state: QueueState, ticket: Ticket): string {
+function ticketBody(config: HallConfig, state: QueueState, ticket: Ticket, now: number): string {
   const service = config.services.find((s) => s.id === ticket.serviceId);
   const agency = config.agencies.find((a) => a.id === service?.agencyId);
   const counter = config.counters.find((c) => c.id === ticket.counterId);
   const status = STATUS_TEXT[ticket.status];
-  const position = ticketPosition(state, config, ticket.id);
+  const position = ticketPosition(state, config, ticket.id, now);
   const rows: Array<[string, string]> = [
     ['Layanan <span class="en">Service</span>', `${escapeHtml(service?.name.id ?? ticket.serviceId)}`],
     ['Instansi <span class="en">Agency</span>', escapeHtml(agency?.name ?? '')],

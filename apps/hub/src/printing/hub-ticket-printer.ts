@@ -14,6 +14,8 @@ export interface HubTicketPrinterOptions {
   config: HallConfig;
   /** The live queue: the ticket to print is looked up here. */
   state: () => QueueState;
+  /** The hub's clock, for a reprint's current estimate; `Date.now` by default. */
+  now?: () => number;
   logger: Logger;
   /** Where per-kiosk overrides (`ANTRE_PRINTER_KIOSK_1=tcp://…`) and ANTRE_PUBLIC_URL are read. */
   env?: Readonly<Record<string, string | undefined>>;
@@ -93,7 +95,9 @@ export class HubTicketPrinter {
     }
     // A staff reprint says where the visitor stands now; the kiosk's own print repeats what its screen showed.
     const estimate =
-      (principal.kind === 'staff' ? ticketPosition(state, config, ticket.id) : undefined) ?? ticket.estimate;
+      (principal.kind === 'staff'
+        ? ticketPosition(state, config, ticket.id, (this.options.now ?? Date.now)())
+        : undefined) ?? ticket.estimate;
     const bytes = encodeTicket(
       printableTicket({ config, ticket, estimate, publicUrl: this.publicUrl(host), lang: request.lang }),
       kiosk.paperWidth,

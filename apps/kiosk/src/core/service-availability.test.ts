@@ -53,7 +53,7 @@ describe('kioskAvailability', () => {
     });
     const availability = kioskAvailability(state, publicHallConfig(config), MONDAY_9AM_WIB);
     for (const service of config.services) {
-      const hub = estimateWait(state, config, service.id);
+      const hub = estimateWait(state, config, service.id, MONDAY_9AM_WIB);
       expect(availability.services[service.id]).toMatchObject({ waiting: hub.ahead, minutes: hub.minutes });
     }
     expect(availability.services['perekaman-ktp-el']).toEqual({ waiting: 3, minutes: 30 });
@@ -82,6 +82,12 @@ describe('kioskAvailability', () => {
     });
     expect(availability.services['pendaftaran-haji']?.refusal).toEqual({ code: 'QUOTA_REACHED', quota });
     expect(availability.services['skck']).toMatchObject({ waiting: 2 });
+    // The estimate counts them too, as the hub's would.
+    const empty = initialQueueState(config, '2026-11-30');
+    expect(availability.services['skck']?.minutes).toBe(
+      estimateWait(empty, config, 'skck', MONDAY_9AM_WIB, { skck: 2 }).minutes,
+    );
+    expect(availability.services['skck']?.minutes).toBeGreaterThan(0);
     expect(availability.services['skck']?.refusal).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import type { HallConfig, NextOpening, PublicHallConfig, QueueState } from '@antre/shared';
-import { hallDay, initialQueueState, nextOpening, serviceRefusal } from '@antre/shared';
+import { estimateWaits, hallDay, initialQueueState, nextOpening, serviceRefusal } from '@antre/shared';
 
 /** Why a service takes no ticket now, with what the kiosk tells the visitor. */
 export type ServiceRefusalInfo =
@@ -26,25 +26,10 @@ export interface KioskAvailability {
   agencies: Record<string, AgencyAvailability>;
 }
 
-/** Counters configured per service, computed once per config. */
-const countersByService = new WeakMap<object, Map<string, string[]>>();
-
-function configuredCounters(config: PublicHallConfig): Map<string, string[]> {
-  let map = countersByService.get(config);
-  if (!map) {
-    map = new Map();
-    for (const c of config.counters) {
-      for (const s of c.serviceIds) map.set(s, [...(map.get(s) ?? []), c.id]);
-    }
-    countersByService.set(config, map);
-  }
-  return map;
-}
-
 /**
  * What the kiosk shows for every service and agency: waiting counts, the estimated wait, and why a
- * service is closed. One pass over the tickets for all services (a busy hall holds 15,000), then the
- * same estimate as `estimateWait` and the same refusal rules as the hub (`serviceRefusal`).
+ * service is closed. The hub's estimate for all services in one pass over the tickets (`estimateWaits`; a
+ * busy hall holds 15,000) and the same refusal rules as the hub (`serviceRefusal`).
  * `unsynced` counts tickets per service the hub does not know yet (a kiosk's offline tickets): they wait
  * and they count towards the quota.
  */
@@ -59,30 +44,15 @@ export function kioskAvailability(
   const day = hallDay(now, config.hall.timeZone);
   // A state still in yesterday (the hub has not closed the day yet, or is out of reach) counts as empty.
   const today = state && state.day >= day ? state : initialQueueState(rules, day);
-  const waiting = new Map<string, number>();
-  for (const t of Object.values(today.tickets)) {
-    if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
-  }
-  const counters = configuredCounters(config);
+  const waits = estimateWaits(today, rules, now, unsynced);
   const services: Record<string, ServiceAvailability> = {};
   const agencies: Record<string, AgencyAvailability> = {};
   for (const a of config.agencies) agencies[a.id] = { waiting: 0, open: 0 };
 
   for (const service of config.services) {
     const extra = unsynced[service.id] ?? 0;
-    const ahead = (waiting.get(service.id) ?? 0) + extra;
-    const configured = counters.get(service.id) ?? [];
-    const open = configured.filter((id) => today.counters[id]?.status === 'open').length;
-    const recent = (today.services[service.id]?.recentServiceMs ?? []).slice(-config.settings.estimateWindow);
-    const perVisitor =
-      recent.length > 0
-        ? recent.reduce((sum, ms) => sum + ms, 0) / recent.length / 60_000
-        : service.targetMinutes;
-    const servers = Math.max(1, open > 0 ? open : configured.length);
-    const availability: ServiceAvailability = {
-      waiting: ahead,
-      minutes: Math.ceil((ahead * perVisitor) / servers),
-    };
+    const ahead = waits[service.id]?.ahead ?? extra;
+    const availability: ServiceAvailability = { waiting: ahead, minutes: waits[service.id]?.minutes ?? 0 };
 
     const refusal = serviceRefusal(today, rules, service, now);
     const issued = (today.services[service.id]?.issued ?? 0) + extra;
