@@ -18,3 +18,4 @@ export * from './terbilang.js';
 export * from './test-hall.js';
 export * from './ticket-number.js';
 export * from './wait-estimate.js';
+export * from './waiting-index.js';

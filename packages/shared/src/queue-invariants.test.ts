@@ -12,6 +12,7 @@ import { applyEvent } from './queue-reducer.js';
 import { reprintEvent } from './print-faults.js';
 import { initialQueueState, isFinal, numberKey } from './queue-state.js';
 import { TestQueue, testHall, testUuid } from './test-hall.js';
+import { waitingIndex } from './waiting-index.js';
 
 const MINUTE = 60_000;
 const OFFSETS: Record<HallTimeZone, string> = {
@@ -462,6 +463,19 @@ const issuingService = (t: Ticket): string => t.transfers[0]?.fromServiceId ?? t
 
 function checkState(state: QueueState, config: HallConfig): void {
   const tickets = Object.values(state.tickets);
+  // The reducer's running count of waiting tickets equals a count made afresh.
+  const recount = new Map<string, number>();
+  for (const t of tickets) {
+    if (t.status !== 'waiting') continue;
+    const key = `${t.targetCounterId ?? '*'}/${t.serviceId}`;
+    recount.set(key, (recount.get(key) ?? 0) + 1);
+  }
+  const index = waitingIndex(state);
+  const indexed = new Map<string, number>([...index.byService].map(([id, n]) => [`*/${id}`, n] as const));
+  for (const [counterId, atCounter] of index.byCounter) {
+    for (const [id, n] of atCounter) indexed.set(`${counterId}/${id}`, n);
+  }
+  expect(indexed).toEqual(recount);
   for (const t of tickets) {
     expect(TICKET_STATUSES).toContain(t.status);
     expect(t.day).toBe(state.day);

@@ -1,6 +1,7 @@
 import type { CounterState, QueueState, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
 import { emptyCounter, emptyServiceDay, isFinal, noteTicketAdded, numberKey } from './queue-state.js';
+import { noteWaitingChanges, ticketIdsOf, waitingPlace } from './waiting-index.js';
 
 /** Service durations kept per service for the estimated wait (the engine averages the newest of them). */
 export const RECENT_SERVICE_KEEP = 100;
@@ -13,6 +14,16 @@ export const RECENT_SERVICE_KEEP = 100;
  * busy day holds 15,000 tickets and a restart replays every event of it.
  */
 export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueState {
+  const tickets = state.tickets;
+  const moved = ticketIdsOf(envelope.event);
+  const before = moved.map((id) => waitingPlace(Object.hasOwn(tickets, id) ? tickets[id] : undefined));
+  apply(state, envelope);
+  // A new day starts a new record (and a new index); otherwise the index follows the tickets that moved.
+  if (state.tickets === tickets) noteWaitingChanges(tickets, moved, before);
+  return state;
+}
+
+function apply(state: QueueState, envelope: EventEnvelope): void {
   const { event, at, seq } = envelope;
   state.seq = seq;
   switch (event.type) {
@@ -165,7 +176,6 @@ export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueSta
       break;
     }
   }
-  return state;
 }
 
 function structuredCloneTicket(t: Ticket): Ticket {

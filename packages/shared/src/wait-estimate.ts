@@ -2,6 +2,8 @@ import type { CounterConfig, HallConfig } from './hall-config.js';
 import type { QueueState, Ticket, WaitEstimate } from './domain-types.js';
 import { hallLocalTime } from './hall-clock.js';
 import { allTickets } from './queue-state.js';
+import type { WaitingIndex } from './waiting-index.js';
+import { waitingIndex } from './waiting-index.js';
 
 export interface ServiceWait extends WaitEstimate {
   /** Counters open for the service now. */
@@ -14,8 +16,8 @@ export interface ServiceWait extends WaitEstimate {
 interface QueueLoad {
   /** Every waiting ticket per service, targeted or not: the `ahead` shown. */
   ahead: Map<string, number>;
-  waiting: Map<string, number>;
-  targeted: Map<string, Map<string, number>>;
+  waiting: ReadonlyMap<string, number>;
+  targeted: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /**
@@ -76,27 +78,39 @@ function goesBefore(t: Ticket, ticket: Ticket): boolean {
   return (tPriority && !isPriority) || (tPriority === isPriority && t.rank < ticket.rank);
 }
 
-/** The one pass over the day's tickets (15,000 on a busy day): waiting tickets that `counts`. */
+/**
+ * The waiting tickets that `counts`, per service and per counter they were sent to. Without a filter this
+ * reads the reducer's running index; `ticketPosition`'s "before this ticket" needs a pass over the tickets.
+ */
 function queueLoad(
   state: QueueState,
   extraWaiting: Readonly<Record<string, number>>,
-  counts: (t: Ticket) => boolean = () => true,
+  counts?: (t: Ticket) => boolean,
 ): QueueLoad {
-  const ahead = new Map<string, number>(Object.entries(extraWaiting));
-  const waiting = new Map<string, number>(Object.entries(extraWaiting));
-  const targeted = new Map<string, Map<string, number>>();
+  const index = counts ? countWaiting(state, counts) : waitingIndex(state);
+  const waiting = new Map(index.byService);
+  for (const [id, n] of Object.entries(extraWaiting)) waiting.set(id, (waiting.get(id) ?? 0) + n);
+  const ahead = new Map(waiting);
+  for (const atCounter of index.byCounter.values()) {
+    for (const [id, n] of atCounter) ahead.set(id, (ahead.get(id) ?? 0) + n);
+  }
+  return { ahead, waiting, targeted: index.byCounter };
+}
+
+/** One pass over the day's tickets (15,000 on a busy day): the waiting ones that `counts`. */
+function countWaiting(state: QueueState, counts: (t: Ticket) => boolean): WaitingIndex {
+  const index: WaitingIndex = { byService: new Map(), byCounter: new Map() };
   for (const t of allTickets(state)) {
     if (t.status !== 'waiting' || !counts(t)) continue;
-    ahead.set(t.serviceId, (ahead.get(t.serviceId) ?? 0) + 1);
     if (t.targetCounterId === undefined) {
-      waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+      index.byService.set(t.serviceId, (index.byService.get(t.serviceId) ?? 0) + 1);
     } else {
-      const atCounter = targeted.get(t.targetCounterId) ?? new Map<string, number>();
+      const atCounter = index.byCounter.get(t.targetCounterId) ?? new Map<string, number>();
       atCounter.set(t.serviceId, (atCounter.get(t.serviceId) ?? 0) + 1);
-      targeted.set(t.targetCounterId, atCounter);
+      index.byCounter.set(t.targetCounterId, atCounter);
     }
   }
-  return { ahead, waiting, targeted };
+  return index;
 }
 
 function waitFor(
