@@ -8,6 +8,7 @@ import type { HallIndex } from '../model/hall-index.js';
 import { normalize } from '../model/search-text.js';
 import { T, TICKET_STATUS_TEXT } from '../text/ui-text.js';
 import { Modal } from './modal.js';
+import { SearchField } from './search-field.js';
 
 export interface PutBackDialogProps {
   noShows: Ticket[];
@@ -40,15 +41,11 @@ export function PutBackDialog(props: PutBackDialogProps) {
       confirmDisabled={!chosen}
       feedback={props.feedback}
     >
-      <input
-        className="search-input"
-        type="search"
-        autoFocus
-        aria-label={t(T.putBackSearch)}
-        placeholder={t(T.putBackSearch)}
+      <SearchField
+        label={t(T.putBackSearch)}
         value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
+        onChange={(q) => {
+          setQuery(q);
           setActive(0);
         }}
         onKeyDown={onKeyDown}

@@ -3,6 +3,7 @@ import type { QueueState, Ticket } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
+import { SearchField } from './search-field.js';
 import type { HallIndex } from '../model/hall-index.js';
 import type { TransferTarget } from '../model/transfer-targets.js';
 import { searchTargets, transferTargets } from '../model/transfer-targets.js';
@@ -54,15 +55,11 @@ export function TransferDialog(props: TransferDialogProps) {
       confirmDisabled={!chosen}
       feedback={props.feedback}
     >
-      <input
-        className="search-input"
-        type="search"
-        autoFocus
-        aria-label={t(T.transferSearch)}
-        placeholder={t(T.transferSearch)}
+      <SearchField
+        label={t(T.transferSearch)}
         value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
+        onChange={(q) => {
+          setQuery(q);
           setActive(0);
         }}
         onKeyDown={onKeyDown}

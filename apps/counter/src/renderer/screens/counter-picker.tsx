@@ -7,6 +7,7 @@ import { StatusPill } from '../desk/status-pill.js';
 import type { HallIndex } from '../model/hall-index.js';
 import { normalize } from '../model/search-text.js';
 import { T, fill } from '../text/ui-text.js';
+import { SearchField } from '../dialogs/search-field.js';
 
 export interface CounterPickerProps {
   hub: HubView;
@@ -86,16 +87,7 @@ export function CounterPicker(props: CounterPickerProps) {
           <h1>{t(T.chooseCounter)}</h1>
           <p>{t(T.chooseCounterLead)}</p>
         </div>
-        {supervisor ? (
-          <input
-            className="search-input"
-            type="search"
-            autoFocus
-            placeholder={t(T.searchCounters)}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        ) : null}
+        {supervisor ? <SearchField label={t(T.searchCounters)} value={query} onChange={setQuery} /> : null}
         {counters.length === 0 ? <p className="empty-note">{t(T.noCounters)}</p> : null}
         {groups.map(([agencyId, list]) => {
           const agency = index.agencies.get(agencyId);
