@@ -188,16 +188,16 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
 
     handle('command', commandEnvelopeSchema, ({ commandId, command }) => {
       const principal = socket.data.principal;
-      // A retry gets its first answer before any limit applies: it issues nothing new.
-      const first = deps.service.recordedReply(commandId);
-      if (first) return first;
-      if (principal.kind === 'display') {
-        return { ok: false as const, error: domainError('FORBIDDEN', 'a display sends no commands') };
-      }
       const isIssue = isObject(command) && command['type'] === 'issueTicket';
-      if (isIssue && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)) {
-        return { ok: false as const, error: domainError('RATE_LIMITED', 'this kiosk issues too fast') };
-      }
+      const refusal =
+        principal.kind === 'display'
+          ? domainError('FORBIDDEN', 'a display sends no commands')
+          : isIssue && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)
+            ? domainError('RATE_LIMITED', 'this kiosk issues too fast')
+            : undefined;
+      // A retry still gets its first answer: it issues nothing new. The batch looks replies up itself, so
+      // the store is read here only for a command about to be refused.
+      if (refusal) return deps.service.recordedReply(commandId) ?? { ok: false as const, error: refusal };
       return commands.submit({ actor: actorOf(principal), commandId, input: command });
     });
 

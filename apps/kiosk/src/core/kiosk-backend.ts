@@ -1,5 +1,6 @@
 import type { DomainError, PriorityGroup, PublicHallConfig, Reply } from '@antre/shared';
 import type { KioskAvailability } from './service-availability.js';
+import type { PrinterFaultReason } from '@antre/printer/printer-fault';
 
 export type KioskLanguage = 'id' | 'en';
 export type KioskConnection = 'connecting' | 'online' | 'offline';
@@ -45,8 +46,8 @@ export interface IssuedTicket {
 
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; error: DomainError };
 
-export type PrintFaultReason =
-  'not-configured' | 'unreachable' | 'timeout' | 'paper-out' | 'cover-open' | 'printer-error' | 'io-error';
+/** The printer package's list: the kiosk reports exactly the faults its printer code can raise. */
+export type PrintFaultReason = PrinterFaultReason;
 
 export type PrintOutcome = { ok: true } | { ok: false; reason: PrintFaultReason; message: string };
 

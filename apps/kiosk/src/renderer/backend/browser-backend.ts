@@ -15,17 +15,10 @@ import type {
 } from '../../core/kiosk-backend.js';
 import { DEFAULT_BEHAVIOUR } from '../../core/kiosk-backend.js';
 import { kioskAvailability } from '../../core/service-availability.js';
+import { PRINTER_FAULT_REASONS } from '@antre/printer/printer-fault';
 
 const TOKEN_KEY = 'antre.kiosk.deviceToken';
-const FAULTS: ReadonlySet<string> = new Set<PrintFaultReason>([
-  'not-configured',
-  'unreachable',
-  'timeout',
-  'paper-out',
-  'cover-open',
-  'printer-error',
-  'io-error',
-]);
+const FAULTS: ReadonlySet<string> = new Set<PrintFaultReason>(PRINTER_FAULT_REASONS);
 
 /**
  * The kiosk in a plain browser, served by the hub at /kiosk: its own hub connection, printing through
