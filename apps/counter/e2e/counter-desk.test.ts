@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import type { TestHub } from '@antre/hub/testing';
 import { demoHall, screenshotPath, startTestHub } from '@antre/hub/testing';
 import {
@@ -25,7 +25,7 @@ let hub: TestHub;
 let browser: Browser;
 let kiosk: {
   conn: HubConnection;
-  issue: (serviceId: string, priority?: Ticket['priority']) => Promise<string>;
+  issue: (serviceId: string, priority?: ReadonlyTicket['priority']) => Promise<string>;
 };
 let loket2: Page;
 let loket3: Page;
@@ -34,7 +34,7 @@ let loket1: Page;
 const MINUTE = 60_000;
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath('counter', name) });
 
-function ticket(displayNumber: string): Ticket {
+function ticket(displayNumber: string): ReadonlyTicket {
   const t = Object.values(hub.service.state.tickets).find((x) => x.displayNumber === displayNumber);
   if (!t) throw new Error(`no ticket ${displayNumber}`);
   return t;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import type { TestHub } from '@antre/hub/testing';
 import { demoHall, screenshotPath, startTestHub, waitFor } from '@antre/hub/testing';
 import {
@@ -29,7 +29,7 @@ let loket3: Page;
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath('counter', name) });
 const banner = (page: Page) => page.getByText('Terputus dari server antrean', { exact: false });
 
-function ticket(displayNumber: string): Ticket {
+function ticket(displayNumber: string): ReadonlyTicket {
   const t = Object.values(hub.service.state.tickets).find((x) => x.displayNumber === displayNumber);
   if (!t) throw new Error(`no ticket ${displayNumber}`);
   return t;

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
 import type { FakePrinter } from '@antre/printer';
 import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer';
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import type { TestHub } from '@antre/hub/testing';
 import {
   connect,
@@ -67,14 +67,14 @@ async function kioskOnline(kioskId: string): Promise<HubConnection> {
   return conn;
 }
 
-async function issue(kiosk: HubConnection, serviceId: string): Promise<Ticket> {
+async function issue(kiosk: HubConnection, serviceId: string): Promise<ReadonlyTicket> {
   const reply = await kiosk.command({ type: 'issueTicket', serviceId });
   const e = reply.ok ? reply.events.find((x) => x.event.type === 'TicketIssued') : undefined;
   if (e?.event.type !== 'TicketIssued') throw new Error(`issue failed: ${JSON.stringify(reply)}`);
   return e.event.ticket;
 }
 
-async function reportFailure(kiosk: HubConnection, ticket: Ticket, reason: string): Promise<void> {
+async function reportFailure(kiosk: HubConnection, ticket: ReadonlyTicket, reason: string): Promise<void> {
   const reply = await kiosk.command({ type: 'reportPrintFailure', ticketId: ticket.id, reason });
   expect(reply.ok).toBe(true);
 }
@@ -83,8 +83,8 @@ const alertRows = (page: Page) => page.getByTestId('print-alert');
 const alertRow = (page: Page, displayNumber: string) => alertRows(page).filter({ hasText: displayNumber });
 
 describe('a ticket that did not print', () => {
-  let paperOut: Ticket;
-  let unreachable: Ticket;
+  let paperOut: ReadonlyTicket;
+  let unreachable: ReadonlyTicket;
 
   it("alerts the counters of the ticket's agency within a second, and no other agency's", async () => {
     await signInAt(loket2, hub.url, 'dukcapil1', pins.get('dukcapil1') ?? '', '2');
@@ -173,7 +173,7 @@ describe('a ticket that did not print', () => {
     await shot(loket2, '33-print-alerts-english');
     // The visitor was served all the same: an ended visit needs no paper, so its alert ends too.
     const cancelled = hub.service.execute(
-      { kind: 'staff', username: 'supervisor', role: 'supervisor' },
+      { kind: 'staff', staff: { username: 'supervisor', name: 'Supervisor', role: 'supervisor' } },
       'cancel-unreachable',
       { type: 'cancelTicket', ticket: unreachable.id },
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import type { HubConnection } from '@antre/client';
-import type { CommandReply, QueueState } from '@antre/shared';
+import type { CommandReply, QueueSnapshot } from '@antre/shared';
 import { connect, kioskCredentials, waitFor } from '../src/testing/hub-harness.js';
 import { HubProcess, freePort } from './hub-process.js';
 
@@ -88,7 +88,7 @@ it('keeps every acknowledged ticket exactly once across kill -9 of the hub, with
   expect(log).toEqual({ count: state.seq, first: 1, last: state.seq });
 }, 120_000);
 
-async function fetchState(url: string): Promise<QueueState> {
-  const body = (await (await fetch(`${url}/api/state`)).json()) as { state: QueueState };
+async function fetchState(url: string): Promise<QueueSnapshot> {
+  const body = (await (await fetch(`${url}/api/state`)).json()) as { state: QueueSnapshot };
   return body.state;
 }

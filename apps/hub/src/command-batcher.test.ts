@@ -16,7 +16,7 @@ function fakeService(fail = false) {
   return { service, batches };
 }
 
-const request = (id: string): CommandRequest => ({ actor: undefined, commandId: id, input: {} });
+const request = (id: string): CommandRequest => ({ principal: { kind: 'public' }, commandId: id, input: {} });
 
 describe('CommandBatcher', () => {
   it('runs what arrives in one turn as one batch, in order, and answers each', async () => {

@@ -2,15 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, CommandInput, EventEnvelope, HallConfig, Ticket } from '@antre/shared';
+import type { CommandInput, EventEnvelope, HallConfig, Principal, Ticket } from '@antre/shared';
 import { QueueService } from './queue-service.js';
 import { EventStore } from './store/event-store.js';
 import { TestClock, demoHall } from './testing/hub-harness.js';
 
 let config: HallConfig;
 const dirs: string[] = [];
-const kiosk: Actor = { kind: 'kiosk', kioskId: 'kiosk-1' };
-const supervisor: Actor = { kind: 'staff', username: 'supervisor', role: 'supervisor' };
+const kiosk: Principal = { kind: 'kiosk', kioskId: 'kiosk-1' };
+const supervisor: Principal = {
+  kind: 'staff',
+  staff: { username: 'supervisor', name: 'Supervisor', role: 'supervisor' },
+};
+const stranger: Principal = { kind: 'public' };
 
 beforeAll(async () => {
   ({ config } = await demoHall());
@@ -34,7 +38,7 @@ function open(dir?: string, clock = new TestClock(), onEvents?: (events: EventEn
 }
 
 let n = 0;
-function run(service: QueueService, actor: Actor, command: CommandInput) {
+function run(service: QueueService, actor: Principal, command: CommandInput) {
   return service.execute(actor, `cmd-${String(++n).padStart(8, '0')}`, command);
 }
 
@@ -68,22 +72,22 @@ describe('QueueService', () => {
   it('leaves the state untouched when the write fails, and goes on without a gap', () => {
     const { store, service } = open();
     run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
-    const before = structuredClone(service.state);
+    const before = structuredClone(service.state.snapshot());
     const commit = store.commit.bind(store);
     store.commit = () => {
       throw new Error('SQLITE_FULL: database or disk is full');
     };
     expect(() =>
       service.executeBatch([
-        { actor: kiosk, commandId: 'fail-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
+        { principal: kiosk, commandId: 'fail-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
         {
-          actor: supervisor,
+          principal: supervisor,
           commandId: 'fail-0002',
           input: { type: 'setCounterStatus', counterId: 'loket-14', status: 'open' },
         },
       ]),
     ).toThrow('SQLITE_FULL');
-    expect(service.state).toEqual(before);
+    expect(service.state.snapshot()).toEqual(before);
     store.commit = commit;
     const next = run(service, kiosk, { type: 'issueTicket', serviceId: 'skck' });
     expect(next.ok && next.seq).toBe(2);
@@ -102,17 +106,17 @@ describe('QueueService', () => {
       commit(records);
     };
     const replies = service.executeBatch([
-      { actor: kiosk, commandId: 'batch-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
-      { actor: kiosk, commandId: 'batch-0002', input: { type: 'issueTicket', serviceId: 'skck' } },
-      { actor: supervisor, commandId: 'batch-0003', input: { type: 'callNext', counterId: 'loket-14' } },
+      { principal: kiosk, commandId: 'batch-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { principal: kiosk, commandId: 'batch-0002', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { principal: supervisor, commandId: 'batch-0003', input: { type: 'callNext', counterId: 'loket-14' } },
       {
-        actor: supervisor,
+        principal: supervisor,
         commandId: 'batch-0004',
         input: { type: 'setCounterStatus', counterId: 'loket-14', status: 'open' },
       },
-      { actor: supervisor, commandId: 'batch-0005', input: { type: 'callNext', counterId: 'loket-14' } },
-      { actor: kiosk, commandId: 'batch-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
-      { actor: undefined, commandId: 'batch-0006', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { principal: supervisor, commandId: 'batch-0005', input: { type: 'callNext', counterId: 'loket-14' } },
+      { principal: kiosk, commandId: 'batch-0001', input: { type: 'issueTicket', serviceId: 'skck' } },
+      { principal: stranger, commandId: 'batch-0006', input: { type: 'issueTicket', serviceId: 'skck' } },
     ]);
     expect(commits).toBe(1);
     expect(replies.map((r) => (r.ok ? r.seq : r.error.code))).toEqual([
@@ -187,12 +191,12 @@ describe('QueueService', () => {
     const { store, service } = open();
     const t = issue(service, 'skck');
     run(service, kiosk, { type: 'reportPrintFailure', ticketId: t.id, reason: 'cover-open' });
-    const before = structuredClone(service.state);
+    const before = structuredClone(service.state.snapshot());
     store.commit = () => {
       throw new Error('SQLITE_IOERR');
     };
     expect(() => service.recordReprint(t.id, 'kiosk-1', 'supervisor')).toThrow('SQLITE_IOERR');
-    expect(service.state).toEqual(before);
+    expect(service.state.snapshot()).toEqual(before);
   });
 
   it('refuses to open a store written by a newer hub', () => {

@@ -1,22 +1,22 @@
 import type {
-  Actor,
   CommandReply,
+  DayView,
   DomainError,
   DomainEvent,
   EventEnvelope,
   HallConfig,
-  QueueState,
+  Principal,
   SyncReply,
 } from '@antre/shared';
 import {
   MAX_SYNC_EVENTS,
-  applyEvent,
-  authorize,
+  QueueDay,
+  actorOf,
+  authorizeCommand,
   commandSchema,
   decide,
   domainError,
   hallDay,
-  initialQueueState,
   reprintEvent,
   rolloverEvents,
 } from '@antre/shared';
@@ -31,7 +31,7 @@ export interface QueueServiceOptions {
 
 /** One command as it arrives from outside, with who sent it. */
 export interface CommandRequest {
-  actor: Actor | undefined;
+  principal: Principal;
   commandId: string;
   input: unknown;
 }
@@ -41,7 +41,8 @@ export interface CommandRequest {
  * durably, and only then answers and announces them.
  */
 export class QueueService {
-  state: QueueState;
+  /** The live day; only this service changes it, by applying logged events. */
+  private day: QueueDay;
   /** The hub's clock (hall time in tests and the simulator). */
   readonly now: () => number;
   private readonly newId: () => string;
@@ -55,25 +56,25 @@ export class QueueService {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.onEvents = options.onEvents ?? (() => undefined);
-    this.state = this.rebuild();
+    this.day = this.rebuild();
   }
 
-  /** The live state, replayed from the log through the same reducer the clients use. */
-  private rebuild(): QueueState {
+  /** The live day, read-only. */
+  get state(): DayView {
+    return this.day;
+  }
+
+  /** The live day, replayed from the log through the same reducer the clients use. */
+  private rebuild(): QueueDay {
     // Streamed, one event at a time: a busy day is 60,000 events, and holding them all would set the RSS.
     const stored = this.store.streamCurrentDay();
-    const fresh = (firstSeq: number) =>
-      initialQueueState(this.config, stored.day ?? hallDay(this.now(), this.config.hall.timeZone), firstSeq);
-    let state: QueueState | undefined;
-    let lastSeq = stored.fromSeq;
+    const dayName = stored.day ?? hallDay(this.now(), this.config.hall.timeZone);
+    let day: QueueDay | undefined;
     for (const e of stored.events) {
-      state ??= fresh(e.seq - 1);
-      applyEvent(state, e);
-      lastSeq = e.seq;
+      day ??= QueueDay.empty(this.config, dayName, e.seq - 1);
+      day.apply(e);
     }
-    state ??= fresh(lastSeq);
-    state.seq = lastSeq;
-    return state;
+    return day ?? QueueDay.empty(this.config, dayName, stored.fromSeq);
   }
 
   get logId(): string {
@@ -86,9 +87,9 @@ export class QueueService {
   }
 
   /** Runs one command from outside. Never throws on bad input: every refusal is a reply. */
-  execute(actor: Actor | undefined, commandId: string, input: unknown): CommandReply {
+  execute(principal: Principal, commandId: string, input: unknown): CommandReply {
     return (
-      this.executeBatch([{ actor, commandId, input }])[0] ?? failure(domainError('INTERNAL', 'no reply'))
+      this.executeBatch([{ principal, commandId, input }])[0] ?? failure(domainError('INTERNAL', 'no reply'))
     );
   }
 
@@ -106,13 +107,13 @@ export class QueueService {
     const records: CommandRecord[] = [];
     const answered = new Map<string, CommandReply>();
     try {
-      for (const { actor, commandId, input } of requests) {
+      for (const { principal, commandId, input } of requests) {
         const first = answered.get(commandId) ?? this.store.findReply(commandId);
         if (first) {
           replies.push(first);
           continue;
         }
-        const { reply, record } = this.decideAndApply(actor, commandId, input, now);
+        const { reply, record } = this.decideAndApply(principal, commandId, input, now);
         if (record) {
           records.push(record);
           answered.set(commandId, reply);
@@ -121,7 +122,7 @@ export class QueueService {
       }
       if (records.length > 0) this.store.commit(records);
     } catch (err) {
-      this.state = this.rebuild();
+      this.day = this.rebuild();
       throw err;
     }
     const events = records.flatMap((r) => r.events);
@@ -131,7 +132,7 @@ export class QueueService {
 
   /** One command's answer, and what the log must keep of it (nothing for strangers' bad input). */
   private decideAndApply(
-    actor: Actor | undefined,
+    principal: Principal,
     commandId: string,
     input: unknown,
     now: number,
@@ -142,31 +143,32 @@ export class QueueService {
         reply: failure(domainError('VALIDATION_FAILED', parsed.error.issues.map(describeIssue).join('; '))),
       };
     }
-    const refusal = authorize(actor, parsed.data, this.config, this.state);
-    // Strangers' refusals are not logged, so that a flood of them writes nothing.
+    const refusal = authorizeCommand(principal, parsed.data, this.config, this.day);
+    const actor = actorOf(principal);
+    // The policy's refusals are not logged, so that a flood of them writes nothing.
     if (refusal || !actor) return { reply: failure(refusal ?? domainError('UNAUTHENTICATED', 'no actor')) };
-    const decision = decide(this.state, parsed.data, { config: this.config, now, actor, newId: this.newId });
-    const day = this.state.day;
+    const decision = decide(this.day, parsed.data, { config: this.config, now, actor, newId: this.newId });
+    const day = this.day.day;
     if (!decision.ok) {
       const reply = failure(decision.error);
       return { reply, record: { commandId, day, at: now, events: [], reply } };
     }
     const events = this.applyNew(decision.events, now);
-    const reply: CommandReply = { ok: true, seq: this.state.seq, events };
+    const reply: CommandReply = { ok: true, seq: this.day.seq, events };
     return { reply, record: { commandId, day, at: now, events, reply } };
   }
 
   /** Numbers new events after the last one and applies them. */
   private applyNew(events: readonly DomainEvent[], at: number): EventEnvelope[] {
-    const envelopes = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at, event }));
-    for (const e of envelopes) applyEvent(this.state, e);
+    const envelopes = events.map((event, i) => ({ seq: this.day.seq + 1 + i, at, event }));
+    for (const e of envelopes) this.day.apply(e);
     return envelopes;
   }
 
   /** Closes the hall day when local midnight has passed (also run by the hub's midnight timer). */
   closeDayIfDue(): void {
     const now = this.now();
-    const events = rolloverEvents(this.state, this.config, now);
+    const events = rolloverEvents(this.day, this.config, now);
     if (events.length === 0) return;
     this.commitOwn(events, now);
     this.store.pruneReplies(now - REPLY_RETENTION_MS);
@@ -179,30 +181,31 @@ export class QueueService {
    */
   recordReprint(ticketId: string, kioskId: string, by: string): EventEnvelope[] {
     this.closeDayIfDue();
-    const event = reprintEvent(this.state, ticketId, kioskId, by);
+    const event = reprintEvent(this.day, ticketId, kioskId, by);
     return event ? this.commitOwn([event], this.now()) : [];
   }
 
   /** Logs the hub's own events (no command asked for them), then applies and announces them. */
   private commitOwn(events: readonly DomainEvent[], now: number): EventEnvelope[] {
-    const day = this.state.day;
-    const envelopes = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at: now, event }));
+    const day = this.day.day;
+    const envelopes = events.map((event, i) => ({ seq: this.day.seq + 1 + i, at: now, event }));
     // Written before it is applied: the change is in the log first, or nowhere.
     this.store.commit([{ day, at: now, events: envelopes }]);
-    for (const e of envelopes) applyEvent(this.state, e);
+    for (const e of envelopes) this.day.apply(e);
     this.onEvents(envelopes);
     return envelopes;
   }
 
   /** What a client missed since `sinceSeq`: the events, or a snapshot when it is too far behind or ahead. */
   sync(sinceSeq: number): SyncReply {
-    const behind = this.state.seq - sinceSeq;
+    const seq = this.day.seq;
+    const behind = seq - sinceSeq;
     // 0 is a client with no state yet; a client ahead of the hub saw a log this hub no longer has.
     if (sinceSeq === 0 || behind < 0 || behind > MAX_SYNC_EVENTS) {
-      return { ok: true, kind: 'snapshot', seq: this.state.seq, state: this.state, logId: this.store.logId };
+      return { ok: true, kind: 'snapshot', seq, state: this.day.snapshot(), logId: this.store.logId };
     }
     const events = behind === 0 ? [] : this.store.eventsSince(sinceSeq, MAX_SYNC_EVENTS);
-    return { ok: true, kind: 'events', events, seq: this.state.seq, logId: this.store.logId };
+    return { ok: true, kind: 'events', events, seq, logId: this.store.logId };
   }
 }
 

@@ -5,11 +5,12 @@ import type {
   Command,
   CommandInput,
   CommandReply,
+  DayView,
   DomainError,
+  EventEnvelope,
   Handshake,
   Principal,
   PublicHallConfig,
-  QueueState,
   ServerToClientEvents,
   SyncReply,
   Welcome,
@@ -44,7 +45,19 @@ interface PendingCommand {
   resolve: (reply: CommandReply) => void;
 }
 
-type Listener = () => void;
+/** What changed in a connection: told to every listener, so that nobody has to guess it from the state. */
+export interface ConnectionChange {
+  /** Events the mirror applied in this change, in sequence order (none for a status or config change). */
+  applied: readonly EventEnvelope[];
+  /** How they arrived: live from the hub, in a command's answer, or in a catch-up after a cut. */
+  via?: 'broadcast' | 'reply' | 'sync';
+  /** The mirror was replaced by a snapshot, or dropped: whatever was derived from it must be read afresh. */
+  reset: boolean;
+}
+
+type Listener = (change: ConnectionChange) => void;
+
+const NOTHING_APPLIED: ConnectionChange = { applied: [], reset: false };
 
 /**
  * One client's link to the hub: keeps a mirror of the queue in step (sync by sequence number after every
@@ -90,12 +103,14 @@ export class HubConnection {
       this.notify();
     });
     this.socket.on('events', (events) => {
-      if (this.mirror.receive(events) === 'gap') void this.sync();
-      else this.notify();
+      const { result, applied } = this.mirror.receive(events);
+      if (applied.length > 0) this.notify({ applied, via: 'broadcast', reset: false });
+      if (result === 'gap') void this.sync();
     });
   }
 
-  get state(): QueueState | undefined {
+  /** The mirrored hall day, read-only; undefined until the first sync. */
+  get state(): DayView | undefined {
     return this.mirror.state;
   }
 
@@ -168,9 +183,9 @@ export class HubConnection {
         (reply) => {
           if (!this.outbox.delete(commandId)) return;
           const r = reply as CommandReply;
-          if (r.ok) this.mirror.receive(r.events);
+          const applied = r.ok ? this.mirror.receive(r.events).applied : [];
           pending.resolve(r);
-          this.notify();
+          this.notify(applied.length > 0 ? { applied, via: 'reply', reset: false } : NOTHING_APPLIED);
         },
         // No answer: the command stays in the outbox and goes again, with the same id, after the reconnect.
         () => {
@@ -221,10 +236,15 @@ export class HubConnection {
     this.logId = reply.logId;
     if (reply.kind === 'snapshot') {
       this.mirror.load(reply.state);
-    } else if (foreign || this.mirror.receive(reply.events) === 'gap') {
-      this.mirror.state = undefined;
+      this.notify({ applied: [], reset: true });
+    } else if (foreign) {
+      this.mirror.reset();
+      this.notify({ applied: [], reset: true });
+    } else {
+      const { result, applied } = this.mirror.receive(reply.events);
+      if (result === 'gap') this.mirror.reset();
+      this.notify({ applied, via: 'sync', reset: result === 'gap' });
     }
-    this.notify();
     return this.mirror.state === undefined;
   }
 
@@ -234,8 +254,8 @@ export class HubConnection {
     this.notify();
   }
 
-  private notify(): void {
-    for (const l of this.listeners) l();
+  private notify(change: ConnectionChange = NOTHING_APPLIED): void {
+    for (const l of this.listeners) l(change);
   }
 }
 

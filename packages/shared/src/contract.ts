@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CommandInput } from './commands.js';
 import type { EventEnvelope } from './domain-events.js';
-import type { QueueState } from './domain-types.js';
+import type { Principal, SignedInStaff } from './access-policy.js';
+import type { DeepReadonly } from './deep-readonly.js';
+import type { QueueSnapshot } from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import type { PublicHallConfig } from './hall-config.js';
 
@@ -95,25 +97,12 @@ export type CommandReply = Reply<{ seq: number; events: EventEnvelope[] }>;
  */
 export type SyncReply = Reply<
   | { kind: 'events'; events: EventEnvelope[]; seq: number; logId: string }
-  | { kind: 'snapshot'; seq: number; state: QueueState; logId: string }
+  | { kind: 'snapshot'; seq: number; state: DeepReadonly<QueueSnapshot>; logId: string }
 >;
 export type ConfigReply = Reply<{ config: PublicHallConfig }>;
-export interface SignedInStaff {
-  username: string;
-  name: string;
-  role: 'staff' | 'supervisor';
-  agencyId?: string;
-}
 export type SignInReply = Reply<{ sessionToken: string; staff: SignedInStaff }>;
 export type EnrolReply = Reply<{ deviceToken: string; deviceId: string; kind: 'kiosk' | 'display' }>;
 export type WhoAmIReply = Reply<{ principal: Principal }>;
-
-/** Who a connection acts as. */
-export type Principal =
-  | { kind: 'public' }
-  | { kind: 'kiosk'; kioskId: string }
-  | { kind: 'display'; displayId: string }
-  | { kind: 'staff'; staff: SignedInStaff };
 
 /** Sent by the hub once per connection, right after it is accepted. */
 export interface Welcome {

@@ -14,8 +14,16 @@ export type DomainEvent =
       via: 'next' | 'specific';
       /** The counter's run of priority calls after this one (the interleave rule). */
       priorityStreak: number;
+      /** Which call of the ticket this is: its index in `ticket.calls` (recalls count too). */
+      callIndex: number;
     }
-  | { type: 'TicketRecalled'; ticketId: string; counterId: string }
+  | {
+      type: 'TicketRecalled';
+      ticketId: string;
+      counterId: string;
+      /** Which call of the ticket this is: its index in `ticket.calls`. */
+      callIndex: number;
+    }
   | { type: 'ServingStarted'; ticketId: string; counterId: string }
   | { type: 'TicketFinished'; ticketId: string; counterId: string }
   | { type: 'TicketNoShow'; ticketId: string; counterId: string }

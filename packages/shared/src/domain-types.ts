@@ -1,3 +1,5 @@
+import type { DeepReadonly } from './deep-readonly.js';
+
 /** Priority groups that Law 25/2009 art. 29 entitles to special treatment; `none` is a regular visitor. */
 export const PRIORITY_GROUPS = ['none', 'elderly', 'disability', 'pregnant', 'child', 'disaster'] as const;
 export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
@@ -28,6 +30,12 @@ export interface TicketCall {
   recall: boolean;
 }
 
+/** A ticket's number as it is printed, shown and spoken: the prefix it was issued with, and the number. */
+export interface TicketNumber {
+  prefix: string;
+  number: number;
+}
+
 export interface TicketTransfer {
   at: number;
   fromServiceId: string;
@@ -56,6 +64,11 @@ export interface Ticket {
   /** Globally unique (a UUID), made by whoever issued it: the hub, or a kiosk while offline. */
   id: string;
   serviceId: string;
+  /**
+   * The prefix of the service it was issued for: kept through transfers, like the number (`A-007` stays
+   * `A-007` at another agency). Logs written before migration 3 lacked it; the migration added it.
+   */
+  prefix: string;
   /** Per service per hall day; shown as `displayNumber`. */
   number: number;
   displayNumber: string;
@@ -118,7 +131,11 @@ export interface ServiceDayState {
   recentServiceMs: number[];
 }
 
-export interface QueueState {
+/**
+ * One hall day of the queue as plain data: what a snapshot carries over the wire and what the reducer
+ * changes. Only `QueueDay` holds one that changes; everyone else reads it through `DayView`.
+ */
+export interface QueueSnapshot {
   day: string;
   /** Sequence number of the last event applied. */
   seq: number;
@@ -129,3 +146,8 @@ export interface QueueState {
   /** Numbers in use per service today (`serviceId:number`), to refuse a duplicate. */
   numbersUsed: Record<string, string>;
 }
+
+/** Read-only forms, as the day hands them out. */
+export type ReadonlyTicket = DeepReadonly<Ticket>;
+export type ReadonlyCounterState = Readonly<CounterState>;
+export type ReadonlyServiceDay = DeepReadonly<ServiceDayState>;

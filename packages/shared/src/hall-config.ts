@@ -236,6 +236,12 @@ export const hallConfig = z
 export type HallConfig = z.infer<typeof hallConfig>;
 export type HallConfigInput = z.input<typeof hallConfig>;
 
+/**
+ * What the queue rules read of the hall config: all of it but the staff's secrets. The hub's full config and
+ * a client's public one are both one, so the kiosk and the counter run the same rules as the hub.
+ */
+export type QueueConfig = Omit<HallConfig, 'staff'>;
+
 /** The hall configuration without secrets: what any client may read. */
 export type PublicHallConfig = Omit<HallConfig, 'staff'> & {
   staff: Array<Pick<StaffConfig, 'username' | 'name' | 'role' | 'agencyId'>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './queue-engine.js';
+import type { Actor } from './access-policy.js';
 import { openPrintFaults, reprintEvent } from './print-faults.js';
 import { TestQueue, testHall, testUuid } from './test-hall.js';
 

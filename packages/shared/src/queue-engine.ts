@@ -1,23 +1,25 @@
+import type { Actor } from './access-policy.js';
 import type { Command } from './commands.js';
 import type { DomainEvent } from './domain-events.js';
-import type { CounterState, QueueState, Ticket, TicketOrigin } from './domain-types.js';
+import type { ReadonlyCounterState, ReadonlyTicket, Ticket, TicketOrigin } from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import { domainError } from './error-codes.js';
-import type { CounterConfig, HallConfig, ServiceConfig } from './hall-config.js';
-import { hallDay, isOpenAt, nextOpening } from './hall-clock.js';
-import { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
-import { allTickets, numberKey } from './queue-state.js';
+import type { CounterConfig, QueueConfig, ServiceConfig } from './hall-config.js';
+import { hallDay } from './hall-clock.js';
+import type { DayView } from './queue-day.js';
+import { numberKey } from './queue-state.js';
+import { issueRefusal, issueRefusalError } from './service-refusal.js';
+import { findTicket } from './ticket-lookup.js';
+import { formatTicketNumber } from './ticket-number.js';
 import { estimateWait } from './wait-estimate.js';
 
-/** Who sends a command, as the hub has established it. */
-export type Actor =
-  | { kind: 'kiosk'; kioskId: string }
-  | { kind: 'staff'; username: string; role: 'staff' | 'supervisor'; agencyId?: string }
-  | { kind: 'system' };
-
 export interface EngineContext {
-  config: HallConfig;
+  config: QueueConfig;
   now: number;
+  /**
+   * Who sent the command, for the record (a ticket's origin, a cancel's author). Whether they may is the
+   * policy's question (`authorizeCommand`), asked before the engine is.
+   */
   actor: Actor;
   /** Makes a new globally unique ticket id. */
   newId: () => string;
@@ -29,13 +31,14 @@ const ok = (...events: DomainEvent[]): Decision => ({ ok: true, events });
 const fail = (error: DomainError): Decision => ({ ok: false, error });
 
 /** The events that close the state's day when `now` lies in a later hall day; none otherwise. */
-export function rolloverEvents(state: QueueState, config: HallConfig, now: number): DomainEvent[] {
+export function rolloverEvents(state: DayView, config: QueueConfig, now: number): DomainEvent[] {
   const today = hallDay(now, config.hall.timeZone);
   return today > state.day ? [closeDayEvent(state, today)] : [];
 }
 
-function closeDayEvent(state: QueueState, nextDay: string): DomainEvent {
-  const expiredTicketIds = allTickets(state)
+function closeDayEvent(state: DayView, nextDay: string): DomainEvent {
+  const expiredTicketIds = state
+    .allTickets()
     .filter(
       (t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'held',
     )
@@ -48,7 +51,7 @@ function closeDayEvent(state: QueueState, nextDay: string): DomainEvent {
  * Pure: reads the state, never changes it. The caller logs the events, then applies them.
  * The state must already be in the current hall day (see `rolloverEvents`).
  */
-export function decide(state: QueueState, command: Command, ctx: EngineContext): Decision {
+export function decide(state: DayView, command: Command, ctx: EngineContext): Decision {
   switch (command.type) {
     case 'issueTicket':
       return issueTicket(state, command.serviceId, command.priority, ctx);
@@ -57,11 +60,14 @@ export function decide(state: QueueState, command: Command, ctx: EngineContext):
     case 'leaseNumbers':
       return leaseNumbers(state, command.serviceId, ctx);
     case 'reportPrintFailure': {
-      const t = state.tickets[command.ticketId];
+      const t = state.ticket(command.ticketId);
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticketId} today`));
-      if (ctx.actor.kind !== 'kiosk')
-        return fail(domainError('FORBIDDEN', 'only a kiosk reports print failures'));
-      return ok({ type: 'PrintFailed', ticketId: t.id, kioskId: ctx.actor.kioskId, reason: command.reason });
+      return ok({
+        type: 'PrintFailed',
+        ticketId: t.id,
+        kioskId: kioskOf(ctx.actor, command),
+        reason: command.reason,
+      });
     }
     case 'closeDay': {
       const today = hallDay(ctx.now, ctx.config.hall.timeZone);
@@ -83,14 +89,14 @@ export function decide(state: QueueState, command: Command, ctx: EngineContext):
 }
 
 function decideAtCounter(
-  state: QueueState,
+  state: DayView,
   command: Extract<Command, { counterId: string }>,
   ctx: EngineContext,
 ): Decision {
   const cfg = ctx.config.counters.find((c) => c.id === command.counterId);
   const counter = state.counters[command.counterId];
   if (!cfg || !counter) return fail(domainError('UNKNOWN_COUNTER', `no counter ${command.counterId}`));
-  const current = counter.currentTicketId === undefined ? undefined : state.tickets[counter.currentTicketId];
+  const current = counter.currentTicketId === undefined ? undefined : state.ticket(counter.currentTicketId);
 
   switch (command.type) {
     case 'setCounterStatus': {
@@ -105,7 +111,8 @@ function decideAtCounter(
       if (staff !== undefined) event.staff = staff;
       if (command.status !== 'closed') return ok(event);
       // Visitors this counter held go back to their queue, where any counter of the service can call them.
-      const released: DomainEvent[] = allTickets(state)
+      const released: DomainEvent[] = state
+        .allTickets()
         .filter((t) => t.status === 'held' && t.counterId === cfg.id)
         .map((t) => ({ type: 'TicketPutBack', ticketId: t.id, counterId: cfg.id, rank: t.rank }));
       return ok(event, ...released);
@@ -127,6 +134,7 @@ function decideAtCounter(
         counterId: cfg.id,
         via: 'next',
         priorityStreak,
+        callIndex: next.calls.length,
       });
     }
     case 'callTicket': {
@@ -155,13 +163,19 @@ function decideAtCounter(
         counterId: cfg.id,
         via: 'specific',
         priorityStreak: counter.priorityStreak,
+        callIndex: t.calls.length,
       });
     }
     case 'recall': {
       if (!current || current.status !== 'called') {
         return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} has no called ticket to recall`));
       }
-      return ok({ type: 'TicketRecalled', ticketId: current.id, counterId: cfg.id });
+      return ok({
+        type: 'TicketRecalled',
+        ticketId: current.id,
+        counterId: cfg.id,
+        callIndex: current.calls.length,
+      });
     }
     case 'startServing': {
       if (!current || current.status !== 'called') {
@@ -197,10 +211,6 @@ function decideAtCounter(
           domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}, not a no-show`),
         );
       }
-      const service = ctx.config.services.find((s) => s.id === t.serviceId);
-      if (!cfg.serviceIds.includes(t.serviceId) && service?.agencyId !== cfg.agencyId) {
-        return fail(domainError('FORBIDDEN', `ticket ${t.displayNumber} belongs to another agency`));
-      }
       return ok({
         type: 'TicketPutBack',
         ticketId: t.id,
@@ -212,9 +222,9 @@ function decideAtCounter(
 }
 
 function transfer(
-  state: QueueState,
+  state: DayView,
   cfg: CounterConfig,
-  current: Ticket | undefined,
+  current: ReadonlyTicket | undefined,
   command: Extract<Command, { type: 'transfer' }>,
   ctx: EngineContext,
 ): Decision {
@@ -256,23 +266,23 @@ function transfer(
  * in a row a waiting regular visitor goes, so nobody is starved. 0 means priority always first.
  */
 export function pickNext(
-  state: QueueState,
+  state: DayView,
   cfg: CounterConfig,
-  counter: CounterState,
+  counter: ReadonlyCounterState,
   maxStreak: number,
-): Ticket | undefined {
+): ReadonlyTicket | undefined {
   return chooseNext(frontOfQueue(state, cfg), counter, maxStreak);
 }
 
 interface FrontOfQueue {
-  priority?: Ticket;
-  regular?: Ticket;
+  priority?: ReadonlyTicket;
+  regular?: ReadonlyTicket;
 }
 
 /** The first priority-group ticket and the first regular ticket waiting for a counter. */
-function frontOfQueue(state: QueueState, cfg: CounterConfig): FrontOfQueue {
+function frontOfQueue(state: DayView, cfg: CounterConfig): FrontOfQueue {
   const front: FrontOfQueue = {};
-  for (const t of allTickets(state)) {
+  for (const t of state.allTickets()) {
     if (t.status !== 'waiting' || !isForCounter(t, cfg)) continue;
     const cls = t.priority === 'none' ? 'regular' : 'priority';
     const best = front[cls];
@@ -281,19 +291,23 @@ function frontOfQueue(state: QueueState, cfg: CounterConfig): FrontOfQueue {
   return front;
 }
 
-function chooseNext(front: FrontOfQueue, counter: CounterState, maxStreak: number): Ticket | undefined {
+function chooseNext(
+  front: FrontOfQueue,
+  counter: ReadonlyCounterState,
+  maxStreak: number,
+): ReadonlyTicket | undefined {
   if (!front.priority) return front.regular;
   if (!front.regular) return front.priority;
   return maxStreak === 0 || counter.priorityStreak < maxStreak ? front.priority : front.regular;
 }
 
-function isForCounter(t: Ticket, cfg: CounterConfig): boolean {
+function isForCounter(t: ReadonlyTicket, cfg: CounterConfig): boolean {
   return t.targetCounterId === undefined
     ? cfg.serviceIds.includes(t.serviceId)
     : t.targetCounterId === cfg.id;
 }
 
-function goesBefore(a: Ticket, b: Ticket, cfg: CounterConfig): boolean {
+function goesBefore(a: ReadonlyTicket, b: ReadonlyTicket, cfg: CounterConfig): boolean {
   if (a.rank !== b.rank) return a.rank < b.rank;
   const order = cfg.serviceIds.indexOf(a.serviceId) - cfg.serviceIds.indexOf(b.serviceId);
   if (order !== 0) return order < 0;
@@ -301,9 +315,9 @@ function goesBefore(a: Ticket, b: Ticket, cfg: CounterConfig): boolean {
 }
 
 /** A rank ahead of every ticket waiting in the service, and no later than the ticket's own issue time. */
-function frontRank(state: QueueState, serviceId: string, ticket: Ticket): number {
+function frontRank(state: DayView, serviceId: string, ticket: ReadonlyTicket): number {
   let min = ticket.issuedAt;
-  for (const t of allTickets(state)) {
+  for (const t of state.allTickets()) {
     if (t.status === 'waiting' && t.serviceId === serviceId && t.id !== ticket.id && t.rank <= min)
       min = t.rank - 1;
   }
@@ -311,15 +325,15 @@ function frontRank(state: QueueState, serviceId: string, ticket: Ticket): number
 }
 
 function issueTicket(
-  state: QueueState,
+  state: DayView,
   serviceId: string,
   priority: Ticket['priority'],
   ctx: EngineContext,
 ): Decision {
   const service = ctx.config.services.find((s) => s.id === serviceId);
   if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
-  const refusal = serviceRefusal(state, ctx.config, service, ctx.now);
-  if (refusal) return fail(refusal);
+  const refusal = issueRefusal(state, ctx.config, service, ctx.now);
+  if (refusal) return fail(issueRefusalError(service.id, refusal));
   const number = nextHubNumber(state, serviceId);
   const origin: TicketOrigin =
     ctx.actor.kind === 'kiosk'
@@ -334,32 +348,7 @@ function issueTicket(
   });
 }
 
-/** Why a service issues no ticket now: outside its hours, or its quota used up. */
-export function serviceRefusal(
-  state: QueueState,
-  config: HallConfig,
-  service: ServiceConfig,
-  now: number,
-): DomainError | undefined {
-  const hours = service.hours ?? config.hall.hours;
-  if (!isOpenAt(hours, now, config.hall.timeZone)) {
-    const next = nextOpening(hours, now, config.hall.timeZone);
-    return domainError(
-      'SERVICE_CLOSED',
-      `service ${service.id} is closed now`,
-      next ? { opensWeekday: next.weekday, opensAt: next.at, opensInDays: next.inDays } : undefined,
-    );
-  }
-  const issued = state.services[service.id]?.issued ?? 0;
-  if (service.dailyQuota !== undefined && issued >= service.dailyQuota) {
-    return domainError('QUOTA_REACHED', `service ${service.id} reached its quota of ${service.dailyQuota}`, {
-      quota: service.dailyQuota,
-    });
-  }
-  return undefined;
-}
-
-function nextHubNumber(state: QueueState, serviceId: string): number {
+function nextHubNumber(state: DayView, serviceId: string): number {
   let n = (state.services[serviceId]?.lastNumber ?? 0) + 1;
   // Skip numbers leased to kiosks for offline use, so the two never collide.
   for (;;) {
@@ -371,8 +360,7 @@ function nextHubNumber(state: QueueState, serviceId: string): number {
   return n;
 }
 
-function leaseNumbers(state: QueueState, serviceId: string, ctx: EngineContext): Decision {
-  if (ctx.actor.kind !== 'kiosk') return fail(domainError('FORBIDDEN', 'only kiosks lease numbers'));
+function leaseNumbers(state: DayView, serviceId: string, ctx: EngineContext): Decision {
   if (!ctx.config.services.some((s) => s.id === serviceId)) {
     return fail(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
   }
@@ -380,7 +368,7 @@ function leaseNumbers(state: QueueState, serviceId: string, ctx: EngineContext):
   const from = Math.max(svc?.leaseCursor ?? 0, ctx.config.settings.leaseStart, (svc?.lastNumber ?? 0) + 1);
   return ok({
     type: 'NumbersLeased',
-    kioskId: ctx.actor.kioskId,
+    kioskId: kioskOf(ctx.actor, 'leaseNumbers'),
     serviceId,
     from,
     to: from + ctx.config.settings.leaseBlockSize - 1,
@@ -388,13 +376,12 @@ function leaseNumbers(state: QueueState, serviceId: string, ctx: EngineContext):
 }
 
 function syncOfflineTicket(
-  state: QueueState,
+  state: DayView,
   command: Extract<Command, { type: 'syncOfflineTicket' }>,
   ctx: EngineContext,
 ): Decision {
-  if (ctx.actor.kind !== 'kiosk') return fail(domainError('FORBIDDEN', 'only kiosks sync offline tickets'));
-  const kioskId = ctx.actor.kioskId;
-  const existing = state.tickets[command.ticketId];
+  const kioskId = kioskOf(ctx.actor, command);
+  const existing = state.ticket(command.ticketId);
   // The same ticket arriving twice (a retry after a lost ack) changes nothing.
   if (existing) return ok();
   const service = ctx.config.services.find((s) => s.id === command.serviceId);
@@ -462,6 +449,7 @@ function newTicket(
   return {
     id,
     serviceId: service.id,
+    prefix: service.prefix,
     number,
     displayNumber: formatTicketNumber(service.prefix, number),
     day,
@@ -482,24 +470,11 @@ const LATE_TICKET_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 /** How far ahead of the hub a kiosk's clock may run. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Finds today's ticket by id or by the number staff type (`A-007`, `a7`). */
-export function findTicket(state: QueueState, config: HallConfig, ref: string): Ticket | undefined {
-  // Own keys only: a ref such as "constructor" must not find Object.prototype's members.
-  const byId = Object.hasOwn(state.tickets, ref) ? state.tickets[ref] : undefined;
-  if (byId) return byId;
-  const parsed = parseTicketNumber(ref);
-  if (!parsed) return undefined;
-  const service = config.services.find((s) => s.prefix === parsed.prefix);
-  if (!service) return undefined;
-  const id = state.numbersUsed[numberKey(service.id, parsed.number)];
-  return id === undefined ? undefined : state.tickets[id];
-}
-
 function notOpen(cfg: CounterConfig): DomainError {
   return domainError('COUNTER_NOT_OPEN', `counter ${cfg.name} is not open`);
 }
 
-function busy(current: Ticket): DomainError {
+function busy(current: ReadonlyTicket): DomainError {
   return domainError('COUNTER_BUSY', `finish ${current.displayNumber} first`, {
     ticket: current.displayNumber,
   });
@@ -511,4 +486,13 @@ function actorName(actor: Actor): string {
     : actor.kind === 'kiosk'
       ? `kiosk:${actor.kioskId}`
       : 'system';
+}
+
+/**
+ * The kiosk a kiosk's command comes from. The policy lets only kiosks send these commands, so another
+ * actor here is a bug in the caller, not a refusal to answer.
+ */
+function kioskOf(actor: Actor, command: { type: string } | string): string {
+  if (actor.kind === 'kiosk') return actor.kioskId;
+  throw new Error(`${typeof command === 'string' ? command : command.type} comes from kiosks only`);
 }

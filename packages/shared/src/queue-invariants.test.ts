@@ -2,19 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from './commands.js';
 import type { DomainEvent, EventEnvelope } from './domain-events.js';
-import type { PriorityGroup, QueueState, Ticket, TicketStatus } from './domain-types.js';
+import type { PriorityGroup, QueueSnapshot, ReadonlyTicket, TicketStatus } from './domain-types.js';
 import { PRIORITY_GROUPS, TICKET_STATUSES } from './domain-types.js';
 import { hallDay, nextHallMidnight } from './hall-clock.js';
 import type { HallConfig, HallTimeZone } from './hall-config.js';
 import { HALL_TIME_ZONES } from './hall-config.js';
-import type { Actor } from './queue-engine.js';
-import { applyEvent } from './queue-reducer.js';
+import type { Actor } from './access-policy.js';
+import type { DeepReadonly } from './deep-readonly.js';
 import { reprintEvent } from './print-faults.js';
-import { initialQueueState, isFinal, numberKey } from './queue-state.js';
+import { QueueDay } from './queue-day.js';
+import { emptySnapshot, isFinal, numberKey } from './queue-state.js';
 import { TestQueue, testHall, testUuid } from './test-hall.js';
-import { waitingIndex } from './waiting-index.js';
 
 const MINUTE = 60_000;
+
+type Snapshot = DeepReadonly<QueueSnapshot>;
+const copyOf = (day: QueueDay): Snapshot => structuredClone(day.snapshot());
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const OFFSETS: Record<HallTimeZone, string> = {
   'Asia/Jakarta': '+07:00',
   'Asia/Makassar': '+08:00',
@@ -459,10 +463,12 @@ class Run {
 // What must hold.
 
 /** The service that issued a ticket (its number belongs there, even after transfers). */
-const issuingService = (t: Ticket): string => t.transfers[0]?.fromServiceId ?? t.serviceId;
+const issuingService = (t: ReadonlyTicket): string => t.transfers[0]?.fromServiceId ?? t.serviceId;
 
-function checkState(state: QueueState, config: HallConfig): void {
+function checkState(state: QueueDay, config: HallConfig): void {
   const tickets = Object.values(state.tickets);
+  // The day's list of tickets holds exactly its record's.
+  expect([...state.allTickets()].sort(byId)).toEqual([...tickets].sort(byId));
   // The reducer's running count of waiting tickets equals a count made afresh.
   const recount = new Map<string, number>();
   for (const t of tickets) {
@@ -470,7 +476,7 @@ function checkState(state: QueueState, config: HallConfig): void {
     const key = `${t.targetCounterId ?? '*'}/${t.serviceId}`;
     recount.set(key, (recount.get(key) ?? 0) + 1);
   }
-  const index = waitingIndex(state);
+  const index = state.waiting();
   const indexed = new Map<string, number>([...index.byService].map(([id, n]) => [`*/${id}`, n] as const));
   for (const [counterId, atCounter] of index.byCounter) {
     for (const [id, n] of atCounter) indexed.set(`${counterId}/${id}`, n);
@@ -533,11 +539,29 @@ function checkState(state: QueueState, config: HallConfig): void {
 
 /** Checks one accepted command: `before` is the state it was decided on, `events` what it produced. */
 function checkTransition(
-  before: QueueState,
-  after: QueueState,
+  before: Snapshot,
+  after: Snapshot,
   events: EventEnvelope[],
   config: HallConfig,
 ): void {
+  for (const e of events) {
+    if (e.event.type !== 'TicketCalled' && e.event.type !== 'TicketRecalled') continue;
+    // A call says which call of the ticket it is: the next one, after every call made before it.
+    const ticketId = e.event.ticketId;
+    const made = before.tickets[ticketId]?.calls.length ?? 0;
+    const sameTicketBefore = events.filter(
+      (x) =>
+        x.seq < e.seq &&
+        (x.event.type === 'TicketCalled' || x.event.type === 'TicketRecalled') &&
+        x.event.ticketId === ticketId,
+    ).length;
+    expect(e.event.callIndex).toBe(made + sameTicketBefore);
+    expect(after.tickets[e.event.ticketId]?.calls[e.event.callIndex]).toEqual({
+      counterId: e.event.counterId,
+      at: e.at,
+      recall: e.event.type === 'TicketRecalled',
+    });
+  }
   const putBack = new Set(
     events.flatMap((e) => (e.event.type === 'TicketPutBack' ? [e.event.ticketId] : [])),
   );
@@ -595,7 +619,7 @@ function checkTransition(
     const sameClass = priorityTurn ? priorityWaiting : regularWaiting;
     for (const t of sameClass) expect(called.rank).toBeLessThanOrEqual(t.rank);
     // Plain FIFO: among the tickets of the called one's service never transferred or put back, issue order.
-    const untouched = (t: Ticket): boolean => t.transfers.length === 0 && t.rank === t.issuedAt;
+    const untouched = (t: ReadonlyTicket): boolean => t.transfers.length === 0 && t.rank === t.issuedAt;
     if (untouched(called)) {
       for (const t of sameClass) {
         if (t.serviceId === called.serviceId && untouched(t))
@@ -637,7 +661,7 @@ function checkTransition(
     if (e.event.nextDay !== e.event.day) {
       // Midnight: a fresh day.
       expect(e.event.nextDay > e.event.day).toBe(true);
-      expect(after).toEqual(initialQueueState(config, e.event.nextDay, after.seq));
+      expect(after).toEqual(emptySnapshot(config, e.event.nextDay, after.seq));
       return;
     }
     // Before midnight: the day goes on with its numbers, quotas and leases; the counters are free.
@@ -712,7 +736,7 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
   /** Numbers given out, per service, since the last midnight. */
   let numbers = new Set<string>();
 
-  const commit = (before: QueueState, envelopes: EventEnvelope[]): void => {
+  const commit = (before: Snapshot, envelopes: EventEnvelope[]): void => {
     for (const { event, at } of envelopes) {
       if (event.type === 'DayClosed') {
         // Only midnight restarts the numbering: a close by hand before it keeps the day's numbers taken.
@@ -727,7 +751,7 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
           endedAt: at,
           origin: { kind: 'kiosk', offline: true },
         });
-        expect(q.state).toEqual({ ...before, seq: before.seq + 1 });
+        expect(q.state.snapshot()).toEqual({ ...before, seq: before.seq + 1 });
       } else if (event.type === 'TicketIssued') {
         const key = numberKey(event.ticket.serviceId, event.ticket.number);
         expect(numbers.has(key), `${event.ticket.displayNumber} issued twice`).toBe(false);
@@ -735,23 +759,23 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
       }
     }
     observe?.(envelopes.map((e) => e.event));
-    checkTransition(before, q.state, envelopes, config);
+    checkTransition(before, q.state.snapshot(), envelopes, config);
     checkState(q.state, config);
   };
 
   for (const action of s.actions) {
     const command = run.command(action);
-    let before = structuredClone(q.state);
+    let before = copyOf(q.state);
     const rolled = q.rollover();
     if (rolled.length > 0) {
       commit(before, rolled);
       // A new morning: staff open the counters again (midnight closed them all).
       for (const counterId of MORNING_COUNTERS) {
-        before = structuredClone(q.state);
+        before = copyOf(q.state);
         const opened = q.decide({ type: 'setCounterStatus', counterId, status: 'open' }, SYSTEM);
         if (opened.ok) commit(before, q.apply(opened.events));
       }
-      before = structuredClone(q.state);
+      before = copyOf(q.state);
     }
     if (action.kind === 'reprint') {
       // After the day's rollover, as the hub's `recordReprint` does.
@@ -760,10 +784,10 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
       continue;
     }
     if (!command) continue;
-    const frozen = JSON.stringify(q.state);
+    const frozen = JSON.stringify(q.state.snapshot());
     const decision = q.decide(command.input, command.actor);
     // Deciding never changes the state, accepted or not.
-    expect(JSON.stringify(q.state)).toBe(frozen);
+    expect(JSON.stringify(q.state.snapshot())).toBe(frozen);
     if (!decision.ok) continue;
     commit(before, q.apply(decision.events));
   }
@@ -771,9 +795,11 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
   // The log is gap-free, and replaying it into a fresh state gives the live state (the restart rule),
   // also after a trip through JSON as in the hub's store.
   expect(q.log.map((e) => e.seq)).toEqual(q.log.map((_, i) => i + 1));
-  const replayed = initialQueueState(config, hallDay(start, s.zone));
-  for (const e of JSON.parse(JSON.stringify(q.log)) as EventEnvelope[]) applyEvent(replayed, e);
-  expect(replayed).toEqual(q.state);
+  const replayed = QueueDay.empty(config, hallDay(start, s.zone));
+  for (const e of JSON.parse(JSON.stringify(q.log)) as EventEnvelope[]) replayed.apply(e);
+  expect(replayed.snapshot()).toEqual(q.state.snapshot());
+  expect(replayed.allTickets()).toEqual(q.state.allTickets());
+  expect(replayed.waiting()).toEqual(q.state.waiting());
   // The hub rebuilds only the current day: from a fresh state of the next day of the last DayClosed that began
   // one (at midnight); a close by hand before midnight is replayed like any other event.
   const lastClose = q.log.findLastIndex(
@@ -781,9 +807,13 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
   );
   const close = q.log[lastClose];
   if (close?.event.type === 'DayClosed') {
-    const rebuilt = initialQueueState(config, close.event.nextDay, close.seq);
-    for (const e of q.log.slice(lastClose + 1)) applyEvent(rebuilt, e);
-    expect(rebuilt).toEqual(q.state);
+    const rebuilt = QueueDay.empty(config, close.event.nextDay, close.seq);
+    for (const e of q.log.slice(lastClose + 1)) rebuilt.apply(e);
+    expect(rebuilt.snapshot()).toEqual(q.state.snapshot());
+    // A snapshot sent over the wire makes the same day, indexes and all.
+    const mirrored = QueueDay.fromSnapshot(q.state.snapshot());
+    expect(mirrored.snapshot()).toEqual(q.state.snapshot());
+    expect(mirrored.waiting()).toEqual(q.state.waiting());
   }
   return q;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './domain-events.js';
-import type { QueueState, Ticket } from './domain-types.js';
-import { RECENT_SERVICE_KEEP, applyEvent } from './queue-reducer.js';
-import { emptyCounter, initialQueueState } from './queue-state.js';
+import type { EventEnvelope } from './domain-events.js';
+import type { QueueSnapshot, Ticket } from './domain-types.js';
+import { RECENT_SERVICE_KEEP, reduceDay } from './queue-reducer.js';
+import { emptyCounter, emptySnapshot as initialQueueSnapshot } from './queue-state.js';
 import { testHall, testUuid } from './test-hall.js';
 
 const MINUTE = 60_000;
@@ -13,6 +14,7 @@ function ticket(n: number, changes: Partial<Ticket> = {}): Ticket {
   return {
     id: testUuid(n),
     serviceId: 'ktp',
+    prefix: 'A',
     number: n,
     displayNumber: `A-${String(n).padStart(3, '0')}`,
     day: '2026-03-02',
@@ -29,29 +31,34 @@ function ticket(n: number, changes: Partial<Ticket> = {}): Ticket {
 }
 
 /** Applies events one after another, numbering them from the state's seq, each a minute after `T0 + minute`. */
-function apply(state: QueueState, events: DomainEvent[], minute = 0): QueueState {
+function apply(state: QueueSnapshot, events: DomainEvent[], minute = 0): QueueSnapshot {
   events.forEach((event, i) =>
     applyEvent(state, { seq: state.seq + 1, at: T0 + (minute + i) * MINUTE, event }),
   );
   return state;
 }
 
-function withTickets(...tickets: Ticket[]): QueueState {
+function withTickets(...tickets: Ticket[]): QueueSnapshot {
   return apply(
-    initialQueueState(config, '2026-03-02'),
+    initialQueueSnapshot(config, '2026-03-02'),
     tickets.map((t) => ({ type: 'TicketIssued', ticket: t })),
   );
 }
 
-function get(state: QueueState, n: number): Ticket {
+function get(state: QueueSnapshot, n: number): Ticket {
   const t = state.tickets[testUuid(n)];
   if (!t) throw new Error(`no ticket ${n}`);
   return t;
 }
 
-describe('applyEvent', () => {
+function applyEvent(state: QueueSnapshot, envelope: EventEnvelope): QueueSnapshot {
+  reduceDay(state, envelope);
+  return state;
+}
+
+describe('reduceDay', () => {
   it('changes the state in place, returns it, and records the sequence number', () => {
-    const state = initialQueueState(config, '2026-03-02', 41);
+    const state = initialQueueSnapshot(config, '2026-03-02', 41);
     const result = applyEvent(state, {
       seq: 42,
       at: T0,
@@ -84,11 +91,18 @@ describe('applyEvent', () => {
       const issued = ticket(1);
       const event: DomainEvent = { type: 'TicketIssued', ticket: issued };
       const snapshot = structuredClone(event);
-      const state = apply(initialQueueState(config, '2026-03-02'), [event]);
+      const state = apply(initialQueueSnapshot(config, '2026-03-02'), [event]);
       apply(state, [
         { type: 'CounterStatusChanged', counterId: 'c1', status: 'open' },
-        { type: 'TicketCalled', ticketId: issued.id, counterId: 'c1', via: 'next', priorityStreak: 0 },
-        { type: 'TicketRecalled', ticketId: issued.id, counterId: 'c1' },
+        {
+          type: 'TicketCalled',
+          ticketId: issued.id,
+          counterId: 'c1',
+          via: 'next',
+          priorityStreak: 0,
+          callIndex: 0,
+        },
+        { type: 'TicketRecalled', ticketId: issued.id, counterId: 'c1', callIndex: 1 },
         { type: 'TicketTransferred', ticketId: issued.id, fromCounterId: 'c1', toServiceId: 'kk', rank: 5 },
       ]);
       expect(event).toEqual(snapshot);
@@ -98,7 +112,7 @@ describe('applyEvent', () => {
   });
 
   it('NumbersLeased records the lease and moves the lease cursor', () => {
-    const state = apply(initialQueueState(config, '2026-03-02'), [
+    const state = apply(initialQueueSnapshot(config, '2026-03-02'), [
       { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'ktp', from: 501, to: 520 },
       { type: 'NumbersLeased', kioskId: 'k2', serviceId: 'ktp', from: 521, to: 540 },
     ]);
@@ -117,7 +131,16 @@ describe('applyEvent', () => {
       );
       apply(
         state,
-        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        [
+          {
+            type: 'TicketCalled',
+            ticketId: testUuid(1),
+            counterId: 'c1',
+            via: 'next',
+            priorityStreak: 0,
+            callIndex: 0,
+          },
+        ],
         10,
       );
       expect(get(state, 1)).toMatchObject({
@@ -148,7 +171,9 @@ describe('applyEvent', () => {
         [4, 'next', 3],
         [3, 'next', 0],
       ] as const) {
-        apply(state, [{ type: 'TicketCalled', ticketId: testUuid(n), counterId: 'c1', via, priorityStreak }]);
+        apply(state, [
+          { type: 'TicketCalled', ticketId: testUuid(n), counterId: 'c1', via, priorityStreak, callIndex: 0 },
+        ]);
         streaks.push(state.counters['c1']?.priorityStreak ?? -1);
       }
       expect(streaks).toEqual([0, 2, 3, 0]);
@@ -161,10 +186,19 @@ describe('applyEvent', () => {
     const state = withTickets(ticket(1));
     apply(
       state,
-      [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+      [
+        {
+          type: 'TicketCalled',
+          ticketId: testUuid(1),
+          counterId: 'c1',
+          via: 'next',
+          priorityStreak: 0,
+          callIndex: 0,
+        },
+      ],
       0,
     );
-    apply(state, [{ type: 'TicketRecalled', ticketId: testUuid(1), counterId: 'c1' }], 2);
+    apply(state, [{ type: 'TicketRecalled', ticketId: testUuid(1), counterId: 'c1', callIndex: 1 }], 2);
     expect(get(state, 1)).toMatchObject({
       status: 'called',
       calledAt: T0,
@@ -180,7 +214,16 @@ describe('applyEvent', () => {
       const state = withTickets(ticket(1));
       apply(
         state,
-        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        [
+          {
+            type: 'TicketCalled',
+            ticketId: testUuid(1),
+            counterId: 'c1',
+            via: 'next',
+            priorityStreak: 0,
+            callIndex: 0,
+          },
+        ],
         0,
       );
       apply(state, [{ type: 'ServingStarted', ticketId: testUuid(1), counterId: 'c1' }], 3);
@@ -196,7 +239,16 @@ describe('applyEvent', () => {
       const state = withTickets(ticket(1));
       apply(
         state,
-        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        [
+          {
+            type: 'TicketCalled',
+            ticketId: testUuid(1),
+            counterId: 'c1',
+            via: 'next',
+            priorityStreak: 0,
+            callIndex: 0,
+          },
+        ],
         0,
       );
       apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 5);
@@ -211,7 +263,16 @@ describe('applyEvent', () => {
       svc.recentServiceMs = [...older];
       apply(
         state,
-        [{ type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 }],
+        [
+          {
+            type: 'TicketCalled',
+            ticketId: testUuid(1),
+            counterId: 'c1',
+            via: 'next',
+            priorityStreak: 0,
+            callIndex: 0,
+          },
+        ],
         0,
       );
       apply(state, [{ type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }], 1);
@@ -224,9 +285,23 @@ describe('applyEvent', () => {
   it('TicketNoShow and TicketHeld free the counter; a held ticket remembers its counter', () => {
     const state = withTickets(ticket(1), ticket(2));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketNoShow', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c2', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(2),
+        counterId: 'c2',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketHeld', ticketId: testUuid(2), counterId: 'c2' },
     ]);
     expect(get(state, 1)).toMatchObject({ status: 'no_show', endedAt: T0 + MINUTE });
@@ -239,7 +314,14 @@ describe('applyEvent', () => {
   it('TicketTransferred moves the ticket to its new queue and logs where from', () => {
     const state = withTickets(ticket(1));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       {
         type: 'TicketTransferred',
         ticketId: testUuid(1),
@@ -247,7 +329,14 @@ describe('applyEvent', () => {
         toServiceId: 'paspor',
         rank: 7,
       },
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c4', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c4',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       {
         type: 'TicketTransferred',
         ticketId: testUuid(1),
@@ -284,7 +373,14 @@ describe('applyEvent', () => {
   it('TicketPutBack returns a no-show to the queue with its new rank', () => {
     const state = withTickets(ticket(1));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketNoShow', ticketId: testUuid(1), counterId: 'c1' },
       { type: 'TicketPutBack', ticketId: testUuid(1), counterId: 'c3', rank: -5 },
     ]);
@@ -297,9 +393,23 @@ describe('applyEvent', () => {
   it('TicketPutBack returns a held ticket to its queue with the rank the event names (a counter closed)', () => {
     const state = withTickets(ticket(1), ticket(2));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketHeld', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c2', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(2),
+        counterId: 'c2',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketPutBack', ticketId: testUuid(1), counterId: 'c1', rank: T0 + MINUTE },
     ]);
     const t = get(state, 1);
@@ -313,9 +423,23 @@ describe('applyEvent', () => {
   it('TicketCancelled ends the ticket and frees the counter only if it is the current one there', () => {
     const state = withTickets(ticket(1), ticket(2), ticket(3));
     apply(state, [
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketHeld', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(2),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketCancelled', ticketId: testUuid(1), by: 'spv' },
     ]);
     expect(get(state, 1)).toMatchObject({ status: 'cancelled', endedAt: T0 + 3 * MINUTE });
@@ -379,7 +503,14 @@ describe('applyEvent', () => {
     const state = withTickets(ticket(1));
     apply(state, [
       { type: 'PrintFailed', ticketId: testUuid(1), kioskId: 'k1', reason: 'paper-out' },
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' },
     ]);
     expect(get(state, 1)).toMatchObject({ status: 'done', printFault: { kioskId: 'k1', at: T0 } });
@@ -414,7 +545,7 @@ describe('applyEvent', () => {
   });
 
   it('CounterStatusChanged keeps the staff member and the pause reason', () => {
-    const state = initialQueueState(config, '2026-03-02');
+    const state = initialQueueSnapshot(config, '2026-03-02');
     apply(state, [{ type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' }]);
     expect(state.counters['c1']).toMatchObject({ status: 'open', staff: 'dukcapil1' });
     apply(state, [{ type: 'CounterStatusChanged', counterId: 'c1', status: 'paused', reason: 'ishoma' }]);
@@ -437,9 +568,23 @@ describe('applyEvent', () => {
     apply(state, [
       { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'kk', from: 501, to: 520 },
       { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' },
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(2),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       {
         type: 'DayClosed',
         day: '2026-03-02',
@@ -451,9 +596,9 @@ describe('applyEvent', () => {
     expect([held2.status, held2.endedAt]).toEqual(['expired', T0 + 5 * MINUTE]);
     expect([held3.status, held3.endedAt]).toEqual(['expired', T0 + 5 * MINUTE]);
     expect(held1.status).toBe('done');
-    // The hub rebuilds a day from the events after its DayClosed, starting from `initialQueueState`:
+    // The hub rebuilds a day from the events after its DayClosed, starting from `initialQueueSnapshot`:
     // the live state must be the same, or a restart would change it.
-    expect(state).toEqual(initialQueueState(config, '2026-03-03', state.seq));
+    expect(state).toEqual(initialQueueSnapshot(config, '2026-03-03', state.seq));
   });
 
   it('DayClosed before midnight (nextDay = day) expires the listed tickets and keeps the day, its numbers and leases', () => {
@@ -470,14 +615,49 @@ describe('applyEvent', () => {
       { type: 'NumbersLeased', kioskId: 'k1', serviceId: 'kk', from: 501, to: 520 },
       { type: 'CounterStatusChanged', counterId: 'c1', status: 'open', staff: 'dukcapil1' },
       { type: 'CounterStatusChanged', counterId: 'c2', status: 'open', staff: 'dukcapil2' },
-      { type: 'TicketCalled', ticketId: testUuid(1), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(1),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketFinished', ticketId: testUuid(1), counterId: 'c1' }, // done
-      { type: 'TicketCalled', ticketId: testUuid(2), counterId: 'c1', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(2),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'TicketNoShow', ticketId: testUuid(2), counterId: 'c1' }, // no-show
-      { type: 'TicketCalled', ticketId: testUuid(3), counterId: 'c1', via: 'next', priorityStreak: 1 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(3),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 1,
+        callIndex: 0,
+      },
       { type: 'TicketHeld', ticketId: testUuid(3), counterId: 'c1' }, // held at c1
-      { type: 'TicketCalled', ticketId: testUuid(4), counterId: 'c1', via: 'next', priorityStreak: 1 }, // called
-      { type: 'TicketCalled', ticketId: testUuid(5), counterId: 'c2', via: 'next', priorityStreak: 0 },
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(4),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 1,
+        callIndex: 0,
+      }, // called
+      {
+        type: 'TicketCalled',
+        ticketId: testUuid(5),
+        counterId: 'c2',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      },
       { type: 'ServingStarted', ticketId: testUuid(5), counterId: 'c2' }, // serving; 6 and 7 wait
       { type: 'TicketCancelled', ticketId: testUuid(7), by: 'spv' }, // cancelled
     ]);
@@ -516,10 +696,17 @@ describe('applyEvent', () => {
   });
 
   it('refuses an event about a ticket it does not know', () => {
-    const state = initialQueueState(config, '2026-03-02');
+    const state = initialQueueSnapshot(config, '2026-03-02');
     expect(() =>
       apply(state, [
-        { type: 'TicketCalled', ticketId: testUuid(9), counterId: 'c1', via: 'next', priorityStreak: 0 },
+        {
+          type: 'TicketCalled',
+          ticketId: testUuid(9),
+          counterId: 'c1',
+          via: 'next',
+          priorityStreak: 0,
+          callIndex: 0,
+        },
       ]),
     ).toThrow(/unknown ticket/);
   });

@@ -1,29 +1,19 @@
-import type { CounterState, QueueState, ServiceDayState, Ticket } from './domain-types.js';
+import type { CounterState, QueueSnapshot, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
-import { emptyCounter, emptyServiceDay, isFinal, noteTicketAdded, numberKey } from './queue-state.js';
-import { noteWaitingChanges, ticketIdsOf, waitingPlace } from './waiting-index.js';
+import { emptyCounter, emptyServiceDay, isFinal, numberKey } from './queue-state.js';
 
 /** Service durations kept per service for the estimated wait (the engine averages the newest of them). */
 export const RECENT_SERVICE_KEEP = 100;
 
 /**
- * Applies one logged event to the state, in place, and returns it.
+ * Applies one logged event to a day's data, in place. Only `QueueDay.apply` calls it, so that the day's
+ * indexes follow every change.
  *
  * Deterministic and free of I/O: the hub, every client and the tests run this same function,
- * so a state rebuilt from the log equals the live one. It mutates rather than copies because a
+ * so a day rebuilt from the log equals the live one. It mutates rather than copies because a
  * busy day holds 15,000 tickets and a restart replays every event of it.
  */
-export function applyEvent(state: QueueState, envelope: EventEnvelope): QueueState {
-  const tickets = state.tickets;
-  const moved = ticketIdsOf(envelope.event);
-  const before = moved.map((id) => waitingPlace(Object.hasOwn(tickets, id) ? tickets[id] : undefined));
-  apply(state, envelope);
-  // A new day starts a new record (and a new index); otherwise the index follows the tickets that moved.
-  if (state.tickets === tickets) noteWaitingChanges(tickets, moved, before);
-  return state;
-}
-
-function apply(state: QueueState, envelope: EventEnvelope): void {
+export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
   const { event, at, seq } = envelope;
   state.seq = seq;
   switch (event.type) {
@@ -41,16 +31,14 @@ function apply(state: QueueState, envelope: EventEnvelope): void {
       state.tickets = {};
       state.leases = [];
       state.numbersUsed = {};
-      // Reset rather than drop the entries, so the state equals `initialQueueState` of the new day (the restart rule).
+      // Reset rather than drop the entries, so the state equals `initialQueueSnapshot` of the new day (the restart rule).
       for (const id of Object.keys(state.services)) state.services[id] = emptyServiceDay();
       for (const id of Object.keys(state.counters)) state.counters[id] = emptyCounter(id);
       break;
     }
     case 'TicketIssued': {
       const ticket: Ticket = structuredCloneTicket(event.ticket);
-      const replaced = Object.hasOwn(state.tickets, ticket.id);
       state.tickets[ticket.id] = ticket;
-      noteTicketAdded(state, ticket, replaced);
       state.numbersUsed[numberKey(ticket.serviceId, ticket.number)] = ticket.id;
       const svc = service(state, ticket.serviceId);
       svc.issued += 1;
@@ -77,6 +65,7 @@ function apply(state: QueueState, envelope: EventEnvelope): void {
       t.calledAt = at;
       delete t.servingAt;
       delete t.targetCounterId;
+      // The engine numbers each call as the next one (`callIndex` = calls made so far), so this is its place.
       t.calls.push({ counterId: event.counterId, at, recall: false });
       c.currentTicketId = t.id;
       c.priorityStreak = event.priorityStreak;
@@ -197,17 +186,17 @@ function releaseCounter(c: CounterState, ticketId: string): void {
 }
 
 /** The ticket if it is one of today's, else undefined: for events that are history when the ticket is gone. */
-function todaysTicket(state: QueueState, id: string): Ticket | undefined {
+function todaysTicket(state: QueueSnapshot, id: string): Ticket | undefined {
   return Object.hasOwn(state.tickets, id) ? state.tickets[id] : undefined;
 }
 
-function ticket(state: QueueState, id: string): Ticket {
+function ticket(state: QueueSnapshot, id: string): Ticket {
   const t = state.tickets[id];
   if (!t) throw new Error(`event names unknown ticket ${id}`);
   return t;
 }
 
-function counter(state: QueueState, id: string): CounterState {
+function counter(state: QueueSnapshot, id: string): CounterState {
   let c = state.counters[id];
   if (!c) {
     c = emptyCounter(id);
@@ -216,7 +205,7 @@ function counter(state: QueueState, id: string): CounterState {
   return c;
 }
 
-function service(state: QueueState, id: string): ServiceDayState {
+function service(state: QueueSnapshot, id: string): ServiceDayState {
   let s = state.services[id];
   if (!s) {
     s = emptyServiceDay();

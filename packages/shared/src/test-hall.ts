@@ -6,7 +6,7 @@
 import type { CommandInput } from './commands.js';
 import { commandSchema } from './commands.js';
 import type { DomainEvent, EventEnvelope } from './domain-events.js';
-import type { PriorityGroup, QueueState, Ticket } from './domain-types.js';
+import type { PriorityGroup, ReadonlyTicket } from './domain-types.js';
 import { hallDay } from './hall-clock.js';
 import type {
   HallConfig,
@@ -16,10 +16,10 @@ import type {
   WeeklyHours,
 } from './hall-config.js';
 import { hallConfig } from './hall-config.js';
-import type { Actor, Decision } from './queue-engine.js';
+import type { Actor } from './access-policy.js';
+import type { Decision } from './queue-engine.js';
 import { decide, rolloverEvents } from './queue-engine.js';
-import { applyEvent } from './queue-reducer.js';
-import { initialQueueState } from './queue-state.js';
+import { QueueDay } from './queue-day.js';
 import type { z } from 'zod';
 
 /** Open 00:00–23:59 local time, every day of the week. */
@@ -177,7 +177,7 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system' };
  * decides the command, and applies and logs the events. Time only moves when told to.
  */
 export class TestQueue {
-  state: QueueState;
+  state: QueueDay;
   readonly log: EventEnvelope[] = [];
   now: number;
   private ids = 0;
@@ -187,7 +187,7 @@ export class TestQueue {
     now: number,
   ) {
     this.now = now;
-    this.state = initialQueueState(config, hallDay(now, config.hall.timeZone));
+    this.state = QueueDay.empty(config, hallDay(now, config.hall.timeZone));
   }
 
   readonly newId = (): string => testUuid(++this.ids);
@@ -202,7 +202,7 @@ export class TestQueue {
     const envelopes = events.map((event, i) => ({ seq: this.state.seq + 1 + i, at: this.now, event }));
     for (const e of envelopes) {
       this.log.push(e);
-      applyEvent(this.state, e);
+      this.state.apply(e);
     }
     return envelopes;
   }
@@ -240,7 +240,7 @@ export class TestQueue {
   }
 
   /** Issues a ticket and returns it as it stands in the state. */
-  issue(serviceId: string, priority: PriorityGroup = 'none', actor: Actor = SYSTEM_ACTOR): Ticket {
+  issue(serviceId: string, priority: PriorityGroup = 'none', actor: Actor = SYSTEM_ACTOR): ReadonlyTicket {
     const events = this.must({ type: 'issueTicket', serviceId, priority }, actor);
     const issued = events.find((e) => e.type === 'TicketIssued');
     if (issued?.type !== 'TicketIssued') throw new Error('no TicketIssued event');
@@ -253,15 +253,15 @@ export class TestQueue {
     return this;
   }
 
-  ticket(id: string): Ticket {
-    const t = this.state.tickets[id];
+  ticket(id: string): ReadonlyTicket {
+    const t = this.state.ticket(id);
     if (!t) throw new Error(`no ticket ${id}`);
     return t;
   }
 
   /** The ticket with this display number today, e.g. `A-007`. */
-  byNumber(displayNumber: string): Ticket {
-    const t = Object.values(this.state.tickets).find((x) => x.displayNumber === displayNumber);
+  byNumber(displayNumber: string): ReadonlyTicket {
+    const t = this.state.allTickets().find((x) => x.displayNumber === displayNumber);
     if (!t) throw new Error(`no ticket ${displayNumber}`);
     return t;
   }

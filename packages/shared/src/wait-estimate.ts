@@ -1,9 +1,9 @@
-import type { CounterConfig, HallConfig } from './hall-config.js';
-import type { QueueState, Ticket, WaitEstimate } from './domain-types.js';
+import type { CounterConfig, QueueConfig } from './hall-config.js';
+import type { ReadonlyTicket, WaitEstimate } from './domain-types.js';
 import { hallLocalTime } from './hall-clock.js';
-import { allTickets } from './queue-state.js';
-import type { WaitingIndex } from './waiting-index.js';
-import { waitingIndex } from './waiting-index.js';
+import type { DayView } from './queue-day.js';
+import type { WaitingCounts } from './waiting-index.js';
+import { WaitingIndex } from './waiting-index.js';
 
 export interface ServiceWait extends WaitEstimate {
   /** Counters open for the service now. */
@@ -35,8 +35,8 @@ interface QueueLoad {
  * `extraWaiting`: tickets per service that are not in `state` yet (a kiosk's offline tickets).
  */
 export function estimateWait(
-  state: QueueState,
-  config: HallConfig,
+  state: DayView,
+  config: QueueConfig,
   serviceId: string,
   now: number,
   extraWaiting: Readonly<Record<string, number>> = {},
@@ -46,8 +46,8 @@ export function estimateWait(
 
 /** `estimateWait` for every service in one pass over the tickets (the kiosk's menu). */
 export function estimateWaits(
-  state: QueueState,
-  config: HallConfig,
+  state: DayView,
+  config: QueueConfig,
   now: number,
   extraWaiting: Readonly<Record<string, number>> = {},
 ): Record<string, ServiceWait> {
@@ -59,12 +59,12 @@ export function estimateWaits(
 
 /** Where a waiting ticket stands: the tickets of its service that will be called before it, and the wait. */
 export function ticketPosition(
-  state: QueueState,
-  config: HallConfig,
+  state: DayView,
+  config: QueueConfig,
   ticketId: string,
   now: number,
 ): WaitEstimate | undefined {
-  const ticket = state.tickets[ticketId];
+  const ticket = state.ticket(ticketId);
   if (!ticket || ticket.status !== 'waiting') return undefined;
   const load = queueLoad(state, {}, (t) => t.id !== ticket.id && goesBefore(t, ticket));
   const { ahead, minutes } = waitFor(state, config, ticket.serviceId, now, load);
@@ -72,7 +72,7 @@ export function ticketPosition(
 }
 
 /** Priority tickets go before regular ones; within a class, the smaller rank goes first. */
-function goesBefore(t: Ticket, ticket: Ticket): boolean {
+function goesBefore(t: ReadonlyTicket, ticket: ReadonlyTicket): boolean {
   const tPriority = t.priority !== 'none';
   const isPriority = ticket.priority !== 'none';
   return (tPriority && !isPriority) || (tPriority === isPriority && t.rank < ticket.rank);
@@ -83,11 +83,13 @@ function goesBefore(t: Ticket, ticket: Ticket): boolean {
  * reads the reducer's running index; `ticketPosition`'s "before this ticket" needs a pass over the tickets.
  */
 function queueLoad(
-  state: QueueState,
+  state: DayView,
   extraWaiting: Readonly<Record<string, number>>,
-  counts?: (t: Ticket) => boolean,
+  counts?: (t: ReadonlyTicket) => boolean,
 ): QueueLoad {
-  const index = counts ? countWaiting(state, counts) : waitingIndex(state);
+  const index: WaitingCounts = counts
+    ? WaitingIndex.of(state.allTickets(), (t) => t.status === 'waiting' && counts(t))
+    : state.waiting();
   const waiting = new Map(index.byService);
   for (const [id, n] of Object.entries(extraWaiting)) waiting.set(id, (waiting.get(id) ?? 0) + n);
   const ahead = new Map(waiting);
@@ -97,25 +99,9 @@ function queueLoad(
   return { ahead, waiting, targeted: index.byCounter };
 }
 
-/** One pass over the day's tickets (15,000 on a busy day): the waiting ones that `counts`. */
-function countWaiting(state: QueueState, counts: (t: Ticket) => boolean): WaitingIndex {
-  const index: WaitingIndex = { byService: new Map(), byCounter: new Map() };
-  for (const t of allTickets(state)) {
-    if (t.status !== 'waiting' || !counts(t)) continue;
-    if (t.targetCounterId === undefined) {
-      index.byService.set(t.serviceId, (index.byService.get(t.serviceId) ?? 0) + 1);
-    } else {
-      const atCounter = index.byCounter.get(t.targetCounterId) ?? new Map<string, number>();
-      atCounter.set(t.serviceId, (atCounter.get(t.serviceId) ?? 0) + 1);
-      index.byCounter.set(t.targetCounterId, atCounter);
-    }
-  }
-  return index;
-}
-
 function waitFor(
-  state: QueueState,
-  config: HallConfig,
+  state: DayView,
+  config: QueueConfig,
   serviceId: string,
   now: number,
   load: QueueLoad,
@@ -142,7 +128,7 @@ function waitFor(
   for (const c of servers.counters) {
     for (const [id, n] of load.targeted.get(c.id) ?? []) work += n * minutesPerVisitor(id);
     const current = state.counters[c.id]?.currentTicketId;
-    const visitor = current === undefined ? undefined : state.tickets[current];
+    const visitor = current === undefined ? undefined : state.ticket(current);
     if (visitor) work += minutesPerVisitor(visitor.serviceId) / 2;
   }
   const minutes = work / Math.max(1, servers.counters.length);
@@ -156,8 +142,8 @@ function waitFor(
 
 /** The counters that serve the service: the open ones, or all configured ones when none is open. */
 function serversOf(
-  state: QueueState,
-  config: HallConfig,
+  state: DayView,
+  config: QueueConfig,
   serviceId: string,
 ): { counters: CounterConfig[]; open: number } {
   const configured = config.counters.filter((c) => c.serviceIds.includes(serviceId));
@@ -166,7 +152,7 @@ function serversOf(
 }
 
 /** The recent average service time over the estimate window, or the service's target before any. */
-function averageServiceMinutes(state: QueueState, config: HallConfig, serviceId: string): number {
+function averageServiceMinutes(state: DayView, config: QueueConfig, serviceId: string): number {
   const recent = (state.services[serviceId]?.recentServiceMs ?? []).slice(-config.settings.estimateWindow);
   if (recent.length > 0) return recent.reduce((a, b) => a + b, 0) / recent.length / 60_000;
   return config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
@@ -177,7 +163,7 @@ function averageServiceMinutes(state: QueueState, config: HallConfig, serviceId:
  * service's hours (the midday break) that the wait runs into is added. Past the last period the counters
  * keep serving the queue, so nothing is added there.
  */
-function throughBreaks(config: HallConfig, serviceId: string, now: number, minutes: number): number {
+function throughBreaks(config: QueueConfig, serviceId: string, now: number, minutes: number): number {
   const hours = config.services.find((s) => s.id === serviceId)?.hours ?? config.hall.hours;
   const local = hallLocalTime(now, config.hall.timeZone);
   const periods = hours[local.weekday]

@@ -1,30 +1,12 @@
 import type { DomainEvent } from './domain-events.js';
-import type { QueueState, Ticket } from './domain-types.js';
-import { allTickets } from './queue-state.js';
+import type { ReadonlyTicket } from './domain-types.js';
 
-/**
- * How many tickets wait, per service (for any counter of it) and per counter they were sent to.
- * The estimated wait reads it at every issue; counting a day's 15,000 tickets each time made issuing
- * slow down as the day filled, so the reducer keeps it up to date instead (`noteWaitingChanges`).
- */
-export interface WaitingIndex {
+/** How many tickets wait, per service (for any counter of it) and per counter they were sent to. */
+export interface WaitingCounts {
   /** Waiting tickets per service that any counter of the service may call. */
-  byService: Map<string, number>;
+  readonly byService: ReadonlyMap<string, number>;
   /** Waiting tickets per counter they were transferred to, per service. */
-  byCounter: Map<string, Map<string, number>>;
-}
-
-/** One index per `state.tickets` record, like `allTickets`: a new day or a snapshot starts a new one. */
-const indexes = new WeakMap<Record<string, Ticket>, WaitingIndex>();
-
-export function waitingIndex(state: QueueState): WaitingIndex {
-  let index = indexes.get(state.tickets);
-  if (!index) {
-    index = { byService: new Map(), byCounter: new Map() };
-    for (const t of allTickets(state)) add(index, waitingPlace(t), 1);
-    indexes.set(state.tickets, index);
-  }
-  return index;
+  readonly byCounter: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /** Where a ticket counts in the index: nowhere unless it waits. */
@@ -33,7 +15,7 @@ export interface WaitingPlace {
   counterId: string | undefined;
 }
 
-export function waitingPlace(t: Ticket | undefined): WaitingPlace | undefined {
+export function waitingPlace(t: ReadonlyTicket | undefined): WaitingPlace | undefined {
   return t?.status === 'waiting' ? { serviceId: t.serviceId, counterId: t.targetCounterId } : undefined;
 }
 
@@ -55,31 +37,29 @@ export function ticketIdsOf(event: DomainEvent): readonly string[] {
 }
 
 /**
- * Records in the index of `tickets` (the record the event was applied to) how the tickets moved:
- * `before` is where each counted before the event, read again from the record now.
+ * The waiting counts, kept up to date as tickets move. The estimated wait reads them at every issue;
+ * counting a day's 15,000 tickets each time made issuing slow down as the day filled. Owned by `QueueDay`.
  */
-export function noteWaitingChanges(
-  tickets: Record<string, Ticket>,
-  ids: readonly string[],
-  before: ReadonlyArray<WaitingPlace | undefined>,
-): void {
-  const index = indexes.get(tickets);
-  if (!index) return;
-  ids.forEach((id, i) => {
-    add(index, before[i], -1);
-    add(index, waitingPlace(Object.hasOwn(tickets, id) ? tickets[id] : undefined), 1);
-  });
-}
+export class WaitingIndex implements WaitingCounts {
+  readonly byService = new Map<string, number>();
+  readonly byCounter = new Map<string, Map<string, number>>();
 
-function add(index: WaitingIndex, place: WaitingPlace | undefined, delta: number): void {
-  if (!place) return;
-  if (place.counterId === undefined) {
-    bump(index.byService, place.serviceId, delta);
-  } else {
-    const atCounter = index.byCounter.get(place.counterId) ?? new Map<string, number>();
-    bump(atCounter, place.serviceId, delta);
-    if (atCounter.size === 0) index.byCounter.delete(place.counterId);
-    else index.byCounter.set(place.counterId, atCounter);
+  static of(tickets: Iterable<ReadonlyTicket>, counts: (t: ReadonlyTicket) => boolean = () => true) {
+    const index = new WaitingIndex();
+    for (const t of tickets) if (counts(t)) index.add(waitingPlace(t), 1);
+    return index;
+  }
+
+  add(place: WaitingPlace | undefined, delta: number): void {
+    if (!place) return;
+    if (place.counterId === undefined) {
+      bump(this.byService, place.serviceId, delta);
+    } else {
+      const atCounter = this.byCounter.get(place.counterId) ?? new Map<string, number>();
+      bump(atCounter, place.serviceId, delta);
+      if (atCounter.size === 0) this.byCounter.delete(place.counterId);
+      else this.byCounter.set(place.counterId, atCounter);
+    }
   }
 }
 

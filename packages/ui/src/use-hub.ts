@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import type { ConnectionStatus, HubConnection } from '@antre/client';
-import type { Principal, PublicHallConfig, QueueState } from '@antre/shared';
+import type { Principal, PublicHallConfig, DayView } from '@antre/shared';
 
 export interface HubView {
   status: ConnectionStatus;
-  state: QueueState | undefined;
+  state: DayView | undefined;
   config: PublicHallConfig | undefined;
   principal: Principal;
   pendingCount: number;

@@ -1,4 +1,4 @@
-import type { EventEnvelope, HallConfig, QueueState } from '@antre/shared';
+import type { DeepReadonly, EventEnvelope, HallConfig, QueueSnapshot } from '@antre/shared';
 import type { CounterPlan, DayWindow } from './day-plan.js';
 import type { FuzzResult } from './fuzzer.js';
 import type { HubCrash, HubRestart } from './hub-runner.js';
@@ -58,7 +58,7 @@ export interface DayEvidence {
   config: HallConfig;
   window: DayWindow;
   events: EventEnvelope[];
-  hubState: QueueState;
+  hubState: DeepReadonly<QueueSnapshot>;
   hubDigest: string;
   replay: ReplayResult;
   kiosks: KioskEvidence[];
@@ -82,7 +82,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The parts of a queue state that must be equal everywhere: the hub, its log replayed, every mirror. */
-export function stateDigest(state: QueueState | undefined): string {
+export function stateDigest(state: DeepReadonly<QueueSnapshot> | undefined): string {
   if (!state) return 'no state';
   const { day, seq, tickets, counters, services, leases, numbersUsed } = state;
   return canonicalJson({ day, seq, tickets, counters, services, leases, numbersUsed });

@@ -47,7 +47,7 @@ function dump(m: Extract<HubChildRequest, { type: 'dump' }>): void {
   } finally {
     closeSync(fd);
   }
-  writeFileSync(m.stateFile, JSON.stringify(hub.service.state));
+  writeFileSync(m.stateFile, JSON.stringify(hub.service.state.snapshot()));
   send({ type: 'dumped', events: count, seq: hub.service.state.seq });
 }
 

@@ -1,5 +1,5 @@
-import type { EventEnvelope, HallConfig, QueueState, Ticket } from '@antre/shared';
-import { applyEvent, initialQueueState } from '@antre/shared';
+import type { DayView, EventEnvelope, HallConfig, ReadonlyTicket } from '@antre/shared';
+import { QueueDay } from '@antre/shared';
 
 export type LegOutcome = 'done' | 'no_show' | 'transferred' | 'expired' | 'cancelled' | 'held';
 
@@ -33,7 +33,7 @@ export interface QueueSeries {
 
 export interface ReplayResult {
   /** The state the log rebuilds, through the same reducer as the hub. */
-  state: QueueState;
+  state: DayView;
   legs: Map<string, Leg[]>;
   /** How often each ticket id was issued (TicketIssued, LateTicketExpired). */
   issued: Map<string, number>;
@@ -63,7 +63,7 @@ export function replayLog(
   window: { start: number; end: number },
   callKey: (ticketId: string, counterId: string, at: number, recall: boolean) => string,
 ): ReplayResult {
-  const state = initialQueueState(config, day);
+  const state = QueueDay.empty(config, day);
   const r: ReplayResult = {
     state,
     legs: new Map(),
@@ -104,7 +104,7 @@ export function replayLog(
     const involved = ticketsOf(e);
     const before = new Map(involved.map((id) => [id, queueKey(state.tickets[id])]));
     checkBefore(state, e, r, numbers);
-    applyEvent(state, e);
+    state.apply(e);
     recordLegs(state, e, r.legs);
     for (const id of involved) {
       const was = before.get(id);
@@ -123,7 +123,7 @@ export function replayLog(
 }
 
 /** The service a ticket waits in, if it waits. */
-function queueKey(t: Ticket | undefined): string | undefined {
+function queueKey(t: ReadonlyTicket | undefined): string | undefined {
   return t?.status === 'waiting' ? t.serviceId : undefined;
 }
 
@@ -143,12 +143,7 @@ function ticketsOf(e: EventEnvelope): string[] {
   }
 }
 
-function checkBefore(
-  state: QueueState,
-  e: EventEnvelope,
-  r: ReplayResult,
-  numbers: Map<string, string>,
-): void {
+function checkBefore(state: DayView, e: EventEnvelope, r: ReplayResult, numbers: Map<string, string>): void {
   const ev = e.event;
   if (ev.type === 'TicketIssued' || ev.type === 'LateTicketExpired') {
     const t = ev.ticket;
@@ -174,7 +169,7 @@ function checkBefore(
   }
 }
 
-function accrueCounterTime(state: QueueState, counters: Map<string, CounterTime>, dt: number): void {
+function accrueCounterTime(state: DayView, counters: Map<string, CounterTime>, dt: number): void {
   if (dt === 0) return;
   for (const c of Object.values(state.counters)) {
     const time = counters.get(c.id);
@@ -184,10 +179,10 @@ function accrueCounterTime(state: QueueState, counters: Map<string, CounterTime>
   }
 }
 
-function recordLegs(state: QueueState, e: EventEnvelope, legs: Map<string, Leg[]>): void {
+function recordLegs(state: DayView, e: EventEnvelope, legs: Map<string, Leg[]>): void {
   const ev = e.event;
   const current = (id: string) => legs.get(id)?.at(-1);
-  const open = (t: Ticket, serviceId: string, enteredAt: number) => {
+  const open = (t: ReadonlyTicket, serviceId: string, enteredAt: number) => {
     const list = legs.get(t.id) ?? [];
     list.push({
       ticketId: t.id,

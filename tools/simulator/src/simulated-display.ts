@@ -1,5 +1,5 @@
 import { HubConnection } from '@antre/client';
-import type { EventEnvelope, QueueState } from '@antre/shared';
+import type { EventEnvelope, DayView } from '@antre/shared';
 import { cutConnection } from './connection-wait.js';
 import type { SimClock } from './sim-clock.js';
 
@@ -9,7 +9,7 @@ export function callKey(ticketId: string, counterId: string, at: number, recall:
 }
 
 /** Every call recorded in a state's tickets. */
-export function callsInState(state: QueueState | undefined): Set<string> {
+export function callsInState(state: DayView | undefined): Set<string> {
   const keys = new Set<string>();
   for (const t of Object.values(state?.tickets ?? {})) {
     for (const c of t.calls) keys.add(callKey(t.id, c.counterId, c.at, c.recall));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubConnection } from '@antre/client';
-import type { EventEnvelope, QueueState } from '@antre/shared';
+import type { EventEnvelope, QueueSnapshot } from '@antre/shared';
 import { whenConnection } from './connection-wait.js';
 import type { Hall } from './day-plan.js';
 import { counterPlans, dayWindow, loadHall, supervisorOf } from './day-plan.js';
@@ -164,7 +164,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
       .split('\n')
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l) as EventEnvelope);
-    const hubState = JSON.parse(readFileSync(stateFile, 'utf8')) as QueueState;
+    const hubState = JSON.parse(readFileSync(stateFile, 'utf8')) as QueueSnapshot;
     const hubDigest = stateDigest(hubState);
 
     const evidence: DayEvidence = {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor, HallConfig } from '@antre/shared';
-import { initialQueueState, serviceRefusal } from '@antre/shared';
+import type { HallConfig, Principal } from '@antre/shared';
+import { QueueDay, issueRefusal } from '@antre/shared';
 import type { RateLimits } from '../realtime/socket-server.js';
 import { MONDAY_9AM_WIB, demoHall } from '../testing/hub-harness.js';
 
@@ -18,7 +18,10 @@ export const BENCH_RATE_LIMITS: RateLimits = {
 };
 
 /** Acts in the hall directly through `hub.service.execute` when filling a day. */
-export const SUPERVISOR: Actor = { kind: 'staff', username: 'supervisor', role: 'supervisor' };
+export const SUPERVISOR: Principal = {
+  kind: 'staff',
+  staff: { username: 'supervisor', name: 'Supervisor', role: 'supervisor' },
+};
 
 export interface BenchHall {
   config: HallConfig;
@@ -35,10 +38,10 @@ let cached: Promise<BenchHall> | undefined;
 /** The demo hall (PINs hashed once per bench run). */
 export function benchHall(): Promise<BenchHall> {
   cached ??= demoHall().then(({ config, pins }) => {
-    const state = initialQueueState(config, '2026-11-30');
+    const state = QueueDay.empty(config, '2026-11-30');
     const openServiceIds = config.services
       .filter(
-        (s) => s.dailyQuota === undefined && serviceRefusal(state, config, s, MONDAY_9AM_WIB) === undefined,
+        (s) => s.dailyQuota === undefined && issueRefusal(state, config, s, MONDAY_9AM_WIB) === undefined,
       )
       .map((s) => s.id);
     const counterIds = config.counters

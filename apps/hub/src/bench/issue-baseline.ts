@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Actor } from '@antre/shared';
-import { decide, initialQueueState } from '@antre/shared';
+import { QueueDay, decide } from '@antre/shared';
 import type { Durability } from '../store/event-store.js';
 import type { BenchHall } from './bench-hall.js';
 import { removeDir, tempDir } from './bench-hall.js';
@@ -68,7 +68,7 @@ export function meanBaseline(runs: readonly IssueBaseline[]): IssueBaseline {
 
 /** A TicketIssued event exactly as the engine makes it for a kiosk. */
 function sampleIssue(hall: BenchHall): unknown {
-  const state = initialQueueState(hall.config, '2026-11-30');
+  const state = QueueDay.empty(hall.config, '2026-11-30');
   const actor: Actor = { kind: 'kiosk', kioskId: 'kiosk-1' };
   const serviceId = hall.openServiceIds[0] ?? '';
   const ctx = { config: hall.config, now: MONDAY_9AM_WIB, actor, newId: () => crypto.randomUUID() };

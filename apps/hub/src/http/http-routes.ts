@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { HallConfig, Ticket } from '@antre/shared';
+import type { HallConfig, ReadonlyTicket } from '@antre/shared';
 import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
@@ -44,7 +44,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       seq: service.state.seq,
     });
   }
-  if (path === '/api/state') return json(res, 200, { seq: service.state.seq, state: service.state });
+  if (path === '/api/state') {
+    return json(res, 200, { seq: service.state.seq, state: service.state.snapshot() });
+  }
   if (path === '/api/config') return json(res, 200, publicHallConfig(config));
   const apiTicket = /^\/api\/tickets\/([^/]{1,64})$/.exec(path);
   if (apiTicket?.[1]) {
@@ -71,9 +73,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   json(res, 404, { error: 'NOT_FOUND' });
 }
 
-/** Own keys only: a path such as `/t/constructor` must not reach Object.prototype. */
-function todaysTicket(service: QueueService, id: string): Ticket | undefined {
-  return Object.hasOwn(service.state.tickets, id) ? service.state.tickets[id] : undefined;
+/** Own keys only (`DayView.ticket`): a path such as `/t/constructor` must not reach Object.prototype. */
+function todaysTicket(service: QueueService, id: string): ReadonlyTicket | undefined {
+  return service.state.ticket(id);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,4 +1,4 @@
-import type { HallConfig, QueueState, Ticket, TicketStatus } from '@antre/shared';
+import type { DayView, HallConfig, ReadonlyTicket, TicketStatus } from '@antre/shared';
 import { ticketPosition } from '@antre/shared';
 
 const STATUS_TEXT: Record<TicketStatus, { id: string; en: string }> = {
@@ -15,8 +15,8 @@ const STATUS_TEXT: Record<TicketStatus, { id: string; en: string }> = {
 /** The page a ticket's QR code opens: where the visitor stands, refreshed every 15 seconds. */
 export function ticketStatusPage(
   config: HallConfig,
-  state: QueueState,
-  ticket: Ticket | undefined,
+  state: DayView,
+  ticket: ReadonlyTicket | undefined,
   now: number,
 ): string {
   const body = ticket ? ticketBody(config, state, ticket, now) : notFoundBody();
@@ -37,7 +37,7 @@ dt{color:#47607d}dd{margin:0;font-weight:600}
 </style></head><body><main><h1>${escapeHtml(config.hall.name)}</h1>${body}</main></body></html>`;
 }
 
-function ticketBody(config: HallConfig, state: QueueState, ticket: Ticket, now: number): string {
+function ticketBody(config: HallConfig, state: DayView, ticket: ReadonlyTicket, now: number): string {
   const service = config.services.find((s) => s.id === ticket.serviceId);
   const agency = config.agencies.find((a) => a.id === service?.agencyId);
   const counter = config.counters.find((c) => c.id === ticket.counterId);

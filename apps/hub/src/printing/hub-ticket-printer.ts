@@ -1,5 +1,5 @@
-import type { HallConfig, Principal, QueueState, Reply } from '@antre/shared';
-import { domainError, ticketPosition } from '@antre/shared';
+import type { DayView, HallConfig, Principal, Reply } from '@antre/shared';
+import { authorizePrint, domainError, ticketPosition } from '@antre/shared';
 import type { PrinterFaultReason, ReceiptPrinter } from '@antre/printer';
 import {
   PrinterFault,
@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 export interface HubTicketPrinterOptions {
   config: HallConfig;
   /** The live queue: the ticket to print is looked up here. */
-  state: () => QueueState;
+  state: () => DayView;
   /** The hub's clock, for a reprint's current estimate; `Date.now` by default. */
   now?: () => number;
   logger: Logger;
@@ -57,31 +57,11 @@ export class HubTicketPrinter {
   async print(principal: Principal, request: PrintRequest, host?: string): Promise<PrintReply> {
     const { config, logger } = this.options;
     const state = this.options.state();
-    const kioskId = principal.kind === 'kiosk' ? principal.kioskId : request.kioskId;
-    if (
-      principal.kind === 'kiosk' &&
-      request.kioskId !== undefined &&
-      request.kioskId !== principal.kioskId
-    ) {
-      return fail(domainError('FORBIDDEN', 'a kiosk prints on its own printer only'));
-    }
-    if (principal.kind !== 'kiosk' && principal.kind !== 'staff') {
-      return fail(domainError('UNAUTHENTICATED', 'only kiosks and staff print tickets'));
-    }
-    if (kioskId === undefined)
-      return fail(domainError('VALIDATION_FAILED', 'name the kiosk whose printer to use'));
+    const allowed = authorizePrint(principal, request, config, state);
+    if (!allowed.ok) return allowed;
+    const { kioskId, ticket } = allowed;
     const kiosk = config.kiosks.find((k) => k.id === kioskId);
     if (!kiosk) return fail(domainError('VALIDATION_FAILED', `no kiosk ${kioskId} in the hall config`));
-    const ticket = Object.hasOwn(state.tickets, request.ticketId)
-      ? state.tickets[request.ticketId]
-      : undefined;
-    if (!ticket) return fail(domainError('UNKNOWN_TICKET', `no ticket ${request.ticketId} today`));
-    if (principal.kind === 'staff' && principal.staff.role !== 'supervisor') {
-      const agencyId = config.services.find((s) => s.id === ticket.serviceId)?.agencyId;
-      if (agencyId !== principal.staff.agencyId) {
-        return fail(domainError('FORBIDDEN', 'that ticket belongs to another agency'));
-      }
-    }
 
     let printer: ReceiptPrinter;
     try {

@@ -1,7 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type {
-  Actor,
   ClientToServerEvents,
   DomainError,
   HallConfig,
@@ -189,16 +188,18 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     handle('command', commandEnvelopeSchema, ({ commandId, command }) => {
       const principal = socket.data.principal;
       const isIssue = isObject(command) && command['type'] === 'issueTicket';
-      const refusal =
-        principal.kind === 'display'
-          ? domainError('FORBIDDEN', 'a display sends no commands')
-          : isIssue && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)
-            ? domainError('RATE_LIMITED', 'this kiosk issues too fast')
-            : undefined;
-      // A retry still gets its first answer: it issues nothing new. The batch looks replies up itself, so
-      // the store is read here only for a command about to be refused.
-      if (refusal) return deps.service.recordedReply(commandId) ?? { ok: false as const, error: refusal };
-      return commands.submit({ actor: actorOf(principal), commandId, input: command });
+      // Who may send what is the policy's question, asked in the batch (`authorizeCommand`); here only a
+      // kiosk issuing too fast is held back. A retry still gets its first answer: it issues nothing new.
+      // The batch looks replies up itself, so the store is read here only for a command about to be refused.
+      if (isIssue && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)) {
+        return (
+          deps.service.recordedReply(commandId) ?? {
+            ok: false as const,
+            error: domainError('RATE_LIMITED', 'this kiosk issues too fast'),
+          }
+        );
+      }
+      return commands.submit({ principal, commandId, input: command });
     });
 
     handle('config:get', emptySchema, () => ({ ok: true as const, config: publicHallConfig(deps.config) }));
@@ -320,19 +321,4 @@ function resolvePrincipal(
     return { kind: 'display', displayId: deviceId };
   }
   return { kind: 'public' };
-}
-
-export function actorOf(principal: Principal): Actor | undefined {
-  switch (principal.kind) {
-    case 'kiosk':
-      return { kind: 'kiosk', kioskId: principal.kioskId };
-    case 'staff': {
-      const { username, role, agencyId } = principal.staff;
-      return agencyId === undefined
-        ? { kind: 'staff', username, role }
-        : { kind: 'staff', username, role, agencyId };
-    }
-    default:
-      return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import { HubConnection } from '@antre/client';
-import type { CommandReply, DomainError, Handshake, PublicHallConfig, Ticket } from '@antre/shared';
-import { domainError, formatTicketNumber, hallDay, numberKey } from '@antre/shared';
+import type { CommandReply, DomainError, Handshake, PublicHallConfig, ReadonlyTicket } from '@antre/shared';
+import { domainError, formatTicketNumber, hallDay, issueRefusalError, numberKey } from '@antre/shared';
 import type { ReceiptPrinterOptions } from '@antre/printer';
 import type {
   IssueRequest,
@@ -268,16 +268,8 @@ export class KioskAgent {
     const now = this.now();
     const availability = kioskAvailability(this.conn.state, config, now, this.store.unsyncedByService())
       .services[service.id];
-    if (availability?.refusal?.code === 'SERVICE_CLOSED') {
-      return refuse(domainError('SERVICE_CLOSED', `service ${service.id} is closed now`));
-    }
-    if (availability?.refusal?.code === 'QUOTA_REACHED') {
-      return refuse(
-        domainError('QUOTA_REACHED', `service ${service.id} reached its quota`, {
-          quota: availability.refusal.quota,
-        }),
-      );
-    }
+    // The hub's own refusal, counting the tickets issued here that the hub has not seen yet.
+    if (availability?.refusal) return refuse(issueRefusalError(service.id, availability.refusal));
     const day = hallDay(now, config.hall.timeZone);
     const state = this.conn.state;
     const stored = this.store.issueOffline(
@@ -309,7 +301,7 @@ export class KioskAgent {
     return { ok: true, ticket: this.view(stored, true) };
   }
 
-  private storeHubTicket(ticket: Ticket, lang: KioskLanguage): StoredTicket {
+  private storeHubTicket(ticket: ReadonlyTicket, lang: KioskLanguage): StoredTicket {
     const stored: StoredTicket = {
       id: ticket.id,
       day: ticket.day,
@@ -399,7 +391,7 @@ function refuse(error: DomainError): IssueResult {
   return { ok: false, error };
 }
 
-function issuedTicket(reply: CommandReply): Ticket | undefined {
+function issuedTicket(reply: CommandReply): ReadonlyTicket | undefined {
   if (!reply.ok) return undefined;
   const e = reply.events.find((x) => x.event.type === 'TicketIssued')?.event;
   return e?.type === 'TicketIssued' ? e.ticket : undefined;

@@ -1,11 +1,11 @@
 import type { HubConnection } from '@antre/client';
-import type { PublicHallConfig, QueueState } from '@antre/shared';
+import type { PublicHallConfig, DayView } from '@antre/shared';
 import { WEEKDAYS } from '@antre/shared';
 import type { AgentLog } from './agent-log.js';
 import type { KioskStore } from './kiosk-store.js';
 
 /** Copies the blocks the hub leased to this kiosk into its store, so they outlive a restart without the hub. */
-export function importLeases(state: QueueState, kioskId: string, store: KioskStore): number {
+export function importLeases(state: DayView, kioskId: string, store: KioskStore): number {
   let added = 0;
   for (const l of state.leases) {
     if (l.kioskId !== kioskId) continue;

@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, CommandInput, HallConfig, QueueState } from '@antre/shared';
-import {
-  applyEvent,
-  commandSchema,
-  decide,
-  estimateWait,
-  initialQueueState,
-  publicHallConfig,
-} from '@antre/shared';
+import fc from 'fast-check';
+import type { Actor, CommandInput, HallConfig } from '@antre/shared';
+import { QueueDay, commandSchema, decide, estimateWait, publicHallConfig } from '@antre/shared';
 import { MONDAY_9AM_WIB, demoHall } from '@antre/hub/testing';
 import { kioskAvailability } from './service-availability.js';
 
@@ -20,7 +14,7 @@ beforeAll(async () => {
 });
 
 /** Runs commands through the engine as the hub does, at `now`. */
-function run(state: QueueState, now: number, actor: Actor, ...commands: CommandInput[]): QueueState {
+function run(state: QueueDay, now: number, actor: Actor, ...commands: CommandInput[]): QueueDay {
   let n = 0;
   for (const input of commands) {
     const decision = decide(state, commandSchema.parse(input), {
@@ -30,14 +24,14 @@ function run(state: QueueState, now: number, actor: Actor, ...commands: CommandI
       newId: () => `00000000-0000-4000-8000-${String(state.seq * 100 + n++).padStart(12, '0')}`,
     });
     if (!decision.ok) throw new Error(decision.error.message);
-    for (const event of decision.events) applyEvent(state, { seq: state.seq + 1, at: now, event });
+    for (const event of decision.events) state.apply({ seq: state.seq + 1, at: now, event });
   }
   return state;
 }
 
 describe('kioskAvailability', () => {
   it('agrees with the hub’s estimate for every service, in one pass', () => {
-    const state = initialQueueState(config, '2026-11-30');
+    const state = QueueDay.empty(config, '2026-11-30');
     run(
       state,
       MONDAY_9AM_WIB,
@@ -83,7 +77,7 @@ describe('kioskAvailability', () => {
     expect(availability.services['pendaftaran-haji']?.refusal).toEqual({ code: 'QUOTA_REACHED', quota });
     expect(availability.services['skck']).toMatchObject({ waiting: 2 });
     // The estimate counts them too, as the hub's would.
-    const empty = initialQueueState(config, '2026-11-30');
+    const empty = QueueDay.empty(config, '2026-11-30');
     expect(availability.services['skck']?.minutes).toBe(
       estimateWait(empty, config, 'skck', MONDAY_9AM_WIB, { skck: 2 }).minutes,
     );
@@ -92,7 +86,7 @@ describe('kioskAvailability', () => {
   });
 
   it('treats a state left over from yesterday as an empty day', () => {
-    const yesterday = run(initialQueueState(config, '2026-11-30'), MONDAY_9AM_WIB, kiosk, {
+    const yesterday = run(QueueDay.empty(config, '2026-11-30'), MONDAY_9AM_WIB, kiosk, {
       type: 'issueTicket',
       serviceId: 'skck',
     });
@@ -101,5 +95,44 @@ describe('kioskAvailability', () => {
       kioskAvailability(yesterday, publicHallConfig(config), MONDAY_9AM_WIB).services['skck']?.waiting,
     ).toBe(1);
     expect(kioskAvailability(yesterday, publicHallConfig(config), tuesday).services['skck']?.waiting).toBe(0);
+  });
+});
+
+describe('kioskAvailability against the hub', () => {
+  it('refuses a service exactly when the hub would refuse its ticket, and for the same reason', () => {
+    const serviceIds = config.services.map((s) => s.id);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(serviceIds.length - 1), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        (issues, minutes) => {
+          const now = MONDAY_9AM_WIB - 9 * 3600_000 + minutes * 60_000;
+          const day = QueueDay.empty(config, '2026-11-30');
+          for (const i of issues) {
+            const serviceId = serviceIds[i] ?? '';
+            const decision = decide(day, commandSchema.parse({ type: 'issueTicket', serviceId }), {
+              config,
+              now: MONDAY_9AM_WIB,
+              actor: kiosk,
+              newId: () => crypto.randomUUID(),
+            });
+            if (decision.ok)
+              for (const event of decision.events) day.apply({ seq: day.seq + 1, at: now, event });
+          }
+          const shown = kioskAvailability(day, publicHallConfig(config), now);
+          for (const serviceId of serviceIds) {
+            const decision = decide(day, commandSchema.parse({ type: 'issueTicket', serviceId }), {
+              config,
+              now,
+              actor: kiosk,
+              newId: () => crypto.randomUUID(),
+            });
+            const kioskSays = shown.services[serviceId]?.refusal?.code ?? 'ok';
+            expect(kioskSays).toBe(decision.ok ? 'ok' : decision.error.code);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

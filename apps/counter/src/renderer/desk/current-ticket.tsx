@@ -1,4 +1,4 @@
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import type { QueuedAction } from '../model/desk-commands.js';
@@ -24,7 +24,7 @@ export function CurrentTicket(props: CurrentTicketProps) {
   return <EmptyCard {...props} />;
 }
 
-function TicketCard(props: CurrentTicketProps & { ticket: Ticket }) {
+function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
   const { t, lang } = useLanguage();
   const { ticket, index, now, settling } = props;
   const service = index.services.get(ticket.serviceId);

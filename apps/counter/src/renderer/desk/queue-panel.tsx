@@ -1,4 +1,4 @@
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import type { HallIndex } from '../model/hall-index.js';
@@ -10,7 +10,7 @@ export interface QueuePanelProps {
   index: HallIndex;
   now: number;
   canCallHeld: boolean;
-  onCallHeld: (ticket: Ticket) => void;
+  onCallHeld: (ticket: ReadonlyTicket) => void;
 }
 
 /** Who waits for this counter: per service counts and the longest wait, then the next tickets in call order. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { QueueState, Ticket } from '@antre/shared';
+import type { DayView, ReadonlyTicket } from '@antre/shared';
 import { findTicket, parseTicketNumber } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
@@ -8,9 +8,9 @@ import { T, TICKET_STATUS_TEXT, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
 
 export interface CallNumberDialogProps {
-  state: QueueState;
+  state: DayView;
   index: HallIndex;
-  held: Ticket[];
+  held: ReadonlyTicket[];
   feedback: Feedback | undefined;
   onCall: (ref: string) => void;
   onClose: () => void;

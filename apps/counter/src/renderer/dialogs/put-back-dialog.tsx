@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HallTimeZone, Ticket } from '@antre/shared';
+import type { HallTimeZone, ReadonlyTicket } from '@antre/shared';
 import { hallTimeText } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
@@ -11,11 +11,11 @@ import { Modal } from './modal.js';
 import { SearchField } from './search-field.js';
 
 export interface PutBackDialogProps {
-  noShows: Ticket[];
+  noShows: ReadonlyTicket[];
   index: HallIndex;
   zone: HallTimeZone;
   feedback: Feedback | undefined;
-  onPutBack: (ticket: Ticket) => void;
+  onPutBack: (ticket: ReadonlyTicket) => void;
   onClose: () => void;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import { T, TICKET_STATUS_TEXT, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
@@ -8,7 +8,7 @@ export type SignOutChoice = { current: 'finish' | 'return' | 'none'; closeCounte
 
 export interface SignOutDialogProps {
   counterName: string;
-  current: Ticket | undefined;
+  current: ReadonlyTicket | undefined;
   online: boolean;
   counterOpen: boolean;
   onSignOut: (choice: SignOutChoice) => void;

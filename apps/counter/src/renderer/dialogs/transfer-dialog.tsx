@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { QueueState, Ticket } from '@antre/shared';
+import type { DayView, ReadonlyTicket } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
@@ -12,11 +12,11 @@ import { T, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
 
 export interface TransferDialogProps {
-  state: QueueState;
+  state: DayView;
   version: number;
   index: HallIndex;
   counterId: string;
-  ticket: Ticket;
+  ticket: ReadonlyTicket;
   feedback: Feedback | undefined;
   onTransfer: (target: TransferTarget, front: boolean) => void;
   onClose: () => void;

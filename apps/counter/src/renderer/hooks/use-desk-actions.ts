@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HubConnection } from '@antre/client';
-import type { CounterStatus, DomainError, EventEnvelope, LocalizedText, Ticket } from '@antre/shared';
+import type { CounterStatus, DomainError, EventEnvelope, LocalizedText, ReadonlyTicket } from '@antre/shared';
 import type { ActionResult, DeskCommand, DeskCommands } from '../model/desk-commands.js';
 import type { HallIndex } from '../model/hall-index.js';
 import type { TransferTarget } from '../model/transfer-targets.js';
@@ -29,7 +29,7 @@ export function useDeskActions(p: {
   commands: DeskCommands;
   index: HallIndex;
   counterId: string;
-  current: Ticket | undefined;
+  current: ReadonlyTicket | undefined;
 }) {
   const { conn, commands, index, counterId } = p;
   const [feedback, setFeedback] = useState<Feedback | undefined>();
@@ -155,7 +155,7 @@ export function useDeskActions(p: {
           (ev) => fill(T.okCalled, { n: numberOf(ev, 'TicketCalled'), c: counterName }),
           ref,
         ),
-      putBack: (ticket: Ticket) =>
+      putBack: (ticket: ReadonlyTicket) =>
         run(
           'putBack',
           { type: 'putBack', counterId, ticket: ticket.id },

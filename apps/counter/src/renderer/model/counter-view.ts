@@ -2,9 +2,9 @@ import type {
   AgencyConfig,
   CounterConfig,
   CounterState,
-  QueueState,
+  DayView,
   ServiceConfig,
-  Ticket,
+  ReadonlyTicket,
 } from '@antre/shared';
 import { emptyCounter, pickNext } from '@antre/shared';
 import type { HallIndex } from './hall-index.js';
@@ -31,7 +31,7 @@ export interface CounterView {
   counter: CounterConfig;
   agency: AgencyConfig | undefined;
   status: CounterState;
-  current: Ticket | undefined;
+  current: ReadonlyTicket | undefined;
   /** One row per service the counter serves, in the counter's order. */
   queues: ServiceQueue[];
   /** Waiting tickets sent to this counter alone by a transfer. */
@@ -39,10 +39,10 @@ export interface CounterView {
   /** Everything this counter may call next. */
   waitingTotal: number;
   /** The tickets call next would take, in order (the first one exactly as the hub picks it). */
-  upcoming: Ticket[];
-  held: Ticket[];
+  upcoming: ReadonlyTicket[];
+  held: ReadonlyTicket[];
   /** No-shows this counter may put back, latest first. */
-  noShows: Ticket[];
+  noShows: ReadonlyTicket[];
   agencyTotals: AgencyTotals;
 }
 
@@ -53,7 +53,7 @@ export const UPCOMING_LIMIT = 12;
  * A busy hall holds 15,000 tickets: callers memoize this on the hub's version, never per render.
  */
 export function deriveCounterView(
-  state: QueueState,
+  state: DayView,
   index: HallIndex,
   counterId: string,
 ): CounterView | undefined {
@@ -74,9 +74,9 @@ export function deriveCounterView(
     countersOpen: 0,
     countersAll: 0,
   };
-  const mine: Ticket[] = [];
-  const held: Ticket[] = [];
-  const noShows: Ticket[] = [];
+  const mine: ReadonlyTicket[] = [];
+  const held: ReadonlyTicket[] = [];
+  const noShows: ReadonlyTicket[] = [];
   let sentHere = 0;
 
   for (const t of Object.values(state.tickets)) {
@@ -125,7 +125,7 @@ export function deriveCounterView(
   };
 }
 
-function countTotals(totals: AgencyTotals, t: Ticket): void {
+function countTotals(totals: AgencyTotals, t: ReadonlyTicket): void {
   if (t.status === 'waiting') totals.waiting += 1;
   else if (t.status === 'called' || t.status === 'serving') totals.atCounter += 1;
   else if (t.status === 'done') totals.done += 1;
@@ -134,16 +134,16 @@ function countTotals(totals: AgencyTotals, t: Ticket): void {
 
 /** Call order: priority groups first, then the longest wait; the head is the hub's own pick (it knows the streak). */
 function upcomingOrder(
-  state: QueueState,
+  state: DayView,
   counter: CounterConfig,
   status: CounterState,
   index: HallIndex,
-  mine: Ticket[],
+  mine: ReadonlyTicket[],
   serviceOrder: ReadonlyMap<string, number>,
-): Ticket[] {
+): ReadonlyTicket[] {
   if (mine.length === 0) return [];
   const head = pickNext(state, counter, status, index.config.settings.priorityStreak);
-  const order = (t: Ticket) => serviceOrder.get(t.serviceId) ?? Number.MAX_SAFE_INTEGER;
+  const order = (t: ReadonlyTicket) => serviceOrder.get(t.serviceId) ?? Number.MAX_SAFE_INTEGER;
   const rest = mine
     .filter((t) => t !== head)
     .sort(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '@antre/shared';
+import type { ReadonlyTicket } from '@antre/shared';
 import { DESK_ACTIONS, SHORTCUT_KEYS, actionForKey, deskAvailability } from './desk-actions.js';
 
 const key = (
@@ -14,7 +14,8 @@ const key = (
   ...mods,
 });
 
-const ticket = (status: Ticket['status']) => ({ id: 't1', displayNumber: 'A-007', status }) as Ticket;
+const ticket = (status: ReadonlyTicket['status']) =>
+  ({ id: 't1', displayNumber: 'A-007', status }) as ReadonlyTicket;
 
 const enabled = (a: ReturnType<typeof deskAvailability>) => DESK_ACTIONS.filter((x) => a[x].enabled);
 

@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from '@antre/client';
-import type { CounterStatus, LocalizedText, Ticket } from '@antre/shared';
+import type { CounterStatus, LocalizedText, ReadonlyTicket } from '@antre/shared';
 import { T, fill } from '../text/ui-text.js';
 
 export const DESK_ACTIONS = [
@@ -64,7 +64,7 @@ export const QUEUEABLE_OFFLINE: ReadonlySet<DeskAction> = new Set(['finish', 'no
 export interface DeskSituation {
   connection: ConnectionStatus;
   counterStatus: CounterStatus;
-  current: Ticket | undefined;
+  current: ReadonlyTicket | undefined;
   /** A finish or no-show of the current ticket waits in the offline queue. */
   currentSettled: boolean;
 }

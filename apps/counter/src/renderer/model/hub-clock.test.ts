@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueState } from '@antre/shared';
+import type { DayView } from '@antre/shared';
 import { HubClock } from './hub-clock.js';
 
 const envelope = (at: number) => ({
@@ -22,7 +22,7 @@ describe('HubClock', () => {
     const clock = new HubClock(() => 1_000);
     const state = {
       tickets: { a: { issuedAt: 50_000, calledAt: 80_000 }, b: { issuedAt: 70_000 } },
-    } as unknown as QueueState;
+    } as unknown as DayView;
     clock.seed(state);
     expect(clock.now()).toBe(80_000);
     clock.observe([envelope(60_000)]);

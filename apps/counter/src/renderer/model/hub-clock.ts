@@ -1,4 +1,4 @@
-import type { EventEnvelope, QueueState } from '@antre/shared';
+import type { EventEnvelope, DayView } from '@antre/shared';
 
 /**
  * The hub's time as seen from this machine. Waits and service times are differences between the
@@ -27,7 +27,7 @@ export class HubClock {
    * Before any live event: the newest timestamp in the state is a lower bound of the hub's now,
    * which keeps the first seconds after a load from showing negative or absurd durations.
    */
-  seed(state: QueueState): void {
+  seed(state: DayView): void {
     if (this.observed) return;
     let newest = 0;
     for (const t of Object.values(state.tickets)) {

@@ -1,4 +1,4 @@
-import type { FaultedTicket, QueueState, ServiceConfig, SignedInStaff } from '@antre/shared';
+import type { FaultedTicket, DayView, ServiceConfig, SignedInStaff } from '@antre/shared';
 import { openPrintFaults } from '@antre/shared';
 import type { HallIndex } from './hall-index.js';
 
@@ -16,7 +16,7 @@ export interface PrintAlert {
  * are shown only what they can fix. Derive it once per hub version: it scans the day's tickets.
  */
 export function printAlerts(
-  state: QueueState,
+  state: DayView,
   index: HallIndex,
   staff: Pick<SignedInStaff, 'role' | 'agencyId'>,
 ): PrintAlert[] {

@@ -2,9 +2,9 @@ import type {
   AgencyConfig,
   CounterConfig,
   CounterStatus,
-  QueueState,
+  DayView,
   ServiceConfig,
-  Ticket,
+  ReadonlyTicket,
 } from '@antre/shared';
 import type { HallIndex } from './hall-index.js';
 import { initials, normalize } from './search-text.js';
@@ -34,10 +34,10 @@ export type TransferTarget =
  * unless through a counter, as the hub refuses that.
  */
 export function transferTargets(
-  state: QueueState,
+  state: DayView,
   index: HallIndex,
   fromCounterId: string,
-  ticket: Ticket,
+  ticket: ReadonlyTicket,
 ): TransferTarget[] {
   const waiting = new Map<string, number>();
   for (const t of Object.values(state.tickets)) {

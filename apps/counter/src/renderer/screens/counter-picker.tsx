@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CounterConfig, QueueState, SignedInStaff } from '@antre/shared';
+import type { CounterConfig, DayView, SignedInStaff } from '@antre/shared';
 import type { HubView } from '@antre/ui';
 import { ConnectionBanner, useLanguage } from '@antre/ui';
 import { CompactLanguageToggle } from '../desk/compact-language-toggle.js';
@@ -20,7 +20,7 @@ export interface CounterPickerProps {
   onSignOut: () => void;
 }
 
-function waitingByService(state: QueueState): Map<string, number> {
+function waitingByService(state: DayView): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of Object.values(state.tickets)) {
     if (t.status === 'waiting') counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);

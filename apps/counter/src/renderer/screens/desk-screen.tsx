@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { HubConnection } from '@antre/client';
-import type { CounterStatus, SignedInStaff, Ticket } from '@antre/shared';
+import type { CounterStatus, SignedInStaff, ReadonlyTicket } from '@antre/shared';
 import type { HubView } from '@antre/ui';
 import { ConnectionBanner, useLanguage } from '@antre/ui';
 import { ActionPad } from '../desk/action-pad.js';
@@ -191,7 +191,7 @@ export function DeskScreen(props: DeskScreenProps) {
             index={index}
             now={now}
             canCallHeld={online && view.status.status === 'open' && !current}
-            onCallHeld={(ticket: Ticket) => void actions.callNumber(ticket.id)}
+            onCallHeld={(ticket: ReadonlyTicket) => void actions.callNumber(ticket.id)}
           />
           <TodayPanel view={view} />
         </aside>

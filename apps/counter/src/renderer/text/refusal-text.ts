@@ -1,4 +1,4 @@
-import type { DomainError, LocalizedText, QueueState, Ticket } from '@antre/shared';
+import type { DomainError, LocalizedText, DayView, ReadonlyTicket } from '@antre/shared';
 import { ERROR_TEXT, findTicket } from '@antre/shared';
 import type { HallIndex } from '../model/hall-index.js';
 import { TICKET_STATUS_TEXT, fill } from './ui-text.js';
@@ -27,7 +27,7 @@ const WHY = {
 };
 
 export interface RefusalContext {
-  state: QueueState | undefined;
+  state: DayView | undefined;
   index: HallIndex | undefined;
   counterId?: string;
   /** The ticket the refused command named (a number typed, or the current ticket). */
@@ -73,7 +73,7 @@ function refusalDetail(error: DomainError, ctx: RefusalContext): LocalizedText |
 }
 
 function whyNotCallable(
-  t: Ticket,
+  t: ReadonlyTicket,
   ctx: RefusalContext,
   index: HallIndex,
   counterName: (id: string | undefined) => string,

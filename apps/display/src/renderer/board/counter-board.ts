@@ -1,4 +1,4 @@
-import type { AgencyConfig, CounterConfig, QueueState, Ticket } from '@antre/shared';
+import type { AgencyConfig, CounterConfig, DayView, ReadonlyTicket } from '@antre/shared';
 
 /** What a counter's tile shows. */
 export type CounterActivity = 'called' | 'serving' | 'idle' | 'paused' | 'closed';
@@ -8,11 +8,11 @@ export interface CounterRow {
   agency: AgencyConfig | undefined;
   activity: CounterActivity;
   /** The visitor called to or served at the counter. */
-  ticket: Ticket | undefined;
+  ticket: ReadonlyTicket | undefined;
 }
 
 export function counterBoard(
-  state: QueueState,
+  state: DayView,
   counters: readonly CounterConfig[],
   agencies: readonly AgencyConfig[],
 ): CounterRow[] {

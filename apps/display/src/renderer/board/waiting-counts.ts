@@ -1,4 +1,4 @@
-import type { AgencyConfig, QueueState, ServiceConfig } from '@antre/shared';
+import type { AgencyConfig, DayView, ServiceConfig } from '@antre/shared';
 
 export interface AgencyWaiting {
   agency: AgencyConfig;
@@ -8,7 +8,7 @@ export interface AgencyWaiting {
 
 /** Visitors waiting per agency (and per service within it), for the agencies a display covers. One pass. */
 export function waitingByAgency(
-  state: QueueState,
+  state: DayView,
   agencies: readonly AgencyConfig[],
   services: readonly ServiceConfig[],
 ): AgencyWaiting[] {

@@ -3,7 +3,7 @@
 // were already made when the display started are shown, never spoken.
 
 import type { HubConnection } from '@antre/client';
-import type { EventEnvelope, QueueState, Ticket, TicketCall } from '@antre/shared';
+import type { EventEnvelope, DayView, ReadonlyTicket, TicketCall } from '@antre/shared';
 import { HubTime } from './hub-time.js';
 
 export interface CallRecord {
@@ -22,7 +22,7 @@ export interface CallRecord {
 
 /** What the feed needs from a hub connection; a seam for tests. */
 export interface FeedSource {
-  readonly state: QueueState | undefined;
+  readonly state: DayView | undefined;
   readonly online: boolean;
   subscribe(listener: () => void): () => void;
   onLiveEvents(listener: (events: readonly EventEnvelope[]) => void): () => void;
@@ -68,7 +68,7 @@ export class CallFeed {
   private readonly listeners = new Set<Listener>();
   private readonly announced = new Set<string>();
   private inScope: ((counterId: string) => boolean) | undefined;
-  private stateRef: QueueState | undefined;
+  private stateRef: DayView | undefined;
   private syncedSeq = -1;
   private reconcileQueued = false;
   /** Local time the link was lost; a call caught up after it is at most this old. */
@@ -159,7 +159,7 @@ export class CallFeed {
   }
 
   /** Reads every call from the state: after a reconnect, a snapshot, a new day or a new scope. O(tickets). */
-  private rescan(state: QueueState, speakNew: boolean): void {
+  private rescan(state: DayView, speakNew: boolean): void {
     const inScope = this.inScope;
     if (!inScope) return;
     const local = this.options.now();
@@ -227,7 +227,7 @@ export class CallFeed {
   }
 }
 
-function callRecord(ticket: Ticket, call: TicketCall, index: number): CallRecord {
+function callRecord(ticket: ReadonlyTicket, call: TicketCall, index: number): CallRecord {
   return {
     key: `${ticket.id}#${index}`,
     ticketId: ticket.id,

@@ -1,5 +1,6 @@
 import { sql as eventLog } from './0001-event-log.js';
 import { sql as logIdentity } from './0002-log-identity.js';
+import { sql as callFacts } from './0003-call-facts.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event-log', sql: eventLog },
   { version: 2, name: 'log-identity', sql: logIdentity },
+  { version: 3, name: 'call-facts', sql: callFacts },
 ];

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, CommandInput, CommandType } from './commands.js';
 import { commandSchema } from './commands.js';
-import type { Actor } from './queue-engine.js';
-import { authorize } from './permissions.js';
+import type { Actor, Principal } from './access-policy.js';
+import { actorOf, authorizeCommand, authorizePrint } from './access-policy.js';
 import { TestQueue, testHall, testUuid } from './test-hall.js';
 
 const MON_0800 = Date.parse('2026-03-02T08:00:00+07:00');
 
-const KIOSK: Actor = { kind: 'kiosk', kioskId: 'k1' };
-const DUKCAPIL: Actor = { kind: 'staff', username: 'dukcapil1', role: 'staff', agencyId: 'disdukcapil' };
-const IMIGRASI: Actor = { kind: 'staff', username: 'imigrasi1', role: 'staff', agencyId: 'imigrasi' };
-const SUPERVISOR: Actor = { kind: 'staff', username: 'spv', role: 'supervisor' };
-const SYSTEM: Actor = { kind: 'system' };
+const staff = (username: string, role: 'staff' | 'supervisor', agencyId?: string): Principal => ({
+  kind: 'staff',
+  staff:
+    agencyId === undefined
+      ? { username, name: username, role }
+      : { username, name: username, role, agencyId },
+});
+const PUBLIC: Principal = { kind: 'public' };
+const DISPLAY: Principal = { kind: 'display', displayId: 'layar-1' };
+const KIOSK: Principal = { kind: 'kiosk', kioskId: 'k1' };
+const DUKCAPIL = staff('dukcapil1', 'staff', 'disdukcapil');
+const IMIGRASI = staff('imigrasi1', 'staff', 'imigrasi');
+const SUPERVISOR = staff('spv', 'supervisor');
 
 /**
  * A queue with A-001 (ktp, Disdukcapil) and P-001 (paspor, Imigrasi) waiting,
@@ -67,23 +75,20 @@ const COUNTER_TYPES: CommandType[] = [
   'setCounterStatus',
 ];
 
-function verdict(actor: Actor | undefined, command: Command, q: TestQueue): string {
-  return authorize(actor, command, q.config, q.state)?.code ?? 'allowed';
+function verdict(principal: Principal, command: Command, q: TestQueue): string {
+  return authorizeCommand(principal, command, q.config, q.state)?.code ?? 'allowed';
 }
 
 /** The verdict for every command type, as a record for readable failures. */
-function verdicts(
-  actor: Actor | undefined,
-  change: (c: Command) => Command = (c) => c,
-): Record<string, string> {
+function verdicts(principal: Principal, change: (c: Command) => Command = (c) => c): Record<string, string> {
   const { q, examples } = setting();
-  return Object.fromEntries(ALL_TYPES.map((type) => [type, verdict(actor, change(examples[type]), q)]));
+  return Object.fromEntries(ALL_TYPES.map((type) => [type, verdict(principal, change(examples[type]), q)]));
 }
 
 const expectAll = (types: readonly string[], outcome: string): Record<string, string> =>
   Object.fromEntries(types.map((t) => [t, outcome]));
 
-describe('authorize', () => {
+describe('authorizeCommand', () => {
   it('knows an example of every command', () => {
     expect([...ALL_TYPES].sort()).toEqual(Object.keys(setting().examples).sort());
     expect([...KIOSK_TYPES, ...COUNTER_TYPES, 'cancelTicket', 'closeDay'].sort()).toEqual(
@@ -92,11 +97,11 @@ describe('authorize', () => {
   });
 
   it('refuses everything from someone unknown', () => {
-    expect(verdicts(undefined)).toEqual(expectAll(ALL_TYPES, 'UNAUTHENTICATED'));
+    expect(verdicts(PUBLIC)).toEqual(expectAll(ALL_TYPES, 'UNAUTHENTICATED'));
   });
 
-  it('lets the hub itself do everything', () => {
-    expect(verdicts(SYSTEM)).toEqual(expectAll(ALL_TYPES, 'allowed'));
+  it('lets a display send nothing', () => {
+    expect(verdicts(DISPLAY)).toEqual(expectAll(ALL_TYPES, 'FORBIDDEN'));
   });
 
   it('lets a kiosk only issue, sync, lease and report print failures', () => {
@@ -129,7 +134,11 @@ describe('authorize', () => {
       closeDay: 'FORBIDDEN',
     });
     const atC4 = (c: Command): Command => ('counterId' in c ? { ...c, counterId: 'c4' } : c);
-    expect(verdicts(IMIGRASI, atC4)).toMatchObject(expectAll(COUNTER_TYPES, 'allowed'));
+    // At their own counter, except for putting back a Disdukcapil ticket there.
+    expect(verdicts(IMIGRASI, atC4)).toMatchObject({
+      ...expectAll(COUNTER_TYPES, 'allowed'),
+      putBack: 'FORBIDDEN',
+    });
     expect(verdicts(DUKCAPIL, atC4)).toMatchObject(expectAll(COUNTER_TYPES, 'FORBIDDEN'));
   });
 
@@ -142,7 +151,13 @@ describe('authorize', () => {
     expect(verdicts(SUPERVISOR)).toEqual({ ...expectAll(ALL_TYPES, 'allowed'), ...kioskOnly });
     for (const counterId of ['c2', 'c3', 'c4', 'c5']) {
       const at = (c: Command): Command => ('counterId' in c ? { ...c, counterId } : c);
-      expect(verdicts(SUPERVISOR, at)).toEqual({ ...expectAll(ALL_TYPES, 'allowed'), ...kioskOnly });
+      // A-001 is Disdukcapil's: it comes back through a Disdukcapil desk only, whoever asks.
+      const putBack = counterId === 'c4' || counterId === 'c5' ? { putBack: 'FORBIDDEN' } : {};
+      expect(verdicts(SUPERVISOR, at)).toEqual({
+        ...expectAll(ALL_TYPES, 'allowed'),
+        ...kioskOnly,
+        ...putBack,
+      });
     }
   });
 
@@ -167,7 +182,62 @@ describe('authorize', () => {
   });
 
   it('refuses staff who belong to no agency at every counter', () => {
-    const lost: Actor = { kind: 'staff', username: 'lost', role: 'staff' };
-    expect(verdicts(lost)).toMatchObject(expectAll(COUNTER_TYPES, 'FORBIDDEN'));
+    expect(verdicts(staff('lost', 'staff'))).toMatchObject(expectAll(COUNTER_TYPES, 'FORBIDDEN'));
+  });
+
+  it('puts a no-show back only through a desk of its own agency, for staff and supervisors alike', () => {
+    const { q } = setting();
+    const putBack = (counterId: string): Command =>
+      commandSchema.parse({ type: 'putBack', counterId, ticket: 'A-001' });
+    expect(verdict(DUKCAPIL, putBack('c1'), q)).toBe('allowed');
+    // c3 serves only akta, but belongs to Disdukcapil like A-001's service.
+    expect(verdict(DUKCAPIL, putBack('c3'), q)).toBe('allowed');
+    expect(verdict(IMIGRASI, putBack('c4'), q)).toBe('FORBIDDEN');
+    expect(verdict(SUPERVISOR, putBack('c4'), q)).toBe('FORBIDDEN');
+    expect(verdict(SUPERVISOR, putBack('c3'), q)).toBe('allowed');
+  });
+});
+
+describe('actorOf', () => {
+  it('records kiosks and staff, and nobody else', () => {
+    const expected: Array<[Principal, Actor | undefined]> = [
+      [PUBLIC, undefined],
+      [DISPLAY, undefined],
+      [KIOSK, { kind: 'kiosk', kioskId: 'k1' }],
+      [DUKCAPIL, { kind: 'staff', username: 'dukcapil1', role: 'staff', agencyId: 'disdukcapil' }],
+      [SUPERVISOR, { kind: 'staff', username: 'spv', role: 'supervisor' }],
+    ];
+    for (const [principal, actor] of expected) expect(actorOf(principal)).toEqual(actor);
+  });
+});
+
+describe('authorizePrint', () => {
+  const printVerdict = (principal: Principal, ticketId: string, kioskId?: string): string => {
+    const { q } = setting();
+    const result = authorizePrint(principal, { ticketId, kioskId }, q.config, q.state);
+    return result.ok ? `on ${result.kioskId}` : result.error.code;
+  };
+  const A001 = testUuid(1);
+  const P001 = testUuid(2);
+
+  it('lets a kiosk print on its own printer only', () => {
+    expect(printVerdict(KIOSK, A001)).toBe('on k1');
+    expect(printVerdict(KIOSK, A001, 'k1')).toBe('on k1');
+    expect(printVerdict(KIOSK, A001, 'k2')).toBe('FORBIDDEN');
+  });
+
+  it('lets staff reprint their agency’s tickets on a kiosk they name, a supervisor any ticket', () => {
+    expect(printVerdict(DUKCAPIL, A001, 'k2')).toBe('on k2');
+    expect(printVerdict(DUKCAPIL, P001, 'k2')).toBe('FORBIDDEN');
+    expect(printVerdict(IMIGRASI, P001, 'k1')).toBe('on k1');
+    expect(printVerdict(SUPERVISOR, P001, 'k1')).toBe('on k1');
+    expect(printVerdict(DUKCAPIL, A001)).toBe('VALIDATION_FAILED');
+    expect(printVerdict(DUKCAPIL, A001, 'k9')).toBe('VALIDATION_FAILED');
+    expect(printVerdict(DUKCAPIL, testUuid(77), 'k1')).toBe('UNKNOWN_TICKET');
+  });
+
+  it('lets nobody else print', () => {
+    expect(printVerdict(PUBLIC, A001, 'k1')).toBe('UNAUTHENTICATED');
+    expect(printVerdict(DISPLAY, A001, 'k1')).toBe('UNAUTHENTICATED');
   });
 });

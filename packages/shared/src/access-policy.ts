@@ -1,0 +1,185 @@
+import type { Command, CommandType } from './commands.js';
+import type { DomainError } from './error-codes.js';
+import { domainError } from './error-codes.js';
+import type { QueueConfig } from './hall-config.js';
+import type { DayView } from './queue-day.js';
+import type { ReadonlyTicket } from './domain-types.js';
+import { findTicket } from './ticket-lookup.js';
+
+/**
+ * Who is allowed to do what in the hall: the one place that says it. The hub's socket layer asks it for
+ * every command and every print before anything else happens; the queue engine decides queue rules only.
+ */
+
+export type StaffRole = 'staff' | 'supervisor';
+
+export interface SignedInStaff {
+  username: string;
+  name: string;
+  role: StaffRole;
+  agencyId?: string;
+}
+
+/** Who a connection acts as, as the hub established it at connect, sign-in or enrolment. */
+export type Principal =
+  | { kind: 'public' }
+  | { kind: 'kiosk'; kioskId: string }
+  | { kind: 'display'; displayId: string }
+  | { kind: 'staff'; staff: SignedInStaff };
+
+/** Who made a change, as the engine records it (a ticket's origin, a cancel's author). */
+export type Actor =
+  | { kind: 'kiosk'; kioskId: string }
+  | { kind: 'staff'; username: string; role: StaffRole; agencyId?: string }
+  /** The hub itself (the day closing at midnight) and tests that drive the engine directly. */
+  | { kind: 'system' };
+
+/** The actor a principal's commands are recorded under; none for those who may send no command. */
+export function actorOf(principal: Principal): Actor | undefined {
+  switch (principal.kind) {
+    case 'kiosk':
+      return { kind: 'kiosk', kioskId: principal.kioskId };
+    case 'staff': {
+      const { username, role, agencyId } = principal.staff;
+      return agencyId === undefined
+        ? { kind: 'staff', username, role }
+        : { kind: 'staff', username, role, agencyId };
+    }
+    case 'public':
+    case 'display':
+      return undefined;
+  }
+}
+
+/** What a kiosk may send: issue tickets and keep its offline numbers and print alerts. */
+const KIOSK_COMMANDS: ReadonlySet<CommandType> = new Set([
+  'issueTicket',
+  'syncOfflineTicket',
+  'leaseNumbers',
+  'reportPrintFailure',
+]);
+
+/**
+ * May `principal` send `command`? Undefined means yes. Kiosks issue tickets; staff act only at their own
+ * agency's counters and on their agency's tickets; a supervisor acts everywhere and closes the day; a
+ * display and the public send nothing. Anything the policy lets through is then the engine's to decide
+ * (an unknown counter or ticket is answered there, with its own code).
+ */
+export function authorizeCommand(
+  principal: Principal,
+  command: Command,
+  config: QueueConfig,
+  day: DayView,
+): DomainError | undefined {
+  switch (principal.kind) {
+    case 'public':
+      return domainError('UNAUTHENTICATED', 'sign in or enrol this device first');
+    case 'display':
+      return domainError('FORBIDDEN', 'a display sends no commands');
+    case 'kiosk':
+      return KIOSK_COMMANDS.has(command.type)
+        ? undefined
+        : domainError('FORBIDDEN', `a kiosk may not send ${command.type}`);
+    case 'staff':
+      return authorizeStaff(principal.staff, command, config, day);
+  }
+}
+
+function authorizeStaff(
+  staff: SignedInStaff,
+  command: Command,
+  config: QueueConfig,
+  day: DayView,
+): DomainError | undefined {
+  const supervisor = staff.role === 'supervisor';
+  switch (command.type) {
+    case 'syncOfflineTicket':
+    case 'leaseNumbers':
+    case 'reportPrintFailure':
+      return domainError('FORBIDDEN', `${command.type} is for kiosks`);
+    case 'issueTicket':
+      return undefined;
+    case 'closeDay':
+      return supervisor ? undefined : domainError('FORBIDDEN', 'only a supervisor closes the day');
+    case 'cancelTicket': {
+      if (supervisor) return undefined;
+      // An unknown ticket is the engine's to report; a known one must be the staff member's agency's.
+      const ticket = findTicket(day, config, command.ticket);
+      return ticket && agencyOf(ticket, config) !== staff.agencyId
+        ? domainError('FORBIDDEN', 'that ticket belongs to another agency')
+        : undefined;
+    }
+    case 'callNext':
+    case 'callTicket':
+    case 'recall':
+    case 'startServing':
+    case 'finish':
+    case 'noShow':
+    case 'hold':
+    case 'transfer':
+    case 'setCounterStatus':
+      return supervisor ? undefined : atOwnCounter(staff, command.counterId, config);
+    case 'putBack': {
+      const refusal = supervisor ? undefined : atOwnCounter(staff, command.counterId, config);
+      if (refusal) return refusal;
+      // A no-show comes back through a desk of its own agency, not through any counter of the hall.
+      const counter = config.counters.find((c) => c.id === command.counterId);
+      const ticket = findTicket(day, config, command.ticket);
+      if (!counter || !ticket) return undefined;
+      return counter.serviceIds.includes(ticket.serviceId) || agencyOf(ticket, config) === counter.agencyId
+        ? undefined
+        : domainError('FORBIDDEN', `ticket ${ticket.displayNumber} belongs to another agency`);
+    }
+  }
+}
+
+function atOwnCounter(staff: SignedInStaff, counterId: string, config: QueueConfig): DomainError | undefined {
+  const counter = config.counters.find((c) => c.id === counterId);
+  if (!counter) return undefined;
+  return counter.agencyId === staff.agencyId
+    ? undefined
+    : domainError('FORBIDDEN', `counter ${counter.name} belongs to another agency`);
+}
+
+function agencyOf(ticket: ReadonlyTicket, config: QueueConfig): string | undefined {
+  return config.services.find((s) => s.id === ticket.serviceId)?.agencyId;
+}
+
+/** A `ticket:print` request as the policy judges it. */
+export interface PrintRequestRef {
+  ticketId: string;
+  kioskId?: string | undefined;
+}
+
+/**
+ * May `principal` print this ticket, and on whose printer? A kiosk prints on its own printer only; staff
+ * reprint their agency's tickets on a kiosk they name (a supervisor any ticket); nobody else prints.
+ */
+export function authorizePrint(
+  principal: Principal,
+  request: PrintRequestRef,
+  config: QueueConfig,
+  day: DayView,
+): { ok: true; kioskId: string; ticket: ReadonlyTicket } | { ok: false; error: DomainError } {
+  const refuse = (error: DomainError) => ({ ok: false as const, error });
+  if (principal.kind !== 'kiosk' && principal.kind !== 'staff') {
+    return refuse(domainError('UNAUTHENTICATED', 'only kiosks and staff print tickets'));
+  }
+  if (principal.kind === 'kiosk' && request.kioskId !== undefined && request.kioskId !== principal.kioskId) {
+    return refuse(domainError('FORBIDDEN', 'a kiosk prints on its own printer only'));
+  }
+  const kioskId = principal.kind === 'kiosk' ? principal.kioskId : request.kioskId;
+  if (kioskId === undefined)
+    return refuse(domainError('VALIDATION_FAILED', 'name the kiosk whose printer to use'));
+  if (!config.kiosks.some((k) => k.id === kioskId)) {
+    return refuse(domainError('VALIDATION_FAILED', `no kiosk ${kioskId} in the hall config`));
+  }
+  const ticket = day.ticket(request.ticketId);
+  if (!ticket) return refuse(domainError('UNKNOWN_TICKET', `no ticket ${request.ticketId} today`));
+  if (principal.kind === 'staff' && principal.staff.role !== 'supervisor') {
+    if (agencyOf(ticket, config) !== principal.staff.agencyId) {
+      return refuse(domainError('FORBIDDEN', 'that ticket belongs to another agency'));
+    }
+  }
+  return { ok: true, kioskId, ticket };
+}
