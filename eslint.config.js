@@ -6,6 +6,8 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '**/dist-electron/**',
+      '**/dist-testing/**',
+      '**/dist-bench/**',
       '**/node_modules/**',
       'data/**',
       'artifacts/**',

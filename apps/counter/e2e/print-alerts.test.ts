@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
-import type { FakePrinter } from '@antre/printer';
-import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer';
+import type { FakePrinter } from '@antre/printer/testing';
+import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer/testing';
 import type { Ticket } from '@antre/shared';
 import type { TestHub } from '@antre/hub/testing';
 import {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import type { HubConnection } from '@antre/client';
 import type { CommandReply, QueueState } from '@antre/shared';
-import { connect, kioskCredentials, waitFor } from '../src/testing/hub-harness.js';
+import { connect, kioskCredentials, waitFor } from '@antre/hub/testing';
 import { HubProcess, freePort } from './hub-process.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'antre-crash-'));

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
-import type { FakePrinter } from '@antre/printer';
-import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer';
+import type { FakePrinter } from '@antre/printer/testing';
+import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer/testing';
 import { busyMorning, stopHub } from './hall-activity.js';
 
 let hub: TestHub;

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakePrinter } from './fake-printer.js';
-import { startFakePrinter } from './fake-printer.js';
+import type { FakePrinter } from './testing/fake-printer.js';
+import { startFakePrinter } from './testing/fake-printer.js';
 import { PrinterFault } from './printer-fault.js';
 import { openReceiptPrinter } from './receipt-printer.js';
 import { printOverTcp } from './tcp-transport.js';

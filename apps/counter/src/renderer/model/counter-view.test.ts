@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TestQueue, publicHallConfig, testHall } from '@antre/shared';
+import { publicHallConfig } from '@antre/shared';
+import { TestQueue, testHall } from '@antre/shared/testing';
 import { deriveCounterView } from './counter-view.js';
 import { countersFor, indexHall } from './hall-index.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TestQueue, hallConfig, publicHallConfig, testHall } from '@antre/shared';
+import { hallConfig, publicHallConfig } from '@antre/shared';
+import { TestQueue, testHall } from '@antre/shared/testing';
 import { counterBoard } from './counter-board.js';
 import { parseDisplayOptions } from './display-options.js';
 import { resolveScope } from './display-scope.js';

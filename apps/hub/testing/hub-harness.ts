@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HallConfig, Handshake } from '@antre/shared';
 import { HubConnection } from '@antre/client';
-import { prepareHallConfig } from '../config-loader.js';
-import type { Hub, HubOptions } from '../hub.js';
-import { startHub } from '../hub.js';
-import { createLogger } from '../logger.js';
+import type { Hub, HubOptions } from '@antre/hub';
+import { createLogger, prepareHallConfig, startHub } from '@antre/hub';
 
-export const DEMO_HALL_FILE = new URL('../../config/demo-hall.json', import.meta.url);
+export const DEMO_HALL_FILE = new URL('../config/demo-hall.json', import.meta.url);
 
 /** Monday 30 November 2026, 09:00 WIB: inside every demo service's hours. */
 export const MONDAY_9AM_WIB = Date.UTC(2026, 10, 30, 2, 0);

@@ -1,4 +1,4 @@
-import type { Durability } from '../store/event-store.js';
+import type { Durability } from '@antre/hub';
 import type { BenchHall } from './bench-hall.js';
 import { BENCH_RATE_LIMITS } from './bench-hall.js';
 import type { Child } from './child-process.js';

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { Handshake } from '@antre/shared';
 import { PROTOCOL_VERSION } from '@antre/shared';
 import { HubConnection } from '@antre/client';
-import { waitFor } from '../testing/hub-harness.js';
+import { waitFor } from '@antre/hub/testing';
 
 /** Connections opened at once while connecting many: keeps the accept queue and handshakes sane. */
 const CONNECT_BATCH = 50;

@@ -1,10 +1,7 @@
 import type { HallConfig } from '@antre/shared';
-import { startHub } from '../hub.js';
-import type { Hub } from '../hub.js';
-import { createLogger } from '../logger.js';
-import type { RateLimits } from '../realtime/socket-server.js';
-import type { Durability } from '../store/event-store.js';
-import { TestClock } from '../testing/hub-harness.js';
+import type { Durability, Hub, RateLimits } from '@antre/hub';
+import { createLogger, startHub } from '@antre/hub';
+import { TestClock } from '@antre/hub/testing';
 
 /**
  * Child entry: one hub in its own process, so that the bench measures the hub's own CPU and RSS.

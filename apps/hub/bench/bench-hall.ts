@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor, HallConfig } from '@antre/shared';
 import { initialQueueState, serviceRefusal } from '@antre/shared';
-import type { RateLimits } from '../realtime/socket-server.js';
-import { MONDAY_9AM_WIB, demoHall } from '../testing/hub-harness.js';
+import type { RateLimits } from '@antre/hub';
+import { MONDAY_9AM_WIB, demoHall } from '@antre/hub/testing';
 
 /**
  * The bench's rate limits: high enough that nothing is throttled. The hub's clock is the harness's

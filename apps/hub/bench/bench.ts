@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import type { Durability } from '../store/event-store.js';
+import type { Durability } from '@antre/hub';
 import { benchHall, removeDir, tempDir } from './bench-hall.js';
 import { callLatency } from './call-latency.js';
 import { fillDay } from './fill-day.js';
