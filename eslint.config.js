@@ -23,6 +23,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts that run before anything is built (e.g. the postinstall).
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
   },
