@@ -59,7 +59,7 @@ export function isDevFile(pathInWorkspace: string): boolean {
 }
 
 /** A test, a fixture (anything in a `testing/` folder), an end-to-end test or the benchmark. */
-export function isFixturePath(path: string): boolean {
+function isFixturePath(path: string): boolean {
   const parts = path.split('/');
   const name = parts[parts.length - 1] ?? '';
   return (

@@ -25,7 +25,7 @@ export interface BenchResults {
   loadStart: number;
 }
 
-export const TARGETS = {
+const TARGETS = {
   issuePerSecond: 1000,
   issueVsBaseline: 0.5,
   callVsBaseline: 1.5,

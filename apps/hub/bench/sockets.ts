@@ -86,7 +86,7 @@ export function closeSockets(sockets: readonly Socket[]): void {
 }
 
 /** A kiosk as the kiosk app connects (HubConnection: mirror, commands with ids), trusted in demo mode. */
-export async function openKiosk(url: string, kioskId: string): Promise<HubConnection> {
+async function openKiosk(url: string, kioskId: string): Promise<HubConnection> {
   const conn = new HubConnection({
     url,
     credentials: () => ({ demoDevice: { kind: 'kiosk', deviceId: kioskId } }),

@@ -6,7 +6,7 @@ import { HubConnection } from '@antre/client';
 import type { Hub, HubOptions } from '@antre/hub';
 import { createLogger, prepareHallConfig, startHub } from '@antre/hub';
 
-export const DEMO_HALL_FILE = new URL('../config/demo-hall.json', import.meta.url);
+const DEMO_HALL_FILE = new URL('../config/demo-hall.json', import.meta.url);
 
 /** Monday 30 November 2026, 09:00 WIB: inside every demo service's hours. */
 export const MONDAY_9AM_WIB = Date.UTC(2026, 10, 30, 2, 0);

@@ -27,7 +27,7 @@ export async function loadHall(scenario: Scenario): Promise<Hall> {
 }
 
 /** The hall config with the scenario's changes: the hub is started with it. */
-export function runConfig(scenario: Scenario, config: HallConfig): HallConfig {
+function runConfig(scenario: Scenario, config: HallConfig): HallConfig {
   const copy = structuredClone(config);
   for (const counter of copy.counters) {
     const services = scenario.counters[counter.id]?.services;

@@ -170,7 +170,7 @@ export function testUuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system' };
+const SYSTEM_ACTOR: Actor = { kind: 'system' };
 
 /**
  * The queue as the hub runs it, in memory: `run` closes the day when local midnight has passed,
