@@ -55,7 +55,8 @@ const app: Workspace = {
 };
 const hub: Workspace = { dir: 'apps/hub', pkg: { name: '@x/hub', dependencies: { '@x/shared': '1' } } };
 const root: Workspace = { dir: '', pkg: { name: 'root', devDependencies: { typescript: '1' } } };
-const workspaces = [root, shared, app, hub];
+const tool: Workspace = { dir: 'tools/sim', pkg: { name: '@x/sim', dependencies: { '@x/hub': '1' } } };
+const workspaces = [root, shared, app, hub, tool];
 
 function problems(path: string, text: string): string[] {
   const file: SourceFile = { path, text };
@@ -118,6 +119,13 @@ describe('importProblems', () => {
     // The hub's harness, from a test, is fine.
     expect(problems('apps/app/src/view.test.ts', "import { startTestHub } from '@x/hub/testing';")).toEqual(
       [],
+    );
+  });
+
+  it('lets the test tools in tools/ use fixtures, but only from packages they declare', () => {
+    expect(problems('tools/sim/src/runner.ts', "import { stablePort } from '@x/hub/testing';")).toEqual([]);
+    expect(problems('tools/sim/src/runner.ts', "import { testHall } from '@x/shared/testing';")).toHaveLength(
+      1,
     );
   });
 

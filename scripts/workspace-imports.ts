@@ -7,9 +7,10 @@ import ts from 'typescript';
 /**
  * Every workspace declares what it imports, and product code never imports test fixtures.
  *
- * Product code is a workspace's `src/` minus its tests and `testing/` folders: what ships. It may import only
- * the packages in its `dependencies` (or `peerDependencies`). Everything else (tests, `e2e/`, `testing/`,
- * the benchmark, scripts, build configs) may also use `devDependencies`. Fixtures live in `testing/` folders,
+ * Product code is a workspace's `src/` minus its tests and `testing/` folders, in packages/ and apps/: what
+ * ships. It may import only the packages in its `dependencies` (or `peerDependencies`). Everything else
+ * (tests, `e2e/`, `testing/`, the benchmark, scripts, build configs, the test tools in tools/) may also use
+ * `devDependencies` and the fixtures. Fixtures live in `testing/` folders,
  * exported as `<package>/testing`: product code importing one fails, as does product code importing a test,
  * an `e2e/` or a `bench/` file.
  */
@@ -112,7 +113,7 @@ export function importProblems(
     const ws = owner(workspaces, file.path);
     if (!ws) continue;
     const inWorkspace = ws.dir === '' ? file.path : file.path.slice(ws.dir.length + 1);
-    const dev = ws.dir === '' || isDevFile(inWorkspace);
+    const dev = ws.dir === '' || ws.dir.startsWith('tools/') || isDevFile(inWorkspace);
     const allowed = declared(ws.pkg, dev);
     const add = (specifier: string, problem: string) =>
       problems.push({ file: file.path, specifier, problem });
