@@ -49,6 +49,28 @@ export function benchHall(): Promise<BenchHall> {
   return cached;
 }
 
+export interface Desk {
+  counterId: string;
+  serviceIds: string[];
+  username: string;
+  pin: string;
+}
+
+/** A counter whose services have no quota, and a staff member of its agency with a demo PIN. */
+export function pickDesk(hall: BenchHall): Desk {
+  for (const c of hall.config.counters) {
+    if (!c.serviceIds.every((id) => hall.openServiceIds.includes(id))) continue;
+    const staff = hall.config.staff.find(
+      (s) => s.role === 'staff' && s.agencyId === c.agencyId && hall.pins.has(s.username),
+    );
+    if (staff) {
+      const pin = hall.pins.get(staff.username) ?? '';
+      return { counterId: c.id, serviceIds: c.serviceIds, username: staff.username, pin };
+    }
+  }
+  throw new Error('the demo hall has no counter the bench can call at');
+}
+
 export function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `antre-bench-${name}-`));
 }

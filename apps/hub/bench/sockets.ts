@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { Handshake } from '@antre/shared';
+import type { CommandReply, Handshake } from '@antre/shared';
 import { PROTOCOL_VERSION } from '@antre/shared';
 import { HubConnection } from '@antre/client';
 import { waitFor } from '@antre/hub/testing';
@@ -120,4 +120,10 @@ export async function openKiosks(
     for (const c of conns) c.close();
     throw err;
   }
+}
+
+/** A command over a plain socket, with a fresh id, as a counter sends it. */
+export async function command(socket: Socket, command: object): Promise<CommandReply> {
+  const envelope = { commandId: crypto.randomUUID(), command };
+  return (await socket.timeout(10_000).emitWithAck('command', envelope)) as CommandReply;
 }
