@@ -43,7 +43,7 @@ const DEFAULTS: CallLatencyOptions = {
   backgroundTickets: 1500,
 };
 
-export async function issueMany(
+async function issueMany(
   kiosks: readonly HubConnection[],
   serviceIds: readonly string[],
   count: number,
