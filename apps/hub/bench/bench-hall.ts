@@ -17,6 +17,9 @@ export const BENCH_RATE_LIMITS: RateLimits = {
   messageBurst: 1_000_000_000,
 };
 
+/** Monday 30 November 2026, 09:00 WIB: the bench's hubs stand still at this hall time. */
+export const BENCH_NOW = MONDAY_9AM_WIB;
+
 /** Acts in the hall directly through `hub.service.execute` when filling a day. */
 export const SUPERVISOR: Actor = { kind: 'staff', username: 'supervisor', role: 'supervisor' };
 

@@ -43,11 +43,7 @@ const DEFAULTS: CallLatencyOptions = {
   backgroundTickets: 1500,
 };
 
-async function issueMany(
-  kiosks: readonly HubConnection[],
-  serviceIds: readonly string[],
-  count: number,
-) {
+async function issueMany(kiosks: readonly HubConnection[], serviceIds: readonly string[], count: number) {
   let next = 0;
   const worker = async (conn: HubConnection) => {
     while (next < count) {
