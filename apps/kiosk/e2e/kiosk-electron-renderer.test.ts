@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
-import { decodeEscPos, receiptText } from '@antre/printer';
+import { decodeEscPos, receiptText } from '@antre/printer/testing';
 import type { IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
 import type { TestKiosk } from './agent-harness.js';
 import { startTestKiosk, until } from './agent-harness.js';

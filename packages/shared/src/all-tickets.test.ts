@@ -3,7 +3,7 @@ import type { DomainEvent } from './domain-events.js';
 import type { QueueState, Ticket } from './domain-types.js';
 import { applyEvent } from './queue-reducer.js';
 import { allTickets, initialQueueState } from './queue-state.js';
-import { testHall, testUuid } from './test-hall.js';
+import { testHall, testUuid } from './testing/test-hall.js';
 
 const T0 = Date.parse('2026-03-02T08:00:00+07:00');
 const config = testHall();

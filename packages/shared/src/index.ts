@@ -14,8 +14,6 @@ export * from './queue-reducer.js';
 export * from './queue-state.js';
 export * from './spoken-letters.js';
 export * from './terbilang.js';
-/** Test support (a small hall and an in-memory queue), shared with the hub's tests. */
-export * from './test-hall.js';
 export * from './ticket-number.js';
 export * from './wait-estimate.js';
 export * from './waiting-index.js';

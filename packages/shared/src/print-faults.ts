@@ -5,7 +5,7 @@ import { allTickets, isFinal } from './queue-state.js';
 /** A ticket whose print failed while its visit is open: what staff are alerted to. */
 export type FaultedTicket = Ticket & { printFault: PrintFault };
 
-export function hasOpenPrintFault(ticket: Ticket): ticket is FaultedTicket {
+function hasOpenPrintFault(ticket: Ticket): ticket is FaultedTicket {
   // An ended visit needs no paper: its fault, if any, is history, not an alert.
   return ticket.printFault !== undefined && !isFinal(ticket);
 }

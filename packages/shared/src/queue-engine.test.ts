@@ -6,7 +6,7 @@ import type { HallTimeZone, WeeklyHours } from './hall-config.js';
 import type { Actor, Decision } from './queue-engine.js';
 import { findTicket, rolloverEvents } from './queue-engine.js';
 import { estimateWait, ticketPosition } from './wait-estimate.js';
-import { ALL_DAY, TestQueue, testHall, testUuid } from './test-hall.js';
+import { ALL_DAY, TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
 const OFFSETS: Record<HallTimeZone, string> = {

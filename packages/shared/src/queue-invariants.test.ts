@@ -11,7 +11,7 @@ import type { Actor } from './queue-engine.js';
 import { applyEvent } from './queue-reducer.js';
 import { reprintEvent } from './print-faults.js';
 import { initialQueueState, isFinal, numberKey } from './queue-state.js';
-import { TestQueue, testHall, testUuid } from './test-hall.js';
+import { TestQueue, testHall, testUuid } from './testing/test-hall.js';
 import { waitingIndex } from './waiting-index.js';
 
 const MINUTE = 60_000;

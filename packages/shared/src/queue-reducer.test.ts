@@ -3,7 +3,7 @@ import type { DomainEvent } from './domain-events.js';
 import type { QueueState, Ticket } from './domain-types.js';
 import { RECENT_SERVICE_KEEP, applyEvent } from './queue-reducer.js';
 import { emptyCounter, initialQueueState } from './queue-state.js';
-import { testHall, testUuid } from './test-hall.js';
+import { testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-02T08:00:00+07:00');

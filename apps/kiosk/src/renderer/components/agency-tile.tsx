@@ -7,7 +7,7 @@ import { TEXT } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
 
 /** The initials of an agency without a logo: "Disdukcapil" → "D", "Bank Nagari" → "BN", "Polres (SKCK)" → "P". */
-export function monogram(shortName: string): string {
+function monogram(shortName: string): string {
   const words = shortName
     .replace(/\(.*?\)/g, ' ')
     .split(/\s+/)

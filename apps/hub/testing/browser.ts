@@ -40,5 +40,5 @@ export async function launchBrowser(viewport = { width: 1920, height: 1080 }): P
 
 /** Where e2e screenshots go, to be looked at: `artifacts/screenshots/<app>/`. */
 export function screenshotPath(app: string, name: string): string {
-  return join(new URL('../../../../artifacts/screenshots', import.meta.url).pathname, app, `${name}.png`);
+  return join(new URL('../../../artifacts/screenshots', import.meta.url).pathname, app, `${name}.png`);
 }

@@ -9,7 +9,7 @@ export interface Summary {
 }
 
 /** The `p`-th percentile (0–100) of ascending `sorted` samples, nearest-rank: a value that was measured. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Actor } from '@antre/shared';
 import { decide, initialQueueState } from '@antre/shared';
-import type { Durability } from '../store/event-store.js';
+import type { Durability } from '@antre/hub';
 import type { BenchHall } from './bench-hall.js';
 import { removeDir, tempDir } from './bench-hall.js';
-import { MONDAY_9AM_WIB } from '../testing/hub-harness.js';
+import { MONDAY_9AM_WIB } from '@antre/hub/testing';
 
 export interface IssueBaseline {
   durability: Durability;

@@ -1,5 +1,5 @@
 import type { HubConnection } from '@antre/client';
-import type { Durability } from '../store/event-store.js';
+import type { Durability } from '@antre/hub';
 import type { BenchHall } from './bench-hall.js';
 import { removeDir, sleep, tempDir } from './bench-hall.js';
 import type { Child } from './child-process.js';

@@ -1,10 +1,6 @@
 import type { HallConfig } from '@antre/shared';
-import { startHub } from '../hub.js';
-import type { Hub } from '../hub.js';
-import { createLogger } from '../logger.js';
-import type { RateLimits } from '../realtime/socket-server.js';
-import type { Durability } from '../store/event-store.js';
-import { TestClock } from '../testing/hub-harness.js';
+import type { Durability, Hub, RateLimits } from '@antre/hub';
+import { createLogger, startHub } from '@antre/hub';
 
 /**
  * Child entry: one hub in its own process, so that the bench measures the hub's own CPU and RSS.
@@ -17,12 +13,13 @@ interface StartMessage {
   dataDir: string;
   durability: Durability;
   rateLimits: RateLimits;
+  /** The hall time the hub's clock stands at (Monday 09:00 WIB): fixed, as the harness's TestClock. */
+  now: number;
 }
 
 let hub: Hub | undefined;
 
 async function start(m: StartMessage): Promise<void> {
-  const clock = new TestClock();
   const t0 = performance.now();
   hub = await startHub({
     config: m.config,
@@ -32,7 +29,8 @@ async function start(m: StartMessage): Promise<void> {
     durability: m.durability,
     demoMode: true,
     logger: createLogger('silent'),
-    now: clock.now,
+    // The hub's own modules only: the test harness would load the browser driver into the measured RSS.
+    now: () => m.now,
     rateLimits: m.rateLimits,
   });
   const health = await fetch(`${hub.url}/api/health`);

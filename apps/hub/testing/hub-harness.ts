@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HallConfig, Handshake } from '@antre/shared';
 import { HubConnection } from '@antre/client';
-import { prepareHallConfig } from '../config-loader.js';
-import type { Hub, HubOptions } from '../hub.js';
-import { startHub } from '../hub.js';
-import { createLogger } from '../logger.js';
+import type { Hub, HubOptions } from '@antre/hub';
+import { createLogger, prepareHallConfig, startHub } from '@antre/hub';
+import { stablePort } from './stable-port.js';
 
-export const DEMO_HALL_FILE = new URL('../../config/demo-hall.json', import.meta.url);
+const DEMO_HALL_FILE = new URL('../config/demo-hall.json', import.meta.url);
 
 /** Monday 30 November 2026, 09:00 WIB: inside every demo service's hours. */
 export const MONDAY_9AM_WIB = Date.UTC(2026, 10, 30, 2, 0);
@@ -38,7 +37,10 @@ export interface TestHub extends Hub {
   dispose(): Promise<void>;
 }
 
-/** A real hub on 127.0.0.1 with a real SQLite file in a fresh folder, silent, and a hand-moved clock. */
+/**
+ * A real hub on 127.0.0.1 with a real SQLite file in a fresh folder, silent, and a hand-moved clock. Its port
+ * is one that nobody else is given while the hub restarts (see stablePort).
+ */
 export async function startTestHub(
   overrides: Partial<HubOptions> & { config: HallConfig },
 ): Promise<TestHub> {
@@ -46,7 +48,7 @@ export async function startTestHub(
   const options: HubOptions = {
     dataDir: mkdtempSync(join(tmpdir(), 'antre-hub-')),
     host: '127.0.0.1',
-    port: 0,
+    port: await stablePort(),
     demoMode: true,
     logger: createLogger('silent'),
     now: clock.now,

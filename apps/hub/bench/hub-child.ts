@@ -1,10 +1,10 @@
-import type { Durability } from '../store/event-store.js';
+import type { Durability } from '@antre/hub';
 import type { BenchHall } from './bench-hall.js';
-import { BENCH_RATE_LIMITS } from './bench-hall.js';
+import { BENCH_RATE_LIMITS, BENCH_NOW } from './bench-hall.js';
 import type { Child } from './child-process.js';
 import { spawnChild } from './child-process.js';
 
-/** A hub in its own process on `dataDir` (demo hall, demo mode, bench rate limits, TestClock at Monday 09:00 WIB). */
+/** A hub in its own process on `dataDir` (demo hall, demo mode, bench rate limits, clock fixed at BENCH_NOW). */
 export function startHubChild(
   hall: BenchHall,
   dataDir: string,
@@ -15,5 +15,6 @@ export function startHubChild(
     dataDir,
     durability,
     rateLimits: BENCH_RATE_LIMITS,
+    now: BENCH_NOW,
   });
 }

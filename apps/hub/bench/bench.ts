@@ -1,7 +1,8 @@
 import { loadavg } from 'node:os';
-import type { Durability } from '../store/event-store.js';
+import type { Durability } from '@antre/hub';
 import { benchHall, removeDir, tempDir } from './bench-hall.js';
 import { callLatency } from './call-latency.js';
+import { displayLatency } from './display-latency.js';
 import { fillDay } from './fill-day.js';
 import { issueBaseline, meanBaseline } from './issue-baseline.js';
 import { issueLatency } from './issue-latency.js';
@@ -12,7 +13,8 @@ import { machine, renderReport, summaryJson } from './report.js';
 import { restartTime } from './restart-time.js';
 
 /**
- * `npm run bench`: the hub's throughput, latency, restart and memory against their baselines and targets.
+ * `npm run bench`: the hub's throughput, latency (to the clients and to a display's screen), restart and memory
+ * against their baselines and targets.
  * Progress goes to stderr; the table, then one JSON line (the last line of stdout), to stdout.
  */
 const WATCHDOG_MS = 5 * 60_000;
@@ -50,6 +52,10 @@ async function main(): Promise<void> {
   const latency = await issueLatency(hall);
   progress('call latency: hub and bare Socket.IO, alternating');
   const call = await callLatency(hall);
+  progress(
+    'call to display: the built display app in headless Chromium, and a bare broadcast to the same page',
+  );
+  const display = await displayLatency(hall);
 
   const dayDir = tempDir('day');
   try {
@@ -67,6 +73,7 @@ async function main(): Promise<void> {
       issueLatency: latency,
       call: call.hub,
       callBaseline: call.baseline,
+      display,
       day,
       restart,
       memory,

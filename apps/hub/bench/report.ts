@@ -1,5 +1,6 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BroadcastLatency } from './call-latency.js';
+import type { DisplayLatency } from './display-latency.js';
 import type { FilledDay } from './fill-day.js';
 import type { IssueBaseline } from './issue-baseline.js';
 import type { IssueLatency } from './issue-latency.js';
@@ -17,6 +18,7 @@ export interface BenchResults {
   issueLatency: IssueLatency;
   call: BroadcastLatency;
   callBaseline: BroadcastLatency;
+  display: DisplayLatency;
   day: FilledDay;
   restart: RestartTime;
   memory: HubMemory;
@@ -25,7 +27,7 @@ export interface BenchResults {
   loadStart: number;
 }
 
-export const TARGETS = {
+const TARGETS = {
   issuePerSecond: 1000,
   issueVsBaseline: 0.5,
   callVsBaseline: 1.5,
@@ -61,6 +63,10 @@ export function summaryJson(r: BenchResults): Record<string, number | string> {
     call_ratio: round(r.call.lastMs.p99 / r.callBaseline.lastMs.p99, 3),
     call_p50_ms: round(r.call.lastMs.p50),
     call_baseline_p50_ms: round(r.callBaseline.lastMs.p50),
+    display_call_p50_ms: round(r.display.hubMs.p50),
+    display_call_p99_ms: round(r.display.hubMs.p99),
+    display_call_baseline_p50_ms: round(r.display.baselineMs.p50),
+    display_call_baseline_p99_ms: round(r.display.baselineMs.p99),
     restart_process_ms: round(r.restart.processMs),
     rss_idle_mb: round(r.memory.idleRssMb, 1),
     cpus: m.cpus,
@@ -121,6 +127,22 @@ export function renderReport(r: BenchResults): string {
       yes(callRatio <= TARGETS.callVsBaseline),
     ],
     [
+      `display_call_p50_ms (callNext → number in the display's DOM)`,
+      n(r.display.hubMs.p50),
+      n(r.display.baselineMs.p50),
+      n(r.display.hubMs.p50 / r.display.baselineMs.p50, 3),
+      '-',
+      '-',
+    ],
+    [
+      'display_call_p99_ms',
+      n(r.display.hubMs.p99),
+      n(r.display.baselineMs.p99),
+      n(r.display.hubMs.p99 / r.display.baselineMs.p99, 3),
+      '-',
+      '-',
+    ],
+    [
       `restart_ms (${r.day.tickets} tickets, ${r.day.events} events)`,
       n(r.restart.startMs),
       '-',
@@ -156,6 +178,8 @@ export function renderReport(r: BenchResults): string {
     `call, baseline (last client):  ${lat(r.callBaseline.lastMs)}`,
     `call, baseline (first client): ${lat(r.callBaseline.firstMs)}`,
     `call payload: ${r.call.payloadBytes} bytes (hub), ${r.callBaseline.payloadBytes} bytes (baseline)`,
+    `call to display, hub:      ${lat(r.display.hubMs)} (the built display app, headless Chromium, sound off)`,
+    `call to display, baseline: ${lat(r.display.baselineMs)} (bare Socket.IO broadcast written to the same page's DOM)`,
     `day: ${r.day.tickets} tickets (${r.day.done} done, ${r.day.noShow} no-show, ${r.day.waiting} waiting),` +
       ` ${r.day.events} events, filled in ${n(r.day.fillMs / 1000)} s`,
     `restart runs: ${r.restart.runs.map((x) => `${n(x.startMs)} ms (process ${n(x.processMs)} ms)`).join(', ')}`,

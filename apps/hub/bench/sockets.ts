@@ -1,9 +1,9 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { Handshake } from '@antre/shared';
+import type { CommandReply, Handshake } from '@antre/shared';
 import { PROTOCOL_VERSION } from '@antre/shared';
 import { HubConnection } from '@antre/client';
-import { waitFor } from '../testing/hub-harness.js';
+import { waitFor } from '@antre/hub/testing';
 
 /** Connections opened at once while connecting many: keeps the accept queue and handshakes sane. */
 const CONNECT_BATCH = 50;
@@ -86,7 +86,7 @@ export function closeSockets(sockets: readonly Socket[]): void {
 }
 
 /** A kiosk as the kiosk app connects (HubConnection: mirror, commands with ids), trusted in demo mode. */
-export async function openKiosk(url: string, kioskId: string): Promise<HubConnection> {
+async function openKiosk(url: string, kioskId: string): Promise<HubConnection> {
   const conn = new HubConnection({
     url,
     credentials: () => ({ demoDevice: { kind: 'kiosk', deviceId: kioskId } }),
@@ -120,4 +120,10 @@ export async function openKiosks(
     for (const c of conns) c.close();
     throw err;
   }
+}
+
+/** A command over a plain socket, with a fresh id, as a counter sends it. */
+export async function command(socket: Socket, command: object): Promise<CommandReply> {
+  const envelope = { commandId: crypto.randomUUID(), command };
+  return (await socket.timeout(10_000).emitWithAck('command', envelope)) as CommandReply;
 }

@@ -10,6 +10,8 @@ export interface FakePrinter {
   readonly port: number;
   /** Each connection's print data, status requests removed, in arrival order. */
   readonly jobs: Uint8Array[];
+  /** The `n` of every status request (DLE EOT n) received, answered or not, in arrival order. */
+  readonly statusRequests: number[];
   /** What the printer reports when asked (DLE EOT); `mute` never answers, as some printers do. */
   condition: FakePrinterCondition;
   /** Resolves with the jobs once there are at least `count`. */
@@ -26,6 +28,7 @@ const ANSWERS: Record<Exclude<FakePrinterCondition, 'mute'>, Record<number, numb
 
 export async function startFakePrinter(condition: FakePrinterCondition = 'ready'): Promise<FakePrinter> {
   const jobs: Uint8Array[] = [];
+  const statusRequests: number[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -36,6 +39,7 @@ export async function startFakePrinter(condition: FakePrinterCondition = 'ready'
         // A status request is answered at once and is not part of the job.
         if (chunk[i] === 0x10 && chunk[i + 1] === 0x04 && chunk[i + 2] !== undefined) {
           const n = chunk[i + 2] ?? 0;
+          statusRequests.push(n);
           if (printer.condition !== 'mute')
             socket.write(Uint8Array.of(ANSWERS[printer.condition][n] ?? 0x12));
           i += 2;
@@ -58,6 +62,7 @@ export async function startFakePrinter(condition: FakePrinterCondition = 'ready'
     url: `tcp://127.0.0.1:${port}`,
     port,
     jobs,
+    statusRequests,
     condition,
     waitForJobs(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {

@@ -3,23 +3,23 @@
  * (close the day when due, decide, then apply the events to the live state and keep the log).
  * Shared by the tests of this package and of the hub; free of any test framework so it builds with the package.
  */
-import type { CommandInput } from './commands.js';
-import { commandSchema } from './commands.js';
-import type { DomainEvent, EventEnvelope } from './domain-events.js';
-import type { PriorityGroup, QueueState, Ticket } from './domain-types.js';
-import { hallDay } from './hall-clock.js';
+import type { CommandInput } from '../commands.js';
+import { commandSchema } from '../commands.js';
+import type { DomainEvent, EventEnvelope } from '../domain-events.js';
+import type { PriorityGroup, QueueState, Ticket } from '../domain-types.js';
+import { hallDay } from '../hall-clock.js';
 import type {
   HallConfig,
   HallConfigInput,
   queueSettings,
   serviceConfig,
   WeeklyHours,
-} from './hall-config.js';
-import { hallConfig } from './hall-config.js';
-import type { Actor, Decision } from './queue-engine.js';
-import { decide, rolloverEvents } from './queue-engine.js';
-import { applyEvent } from './queue-reducer.js';
-import { initialQueueState } from './queue-state.js';
+} from '../hall-config.js';
+import { hallConfig } from '../hall-config.js';
+import type { Actor, Decision } from '../queue-engine.js';
+import { decide, rolloverEvents } from '../queue-engine.js';
+import { applyEvent } from '../queue-reducer.js';
+import { initialQueueState } from '../queue-state.js';
 import type { z } from 'zod';
 
 /** Open 00:00–23:59 local time, every day of the week. */
@@ -170,7 +170,7 @@ export function testUuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system' };
+const SYSTEM_ACTOR: Actor = { kind: 'system' };
 
 /**
  * The queue as the hub runs it, in memory: `run` closes the day when local midnight has passed,

@@ -27,7 +27,7 @@ const READY_TIMEOUT_MS = 60_000;
  * The node flags of `npm start` (package.json): a young generation capped at 4 MB. Replaying a busy day at
  * start grows V8's default one to 32 MB that it then keeps, for 20 MB more RSS and no measurable speed.
  */
-export const HUB_NODE_FLAGS = ['--max-semi-space-size=4'];
+const HUB_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /**
  * Runs `entry` (a compiled bench file next to this one) in its own node process, sends it `start` once it

@@ -1,5 +1,5 @@
 import type { ReceiptDocument, ReceiptAlign } from './escpos-decoder.js';
-import type { PaperWidth } from './ticket-layout.js';
+import type { PaperWidth } from '../ticket-layout.js';
 
 export interface ReceiptPreviewOptions {
   paperWidth: PaperWidth;

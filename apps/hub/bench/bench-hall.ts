@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor, HallConfig } from '@antre/shared';
 import { initialQueueState, serviceRefusal } from '@antre/shared';
-import type { RateLimits } from '../realtime/socket-server.js';
-import { MONDAY_9AM_WIB, demoHall } from '../testing/hub-harness.js';
+import type { RateLimits } from '@antre/hub';
+import { MONDAY_9AM_WIB, demoHall } from '@antre/hub/testing';
 
 /**
  * The bench's rate limits: high enough that nothing is throttled. The hub's clock is the harness's
@@ -16,6 +16,9 @@ export const BENCH_RATE_LIMITS: RateLimits = {
   messagesPerSecond: 1_000_000,
   messageBurst: 1_000_000_000,
 };
+
+/** Monday 30 November 2026, 09:00 WIB: the bench's hubs stand still at this hall time. */
+export const BENCH_NOW = MONDAY_9AM_WIB;
 
 /** Acts in the hall directly through `hub.service.execute` when filling a day. */
 export const SUPERVISOR: Actor = { kind: 'staff', username: 'supervisor', role: 'supervisor' };
@@ -47,6 +50,28 @@ export function benchHall(): Promise<BenchHall> {
     return { config, pins, openServiceIds, counterIds, kioskIds: config.kiosks.map((k) => k.id) };
   });
   return cached;
+}
+
+export interface Desk {
+  counterId: string;
+  serviceIds: string[];
+  username: string;
+  pin: string;
+}
+
+/** A counter whose services have no quota, and a staff member of its agency with a demo PIN. */
+export function pickDesk(hall: BenchHall): Desk {
+  for (const c of hall.config.counters) {
+    if (!c.serviceIds.every((id) => hall.openServiceIds.includes(id))) continue;
+    const staff = hall.config.staff.find(
+      (s) => s.role === 'staff' && s.agencyId === c.agencyId && hall.pins.has(s.username),
+    );
+    if (staff) {
+      const pin = hall.pins.get(staff.username) ?? '';
+      return { counterId: c.id, serviceIds: c.serviceIds, username: staff.username, pin };
+    }
+  }
+  throw new Error('the demo hall has no counter the bench can call at');
 }
 
 export function tempDir(name: string): string {

@@ -1,14 +1,13 @@
 import type { Socket } from 'socket.io-client';
 import type { HubConnection } from '@antre/client';
-import type { CommandReply } from '@antre/shared';
 import type { BenchHall } from './bench-hall.js';
-import { removeDir, sleep, tempDir } from './bench-hall.js';
+import { pickDesk, removeDir, sleep, tempDir } from './bench-hall.js';
 import type { BroadcastTiming } from './broadcast-probe.js';
 import { BroadcastProbe } from './broadcast-probe.js';
 import type { Child } from './child-process.js';
 import { spawnChild } from './child-process.js';
 import { startHubChild } from './hub-child.js';
-import { closeSockets, openBareSockets, openKiosks, openSockets } from './sockets.js';
+import { closeSockets, command, openBareSockets, openKiosks, openSockets } from './sockets.js';
 import type { Summary } from './stats.js';
 import { summarize } from './stats.js';
 
@@ -44,28 +43,6 @@ const DEFAULTS: CallLatencyOptions = {
   backgroundTickets: 1500,
 };
 
-interface Desk {
-  counterId: string;
-  serviceIds: string[];
-  username: string;
-  pin: string;
-}
-
-/** A counter whose services have no quota, and a staff member of its agency with a demo PIN. */
-function pickDesk(hall: BenchHall): Desk {
-  for (const c of hall.config.counters) {
-    if (!c.serviceIds.every((id) => hall.openServiceIds.includes(id))) continue;
-    const staff = hall.config.staff.find(
-      (s) => s.role === 'staff' && s.agencyId === c.agencyId && hall.pins.has(s.username),
-    );
-    if (staff) {
-      const pin = hall.pins.get(staff.username) ?? '';
-      return { counterId: c.id, serviceIds: c.serviceIds, username: staff.username, pin };
-    }
-  }
-  throw new Error('the demo hall has no counter the bench can call at');
-}
-
 async function issueMany(kiosks: readonly HubConnection[], serviceIds: readonly string[], count: number) {
   let next = 0;
   const worker = async (conn: HubConnection) => {
@@ -77,11 +54,6 @@ async function issueMany(kiosks: readonly HubConnection[], serviceIds: readonly 
     }
   };
   await Promise.all(kiosks.flatMap((k) => [worker(k), worker(k), worker(k), worker(k)]));
-}
-
-async function command(socket: Socket, command: object): Promise<CommandReply> {
-  const envelope = { commandId: crypto.randomUUID(), command };
-  return (await socket.timeout(10_000).emitWithAck('command', envelope)) as CommandReply;
 }
 
 function summary(timings: readonly BroadcastTiming[], listeners: number, payload: unknown): BroadcastLatency {

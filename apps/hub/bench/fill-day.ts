@@ -1,7 +1,6 @@
 import type { CommandInput } from '@antre/shared';
-import { startHub } from '../hub.js';
-import { createLogger } from '../logger.js';
-import { TestClock } from '../testing/hub-harness.js';
+import { createLogger, startHub } from '@antre/hub';
+import { TestClock } from '@antre/hub/testing';
 import type { BenchHall } from './bench-hall.js';
 import { BENCH_RATE_LIMITS, SUPERVISOR } from './bench-hall.js';
 
