@@ -1,13 +1,12 @@
+import '@antre/ui/theme.css';
 import { createRoot } from 'react-dom/client';
 import { findShellBridge } from '@antre/electron-shell/bridge';
 import { LanguageProvider } from '@antre/ui';
-import '@antre/ui/theme.css';
 import type { KioskBackend } from '../core/kiosk-backend.js';
 import type { KioskBridge } from '../core/kiosk-bridge.js';
 import { BrowserBackend } from './backend/browser-backend.js';
 import { ElectronBackend } from './backend/electron-backend.js';
 import { KioskApp } from './kiosk-app.js';
-import './kiosk.css';
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');
