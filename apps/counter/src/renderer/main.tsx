@@ -1,9 +1,9 @@
+import '@antre/ui/theme.css';
 import { createRoot } from 'react-dom/client';
 import { HubConnection } from '@antre/client';
 import { findShellBridge } from '@antre/electron-shell/bridge';
 import { LanguageProvider } from '@antre/ui';
-import '@antre/ui/theme.css';
-import './counter.css';
+import './app.css';
 import { HUB_URL_PARAM } from '../common/hub-url.js';
 import type { CounterBridge } from '../preload/counter-bridge.js';
 import { App } from './app.js';
