@@ -1,10 +1,9 @@
+import '@antre/ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HubConnection } from '@antre/client';
 import { findShellBridge } from '@antre/electron-shell/bridge';
 import { LanguageProvider } from '@antre/ui';
-import '@antre/ui/theme.css';
-import './display.css';
 import type { DisplayBridge } from '../preload/display-bridge.js';
 import { DisplayApp } from './app.js';
 import { parseDisplayOptions } from './board/display-options.js';
