@@ -6,6 +6,8 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '**/dist-electron/**',
+      '**/dist-testing/**',
+      '**/dist-bench/**',
       '**/node_modules/**',
       'data/**',
       'artifacts/**',
@@ -18,6 +20,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // Plain Node scripts that run before anything is built (e.g. the postinstall).
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
     },
   },
   {

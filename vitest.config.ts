@@ -10,10 +10,13 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
-      'apps/*/{src,config,e2e}/**/*.test.ts',
+      'apps/*/{src,config,e2e,testing}/**/*.test.ts',
       'tools/*/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     testTimeout: 30_000,
+    // A poll waits for behaviour, not against a deadline: its 1 s default fails on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // Integration tests start real hubs on loopback ports; two workers keep a 2-core machine responsive.
     maxWorkers: 2,

@@ -6,7 +6,7 @@ import { CHROMIUM_PATH, connect, kioskCredentials, waitFor } from '@antre/hub/te
 import type { TestHub } from '@antre/hub/testing';
 
 /** The laptops counters actually have. */
-export const LAPTOP = { width: 1366, height: 768 };
+const LAPTOP = { width: 1366, height: 768 };
 
 /**
  * One Chromium with a fresh context per counter: each counter is its own machine, with its own

@@ -67,12 +67,11 @@ async function announced(page: Page, count: number): Promise<AnnouncementLogEntr
 }
 
 describe('the hall display', () => {
-  it('shows a call made through the contract within a second, large and at its counter', async () => {
+  // How fast a call reaches the screen is a figure of `npm run bench` (display_call_p50_ms), not a test.
+  it('shows a call made through the contract, large and at its counter', async () => {
     const page = await openDisplay();
-    const started = Date.now();
     const number = await scene.callNext('loket-4');
-    await page.getByTestId('now-number').filter({ hasText: number }).waitFor({ timeout: 1000 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    await page.getByTestId('now-number').filter({ hasText: number }).waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId('now-counter').innerText()).toMatch(/Loket\s+4/);
     expect(await page.getByTestId('counter-loket-4').innerText()).toContain(number);
     expect(await page.locator('.now-calling.fresh').count()).toBe(1);
@@ -113,10 +112,11 @@ describe('the hall display', () => {
     const number = await scene.callNext('loket-12');
     const page = await openDisplay();
     await page.getByTestId('now-number').filter({ hasText: number }).waitFor();
-    // Give a wrongly spoken backlog the time to show up in the log.
-    await page.waitForTimeout(1500);
-    expect(await announcements(page)).toEqual([]);
     expect(await page.locator('.now-calling.fresh').count()).toBe(0);
+    // A call made now is the first thing it says: a wrongly spoken backlog would have come before it.
+    const next = await scene.callNext('loket-12');
+    const log = await announced(page, 1);
+    expect(log.map((e) => e.displayNumber)).toEqual([next]);
     await page.close();
   });
 
@@ -149,13 +149,15 @@ describe('the hall display', () => {
     expect(await page.locator('.counter-tile').count()).toBe(9);
     expect(await page.getByTestId('counter-loket-2').count()).toBe(0);
     const upstairs = await scene.callNext('loket-16');
-    await page.getByTestId('now-number').filter({ hasText: upstairs }).waitFor({ timeout: 1000 });
-    // A ground-floor call is neither shown nor spoken here.
+    await page.getByTestId('now-number').filter({ hasText: upstairs }).waitFor({ timeout: 15_000 });
+    // A ground-floor call is neither shown nor spoken here. The next upstairs call, made after it, reaching
+    // the screen proves the display has had the ground-floor one too (events arrive in order).
     const downstairs = await scene.callNext('loket-3');
-    await page.waitForTimeout(700);
-    expect(await page.getByTestId('now-number').innerText()).toBe(upstairs);
+    const later = await scene.callNext('loket-17');
+    await page.getByTestId('now-number').filter({ hasText: later }).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('previous-calls').innerText()).toContain(upstairs);
     expect(await page.getByTestId('previous-calls').innerText()).not.toContain(downstairs);
-    expect(await heard(page)).toEqual([`${upstairs}>16`]);
+    await expect.poll(() => heard(page)).toEqual([`${upstairs}>16`, `${later}>17`]);
     expect(await page.getByTestId('waiting').innerText()).not.toContain('Disdukcapil');
     await page.screenshot({ path: screenshotPath('display', '1920x1080-zone-lantai-2') });
     await page.close();

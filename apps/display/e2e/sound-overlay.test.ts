@@ -38,7 +38,7 @@ it('asks for a click before it may play sound, in both languages, and goes away 
   await page.clock.install({ time: hub.clock.now() });
   await page.goto(`${hub.url}/display/`);
   const button = page.getByRole('button', { name: 'Aktifkan suara' });
-  await button.waitFor({ timeout: 5000 });
+  await button.waitFor({ timeout: 10_000 });
   expect(await page.getByRole('dialog').innerText()).toContain('Turn on sound');
   await page.screenshot({ path: screenshotPath('display', '1920x1080-enable-sound') });
   await button.click();

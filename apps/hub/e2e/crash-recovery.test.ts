@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import type { HubConnection } from '@antre/client';
 import type { CommandReply, QueueSnapshot } from '@antre/shared';
-import { connect, kioskCredentials, waitFor } from '../src/testing/hub-harness.js';
-import { HubProcess, freePort } from './hub-process.js';
+import { connect, kioskCredentials, stablePort, waitFor } from '@antre/hub/testing';
+import { HubProcess } from './hub-process.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'antre-crash-'));
 let hub: HubProcess | undefined;
@@ -27,7 +27,7 @@ const SERVICES = [
 ];
 
 it('keeps every acknowledged ticket exactly once across kill -9 of the hub, with no number repeated', async () => {
-  hub = new HubProcess(await freePort(), { DATA_DIR: dataDir, ANTRE_ISSUE_RATE: '10000' });
+  hub = new HubProcess(await stablePort(), { DATA_DIR: dataDir, ANTRE_ISSUE_RATE: '10000' });
   await hub.start();
   const acked = new Map<string, string>();
   const replies: CommandReply[] = [];

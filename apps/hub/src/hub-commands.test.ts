@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConnection } from '@antre/client';
 import type { CommandInput, CommandReply, DomainEvent } from '@antre/shared';
-import type { TestHub } from './testing/hub-harness.js';
-import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from './testing/hub-harness.js';
+import type { TestHub } from '@antre/hub/testing';
+import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from '@antre/hub/testing';
 
 let hub: TestHub;
 let kiosk: HubConnection;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubConnection } from '@antre/client';
 import type { CommandReply, HallConfig, Ticket } from '@antre/shared';
-import type { TestHub } from './testing/hub-harness.js';
-import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from './testing/hub-harness.js';
+import type { TestHub } from '@antre/hub/testing';
+import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from '@antre/hub/testing';
 
 let config: HallConfig;
 let pins: Map<string, string>;

@@ -18,7 +18,7 @@ import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-serve
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
 
-export const HUB_VERSION = '0.1.0';
+const HUB_VERSION = '0.1.0';
 
 export interface HubOptions {
   config: HallConfig;

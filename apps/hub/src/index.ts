@@ -1,5 +1,8 @@
-/** The hub as other packages start it (the hall-day simulator, the benchmark). */
-export { HUB_VERSION, startHub } from './hub.js';
+/** The hub as other packages start it (the hall-day simulator, the benchmark, the test harness). */
+export { startHub } from './hub.js';
 export type { Hub, HubOptions } from './hub.js';
 export { loadHallConfig, prepareHallConfig } from './config-loader.js';
 export type { LoadedConfig } from './config-loader.js';
+export { createLogger } from './logger.js';
+export type { RateLimits } from './realtime/socket-server.js';
+export type { Durability } from './store/event-store.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput, EventEnvelope, HallConfig, Principal, Ticket } from '@antre/shared';
 import { QueueService } from './queue-service.js';
 import { EventStore } from './store/event-store.js';
-import { TestClock, demoHall } from './testing/hub-harness.js';
+import { TestClock, demoHall } from '@antre/hub/testing';
 
 let config: HallConfig;
 const dirs: string[] = [];

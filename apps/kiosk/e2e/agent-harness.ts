@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FakePrinter } from '@antre/printer';
-import { startFakePrinter } from '@antre/printer';
+import type { FakePrinter } from '@antre/printer/testing';
+import { startFakePrinter } from '@antre/printer/testing';
 import type { TestHub } from '@antre/hub/testing';
 import { kioskCredentials } from '@antre/hub/testing';
 import { silentLog } from '../src/agent/agent-log.js';

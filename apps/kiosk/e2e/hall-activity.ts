@@ -4,7 +4,7 @@ import type { TestHub } from '@antre/hub/testing';
 import { connect, kioskCredentials, signIn, waitFor } from '@antre/hub/testing';
 
 /** Connects as a device or a signed-in staff member and waits until the queue has arrived. */
-export async function onlineClient(hub: TestHub, credentials = {}): Promise<HubConnection> {
+async function onlineClient(hub: TestHub, credentials = {}): Promise<HubConnection> {
   const conn = connect(hub.url, credentials);
   await waitFor(
     conn,

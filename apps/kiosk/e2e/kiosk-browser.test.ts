@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
-import type { FakePrinter } from '@antre/printer';
-import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer';
+import type { FakePrinter } from '@antre/printer/testing';
+import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer/testing';
 import { busyMorning, stopHub } from './hall-activity.js';
 
 let hub: TestHub;
@@ -162,7 +162,7 @@ describe('the kiosk in a browser', () => {
   it('shows closed services and a used-up quota with the reason and the hours', async () => {
     await page.getByTestId('agency-kemenag').click();
     const hajj = page.getByTestId('service-pendaftaran-haji');
-    await hajj.getByText('Kuota habis').waitFor({ timeout: 5000 });
+    await hajj.getByText('Kuota habis').waitFor({ timeout: 10_000 });
     await shot('10-quota-reached');
     await hajj.click({ force: true });
     // A refused service does not open.
@@ -173,7 +173,7 @@ describe('the kiosk in a browser', () => {
     const lunch = hub.clock.now() + 3.3 * 3600_000;
     hub.clock.t = lunch;
     await page.clock.setSystemTime(lunch);
-    await page.getByTestId('agency-disdukcapil').getByText('Tutup').waitFor({ timeout: 5000 });
+    await page.getByTestId('agency-disdukcapil').getByText('Tutup').waitFor({ timeout: 10_000 });
     await shot('11-home-midday-break');
     await page.getByTestId('agency-imigrasi').click();
     await page
@@ -227,9 +227,9 @@ describe('the kiosk in a browser', () => {
   it('says so when the hub is down, and refuses to issue', async () => {
     await stopHub(hub);
     await page.getByTestId('status-banner').waitFor({ timeout: 10_000 });
-    await page.getByText('Kios tidak terhubung ke server antrean').waitFor({ timeout: 3000 });
-    await page.getByTestId('agency-disdukcapil').click({ timeout: 3000 });
-    await page.getByTestId('service-perekaman-ktp-el').click({ timeout: 3000 });
+    await page.getByText('Kios tidak terhubung ke server antrean').waitFor({ timeout: 10_000 });
+    await page.getByTestId('agency-disdukcapil').click({ timeout: 10_000 });
+    await page.getByTestId('service-perekaman-ktp-el').click({ timeout: 10_000 });
     expect(await page.getByTestId('take-number').isDisabled()).toBe(true);
     await shot('17-offline-browser');
     hub = await hub.restart();

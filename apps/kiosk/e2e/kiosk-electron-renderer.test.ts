@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
-import { decodeEscPos, receiptText } from '@antre/printer';
+import { decodeEscPos, receiptText } from '@antre/printer/testing';
 import type { IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
+import type { KioskBridge } from '../src/core/kiosk-bridge.js';
 import type { TestKiosk } from './agent-harness.js';
 import { startTestKiosk, until } from './agent-harness.js';
 import { stopHub } from './hall-activity.js';
@@ -19,6 +20,7 @@ let page: Page;
 
 declare global {
   interface Window {
+    antre?: KioskBridge;
     antreCall(method: string, args: unknown[]): Promise<unknown>;
     antrePush(snapshot: KioskSnapshot): void;
   }
@@ -58,6 +60,8 @@ beforeAll(async () => {
     window.antrePush = (s) => listeners.forEach((l) => l(s));
     const call = (method: string, ...args: unknown[]) => window.antreCall(method, args) as Promise<never>;
     window.antre = {
+      kind: 'kiosk',
+      version: '0.0.0-test',
       behaviour: () => call('behaviour'),
       snapshot: () => call('snapshot'),
       onSnapshot: (listener) => {

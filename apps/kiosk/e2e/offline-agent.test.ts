@@ -3,7 +3,7 @@ import type { HubConnection } from '@antre/client';
 import type { IssuedTicket } from '../src/core/kiosk-backend.js';
 import type { TestHub } from '@antre/hub/testing';
 import { connect, demoHall, signIn, startTestHub, waitFor } from '@antre/hub/testing';
-import { decodeEscPos, receiptText } from '@antre/printer';
+import { decodeEscPos, receiptText } from '@antre/printer/testing';
 import type { KioskAgent } from '../src/agent/kiosk-agent.js';
 import type { TestKiosk } from './agent-harness.js';
 import { startTestKiosk, until } from './agent-harness.js';

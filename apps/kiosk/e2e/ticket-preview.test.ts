@@ -5,7 +5,8 @@ import { publicHallConfig } from '@antre/shared';
 import type { TestBrowser } from '@antre/hub/testing';
 import { MONDAY_9AM_WIB, demoHall, launchBrowser, screenshotPath } from '@antre/hub/testing';
 import type { PaperWidth } from '@antre/printer';
-import { decodeEscPos, encodeTicket, printableTicket, renderReceiptSvg } from '@antre/printer';
+import { encodeTicket, printableTicket } from '@antre/printer';
+import { decodeEscPos, renderReceiptSvg } from '@antre/printer/testing';
 
 /** Printed tickets drawn from the very bytes a printer gets, to be looked at without a printer. */
 let config: HallConfig;

@@ -1,55 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeElectron } from './testing/fake-electron.js';
 
 // Electron's binary is not installed in CI: the module is replaced by a recording fake.
-const created: FakeWindow[] = [];
-let menuCleared = false;
-
-class FakeContents {
-  handlers = new Map<string, (...args: unknown[]) => void>();
-  openHandler: (() => { action: string }) | undefined;
-  css: string[] = [];
-  on(event: string, fn: (...args: unknown[]) => void) {
-    this.handlers.set(event, fn);
-  }
-  setWindowOpenHandler(fn: () => { action: string }) {
-    this.openHandler = fn;
-  }
-  insertCSS(css: string) {
-    this.css.push(css);
-    return Promise.resolve('');
-  }
-}
-
-class FakeWindow {
-  webContents = new FakeContents();
-  loaded: string[] = [];
-  constructor(public options: Record<string, unknown>) {
-    created.push(this);
-  }
-  loadURL(url: string) {
-    this.loaded.push(url);
-    return Promise.resolve();
-  }
-}
-
-vi.mock('electron', () => ({
-  BrowserWindow: FakeWindow,
-  Menu: { setApplicationMenu: () => (menuCleared = true) },
-  screen: {
-    getAllDisplays: () => [
-      { bounds: { x: 0, y: 0 }, workAreaSize: { width: 1366, height: 768 } },
-      { bounds: { x: 1366, y: 0 }, workAreaSize: { width: 1920, height: 1080 } },
-    ],
-    getPrimaryDisplay: () => ({ bounds: { x: 0, y: 0 }, workAreaSize: { width: 1366, height: 768 } }),
-  },
-}));
+vi.mock('electron', async () => (await import('./testing/fake-electron.js')).fakeElectron.module);
 
 const { createAppWindow } = await import('./app-window.js');
 
-beforeEach(() => {
-  created.length = 0;
-  menuCleared = false;
-});
+beforeEach(() => fakeElectron.reset());
 
 describe('createAppWindow', () => {
   const base = {
@@ -57,42 +14,69 @@ describe('createAppWindow', () => {
     preload: '/opt/antre/preload.cjs',
     allowedOrigins: ['http://127.0.0.1:3000'],
     title: 'Antre',
+    version: '2.0.1',
   };
 
   it('isolates and sandboxes the renderer, and locks a kiosk', () => {
     createAppWindow({ ...base, kiosk: true });
-    const win = created[0];
+    const win = fakeElectron.windows[0];
     expect(win?.options).toMatchObject({
       kiosk: true,
       fullscreen: true,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        devTools: false,
+        preload: '/opt/antre/preload.cjs',
+      },
     });
-    expect(menuCleared).toBe(true);
+    expect(fakeElectron.menuCleared).toBe(true);
     expect(win?.loaded).toEqual(['app://antre/kiosk/']);
   });
 
-  it('blocks navigation away and pop-ups', () => {
+  it('hands the preload the version on its command line', () => {
     createAppWindow(base);
-    const contents = created[0]?.webContents;
-    const navigate = contents?.handlers.get('will-navigate');
-    const away = { preventDefault: vi.fn() };
-    navigate?.(away, 'https://example.com');
-    expect(away.preventDefault).toHaveBeenCalled();
-    const home = { preventDefault: vi.fn() };
-    navigate?.(home, 'http://127.0.0.1:3000/t/x');
-    expect(home.preventDefault).not.toHaveBeenCalled();
+    expect(fakeElectron.windows[0]?.options.webPreferences?.['additionalArguments']).toEqual([
+      '--antre-version=2.0.1',
+    ]);
+  });
+
+  it('blocks navigation and redirects away, pop-ups and webviews', () => {
+    createAppWindow(base);
+    const contents = fakeElectron.windows[0]?.webContents;
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const away = { preventDefault: vi.fn() };
+      contents?.emit(event, away, 'https://example.com');
+      expect(away.preventDefault, event).toHaveBeenCalled();
+      const home = { preventDefault: vi.fn() };
+      contents?.emit(event, home, 'http://127.0.0.1:3000/t/x');
+      expect(home.preventDefault, event).not.toHaveBeenCalled();
+    }
     expect(contents?.openHandler?.()).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    contents?.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('refuses every permission a page asks for', () => {
+    createAppWindow(base);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
+      fakeElectron.windows[0]?.webContents.permissionHandler?.({}, permission, (ok) => answers.push(ok));
+    }
+    expect(answers).toEqual([false, false, false, false]);
   });
 
   it('reloads a crashed renderer, and not one that exited cleanly', () => {
     vi.useFakeTimers();
     createAppWindow(base);
-    const win = created[0];
-    const gone = win?.webContents.handlers.get('render-process-gone');
-    gone?.({}, { reason: 'clean-exit' });
+    const win = fakeElectron.windows[0];
+    win?.webContents.emit('render-process-gone', {}, { reason: 'clean-exit' });
     vi.advanceTimersByTime(2000);
     expect(win?.loaded).toHaveLength(1);
-    gone?.({}, { reason: 'crashed' });
+    win?.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
     vi.advanceTimersByTime(2000);
     expect(win?.loaded).toHaveLength(2);
     vi.useRealTimers();
@@ -107,7 +91,7 @@ describe('createAppWindow', () => {
       backgroundColor: '#0b1628',
       autoplay: true,
     });
-    const win = created[0];
+    const win = fakeElectron.windows[0];
     expect(win?.options).toMatchObject({
       backgroundColor: '#0b1628',
       webPreferences: { autoplayPolicy: 'no-user-gesture-required' },
@@ -117,7 +101,7 @@ describe('createAppWindow', () => {
       fullscreen: true,
       kiosk: false,
     });
-    win?.webContents.handlers.get('dom-ready')?.();
+    win?.webContents.emit('dom-ready');
     expect(win?.webContents.css.join('')).toContain('cursor: none');
   });
 });

@@ -1,4 +1,5 @@
 import { BrowserWindow, Menu, screen } from 'electron';
+import { shellArguments } from './bridge.js';
 import { isNavigationAllowed } from './navigation-guard.js';
 
 export interface AppWindowOptions {
@@ -9,6 +10,8 @@ export interface AppWindowOptions {
   /** Origins the window may talk to and navigate within, e.g. the hub's. */
   allowedOrigins: readonly string[];
   title: string;
+  /** The app's version, handed to the preload for `window.antre.version`. */
+  version: string;
   /** Kiosk mode: fullscreen, no menu, no devtools, no way out. */
   kiosk?: boolean;
   fullscreen?: boolean;
@@ -24,8 +27,9 @@ export interface AppWindowOptions {
 }
 
 /**
- * A window hardened the same way for every Antre app: isolated and sandboxed renderer, no node,
- * no navigation or pop-ups away from the app, and a crashed renderer brought back by itself.
+ * A window hardened the same way for every Antre app: isolated and sandboxed renderer, no node, no
+ * navigation, redirect or pop-up away from the app, no <webview>, every permission request refused
+ * (none of the apps needs one), and a crashed renderer brought back by itself.
  */
 export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   const locked = options.kiosk ?? false;
@@ -46,18 +50,25 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       devTools: !locked,
       spellcheck: false,
+      additionalArguments: shellArguments(options.version),
       ...(options.autoplay ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
     },
   });
   if (locked) Menu.setApplicationMenu(null);
 
   const contents = win.webContents;
-  contents.on('will-navigate', (event, url) => {
+  const guard = (event: { preventDefault(): void }, url: string) => {
     if (!isNavigationAllowed(url, options.allowedOrigins)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   contents.on('render-process-gone', (_event, details) => {
     // A crashed or killed renderer comes back by itself: a hall screen must never stay blank.
     if (details.reason !== 'clean-exit') setTimeout(() => void win.loadURL(options.url), 1000);

@@ -21,10 +21,6 @@ export class PrinterFault extends Error {
   }
 }
 
-export function isPrinterFaultReason(value: unknown): value is PrinterFaultReason {
-  return typeof value === 'string' && (PRINTER_FAULT_REASONS as readonly string[]).includes(value);
-}
-
 /** Any error from a transport as a PrinterFault: node's error codes say which kind. */
 export function toPrinterFault(err: unknown): PrinterFault {
   if (err instanceof PrinterFault) return err;

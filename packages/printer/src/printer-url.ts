@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 export type PrinterTarget = { kind: 'tcp'; host: string; port: number } | { kind: 'file'; path: string };
 
 /** The port raw ESC/POS network printers listen on (JetDirect / "AppSocket"). */
-export const RAW_PRINT_PORT = 9100;
+const RAW_PRINT_PORT = 9100;
 
 /**
  * Reads a printer URL from the hall config or the environment: `tcp://host[:port]` for a network printer,

@@ -30,7 +30,7 @@ export function openReceiptPrinter(
   return printerFor(parsePrinterUrl(url), options);
 }
 
-export function printerFor(target: PrinterTarget, options: ReceiptPrinterOptions = {}): ReceiptPrinter {
+function printerFor(target: PrinterTarget, options: ReceiptPrinterOptions = {}): ReceiptPrinter {
   const send =
     target.kind === 'tcp'
       ? (bytes: Uint8Array) => printOverTcp(target.host, target.port, bytes, options)

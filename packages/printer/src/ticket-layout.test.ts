@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceiptBlock, ReceiptRun } from './escpos-decoder.js';
-import { decodeEscPos, receiptText } from './escpos-decoder.js';
+import type { ReceiptBlock, ReceiptRun } from './testing/escpos-decoder.js';
+import { decodeEscPos, receiptText } from './testing/escpos-decoder.js';
 import type { PrintableTicket } from './printable-ticket.js';
 import { printableTicket } from './printable-ticket.js';
 import { COLUMNS, encodeTicket } from './ticket-layout.js';

@@ -3,7 +3,7 @@ import type { Command, CommandInput, CommandType } from './commands.js';
 import { commandSchema } from './commands.js';
 import type { Actor, Principal } from './access-policy.js';
 import { actorOf, authorizeCommand, authorizePrint } from './access-policy.js';
-import { TestQueue, testHall, testUuid } from './test-hall.js';
+import { TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MON_0800 = Date.parse('2026-03-02T08:00:00+07:00');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallConfigInput } from './hall-config.js';
 import { hallConfig, publicHallConfig } from './hall-config.js';
-import { testHall } from './test-hall.js';
+import { testHall } from './testing/test-hall.js';
 
 /** The smallest sensible hall: one agency, one service, one counter. */
 function small(): HallConfigInput {

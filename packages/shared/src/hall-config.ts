@@ -17,7 +17,7 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"');
 
 /** Text in the hall's two languages: Indonesian first, English second. */
-export const localizedText = z.object({ id: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+const localizedText = z.object({ id: z.string().min(1).max(500), en: z.string().min(1).max(500) });
 export type LocalizedText = z.infer<typeof localizedText>;
 
 /** `HH:MM`, 24-hour; `24:00` ends a period at midnight. */
@@ -30,7 +30,7 @@ const dayPeriods = z.array(period).max(6);
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const weeklyHours = z.object({
+const weeklyHours = z.object({
   sun: dayPeriods.default([]),
   mon: dayPeriods.default([]),
   tue: dayPeriods.default([]),
@@ -41,7 +41,7 @@ export const weeklyHours = z.object({
 });
 export type WeeklyHours = z.infer<typeof weeklyHours>;
 
-export const agencyConfig = z.object({
+const agencyConfig = z.object({
   id,
   name: z.string().min(1).max(120),
   shortName: z.string().min(1).max(30),
@@ -70,7 +70,7 @@ export const serviceConfig = z.object({
 });
 export type ServiceConfig = z.infer<typeof serviceConfig>;
 
-export const counterConfig = z.object({
+const counterConfig = z.object({
   id,
   /** What is spoken and shown: "5", "12", "12A". */
   name: z.string().regex(/^[0-9]{1,3}[A-Z]?$/),
@@ -81,7 +81,7 @@ export const counterConfig = z.object({
 });
 export type CounterConfig = z.infer<typeof counterConfig>;
 
-export const staffConfig = z.object({
+const staffConfig = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,40}$/),
   name: z.string().min(1).max(120),
   role: z.enum(['staff', 'supervisor']),
@@ -96,7 +96,7 @@ export const staffConfig = z.object({
 });
 export type StaffConfig = z.infer<typeof staffConfig>;
 
-export const kioskConfig = z.object({
+const kioskConfig = z.object({
   id,
   name: z.string().min(1).max(120),
   /** `tcp://host:9100` or `file:///dev/usb/lp0`; absent: no printer. */
@@ -120,7 +120,6 @@ export const queueSettings = z.object({
   /** Service times averaged for the estimated wait. */
   estimateWindow: z.number().int().min(1).max(100).default(10),
 });
-export type QueueSettings = z.infer<typeof queueSettings>;
 
 export const hallConfig = z
   .object({

@@ -10,7 +10,7 @@ import { ZONE_ABBREVIATION } from './hall-config.js';
 /** The hall's two languages, Indonesian and English, as in `LocalizedText`. */
 export type HallLanguage = keyof LocalizedText;
 
-export const WEEKDAY_NAMES: Readonly<Record<Weekday, LocalizedText>> = {
+const WEEKDAY_NAMES: Readonly<Record<Weekday, LocalizedText>> = {
   sun: { id: 'Minggu', en: 'Sunday' },
   mon: { id: 'Senin', en: 'Monday' },
   tue: { id: 'Selasa', en: 'Tuesday' },
@@ -21,7 +21,7 @@ export const WEEKDAY_NAMES: Readonly<Record<Weekday, LocalizedText>> = {
 };
 
 /** January first: `MONTH_NAMES[month - 1]` for the 1-based `HallLocalTime.month`. */
-export const MONTH_NAMES: readonly LocalizedText[] = [
+const MONTH_NAMES: readonly LocalizedText[] = [
   { id: 'Januari', en: 'January' },
   { id: 'Februari', en: 'February' },
   { id: 'Maret', en: 'March' },

@@ -16,8 +16,6 @@ export * from './queue-state.js';
 export * from './service-refusal.js';
 export * from './spoken-letters.js';
 export * from './terbilang.js';
-/** Test support (a small hall and an in-memory queue), shared with the hub's tests. */
-export * from './test-hall.js';
 export * from './ticket-lookup.js';
 export * from './ticket-number.js';
 export * from './wait-estimate.js';

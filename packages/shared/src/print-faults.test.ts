@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './access-policy.js';
 import { openPrintFaults, reprintEvent } from './print-faults.js';
-import { TestQueue, testHall, testUuid } from './test-hall.js';
+import { TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-02T08:00:00+07:00');

@@ -7,7 +7,7 @@ import { isFinal } from './queue-state.js';
 /** A ticket whose print failed while its visit is open: what staff are alerted to. */
 export type FaultedTicket = ReadonlyTicket & { readonly printFault: DeepReadonly<PrintFault> };
 
-export function hasOpenPrintFault(ticket: ReadonlyTicket): ticket is FaultedTicket {
+function hasOpenPrintFault(ticket: ReadonlyTicket): ticket is FaultedTicket {
   // An ended visit needs no paper: its fault, if any, is history, not an alert.
   return ticket.printFault !== undefined && !isFinal(ticket);
 }

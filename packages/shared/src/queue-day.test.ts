@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './domain-events.js';
 import type { Ticket } from './domain-types.js';
 import { QueueDay } from './queue-day.js';
-import { testHall, testUuid } from './test-hall.js';
+import { testHall, testUuid } from './testing/test-hall.js';
 
 const T0 = Date.parse('2026-03-02T08:00:00+07:00');
 const config = testHall();

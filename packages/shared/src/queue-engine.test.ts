@@ -8,7 +8,7 @@ import type { Decision } from './queue-engine.js';
 import { rolloverEvents } from './queue-engine.js';
 import { findTicket } from './ticket-lookup.js';
 import { estimateWait, ticketPosition } from './wait-estimate.js';
-import { ALL_DAY, TestQueue, testHall, testUuid } from './test-hall.js';
+import { ALL_DAY, TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
 const OFFSETS: Record<HallTimeZone, string> = {

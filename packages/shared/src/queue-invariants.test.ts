@@ -12,7 +12,7 @@ import type { DeepReadonly } from './deep-readonly.js';
 import { reprintEvent } from './print-faults.js';
 import { QueueDay } from './queue-day.js';
 import { emptySnapshot, isFinal, numberKey } from './queue-state.js';
-import { TestQueue, testHall, testUuid } from './test-hall.js';
+import { TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
 

@@ -4,7 +4,7 @@ import type { EventEnvelope } from './domain-events.js';
 import type { QueueSnapshot, Ticket } from './domain-types.js';
 import { RECENT_SERVICE_KEEP, reduceDay } from './queue-reducer.js';
 import { emptyCounter, emptySnapshot as initialQueueSnapshot } from './queue-state.js';
-import { testHall, testUuid } from './test-hall.js';
+import { testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-02T08:00:00+07:00');

@@ -1,4 +1,4 @@
-// Indonesian number words (terbilang), both as text and as the chunks a clip-based announcer plays.
+// Indonesian number words (terbilang) as the chunks a clip-based announcer plays; joined by spaces, the text.
 
 const ONE_TO_NINE = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'] as const;
 const TWO_TO_NINE = ONE_TO_NINE.slice(1);
@@ -74,9 +74,4 @@ export function terbilangWords(n: number): string[] {
   else if (ribu > 1) chunks.push(...groupChunks(ribu), 'ribu');
   chunks.push(...groupChunks(n % 1000));
   return chunks;
-}
-
-/** Indonesian words for n, e.g. 1001 → "seribu satu". Defined via the chunks so text and audio never disagree. */
-export function terbilang(n: number): string {
-  return terbilangWords(n).join(' ');
 }

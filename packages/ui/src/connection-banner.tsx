@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from '@antre/client';
 import { useLanguage } from './language.js';
+import './connection-banner.css';
 
 const TEXT: Record<Exclude<ConnectionStatus, 'online'>, { id: string; en: string }> = {
   connecting: { id: 'Menghubungkan ke server antrean…', en: 'Connecting to the queue server…' },

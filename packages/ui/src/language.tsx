@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { LocalizedText } from '@antre/shared';
+import './language-toggle.css';
 
 export type Language = 'id' | 'en';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadHallConfig } from '@antre/hub';
 import type { HallConfig, WeeklyHours } from '@antre/shared';
 import { WEEKDAYS } from '@antre/shared';
-import { DEMO_HALL_FILE, demoHall } from '@antre/hub/testing';
 import { Rng } from './distributions.js';
 import { hallTime } from './hall-time.js';
 import type { Scenario } from './scenario.js';
@@ -17,25 +17,17 @@ export interface Hall {
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/**
- * The hall the scenario names. Only the demo hall for now: its plain demo PINs are hashed by the hub's
- * `prepareHallConfig`, which `@antre/hub` does not export (`@antre/hub/testing` offers `demoHall()`).
- */
+/** The hall the scenario names, read and checked as the hub reads it; its demo PINs let the staff sign in. */
 export async function loadHall(scenario: Scenario): Promise<Hall> {
-  const file = resolve(REPO_ROOT, scenario.hallConfig);
-  if (file !== fileURLToPath(DEMO_HALL_FILE)) {
-    throw new ScenarioError(scenario.name, [
-      `hallConfig: only ${fileURLToPath(DEMO_HALL_FILE)} can be simulated until @antre/hub exports prepareHallConfig`,
-    ]);
-  }
-  const { config, pins } = await demoHall();
+  const { config, demoPins } = await loadHallConfig(resolve(REPO_ROOT, scenario.hallConfig));
+  const pins = new Map(demoPins.map((p) => [p.username, p.pin]));
   const issues = checkAgainstHall(scenario, config, pins);
   if (issues.length > 0) throw new ScenarioError(scenario.name, issues);
   return { config: runConfig(scenario, config), pins };
 }
 
 /** The hall config with the scenario's changes: the hub is started with it. */
-export function runConfig(scenario: Scenario, config: HallConfig): HallConfig {
+function runConfig(scenario: Scenario, config: HallConfig): HallConfig {
   const copy = structuredClone(config);
   for (const counter of copy.counters) {
     const services = scenario.counters[counter.id]?.services;

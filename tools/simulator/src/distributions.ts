@@ -49,10 +49,6 @@ export class Rng {
     return min + (max - min) * this.next();
   }
 
-  int(min: number, maxInclusive: number): number {
-    return Math.floor(this.uniform(min, maxInclusive + 1));
-  }
-
   chance(p: number): boolean {
     return this.next() < p;
   }
@@ -120,10 +116,6 @@ export function sample(rng: Rng, d: Distribution): number {
     case 'lognormal':
       return Math.min(rng.lognormal(d.mean, d.cv), 10 * d.mean);
   }
-}
-
-export function distributionMean(d: Distribution): number {
-  return d.kind === 'fixed' ? d.value : d.mean;
 }
 
 /**

@@ -71,7 +71,7 @@ export interface DayEvidence {
 }
 
 /** JSON with object keys sorted: two states equal in content give the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(

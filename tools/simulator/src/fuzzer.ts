@@ -168,7 +168,7 @@ export class Fuzzer {
 }
 
 /** Sends one message with an ack; the outcome is the hub's answer, a closed connection, or silence. */
-export async function ask(socket: Socket, event: string, args: unknown[]): Promise<FuzzOutcome> {
+async function ask(socket: Socket, event: string, args: unknown[]): Promise<FuzzOutcome> {
   const reply = await askRaw(socket, event, args);
   if (reply === 'closed') return { kind: 'closed' };
   if (reply === 'no-answer') return { kind: 'no-answer' };

@@ -18,7 +18,3 @@ export function clockOf(at: number, zone: HallTimeZone): string {
   const t = hallLocalTime(at, zone);
   return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 }
-
-export function minutes(ms: number): number {
-  return ms / 60_000;
-}

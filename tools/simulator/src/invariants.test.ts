@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, EventEnvelope } from '@antre/shared';
-import { TestQueue, hallDay, testHall } from '@antre/shared';
+import { hallDay } from '@antre/shared';
+import { TestQueue, testHall } from '@antre/shared/testing';
 import type { DayEvidence } from './evidence.js';
 import { stateDigest } from './evidence.js';
 import { checkInvariants } from './invariants.js';

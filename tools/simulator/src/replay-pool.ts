@@ -26,10 +26,6 @@ export class ReplayPool {
     if (this.sent.length > this.keep) this.sent.splice(0, this.sent.length - this.keep);
   }
 
-  get size(): number {
-    return this.sent.length;
-  }
-
   /**
    * `n` commands sent at least `minAgeMs` ago. A replay that overtook its original would be a different
    * test (a stranger's refusal is not recorded, so the original would still run): old ones only.

@@ -97,7 +97,7 @@ const soak = z.strictObject({
   sampleEverySeconds: z.number().positive().default(1),
 });
 
-export const NO_FAULTS: z.infer<typeof faults> = {
+const NO_FAULTS: z.infer<typeof faults> = {
   hubKills: [],
   hubRestartDelaySeconds: 0,
   kioskOutages: [],
@@ -105,7 +105,7 @@ export const NO_FAULTS: z.infer<typeof faults> = {
   displayDrops: [],
 };
 
-export const scenarioSchema = z
+const scenarioSchema = z
   .strictObject({
     $comment: z.string().optional(),
     name: z
@@ -153,8 +153,6 @@ export const scenarioSchema = z
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ServiceScenario = z.infer<typeof serviceScenario>;
-export type CounterScenario = z.infer<typeof counterScenario>;
-export type CounterDefaults = z.infer<typeof counterDefaults>;
 export type Faults = z.infer<typeof faults>;
 export type ByTimeOfDay = z.infer<typeof byTimeOfDay>;
 

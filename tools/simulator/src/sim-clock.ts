@@ -13,7 +13,7 @@ export interface ClockParams {
 }
 
 /** Wall-clock milliseconds with sub-millisecond resolution: at 600× a whole millisecond is 0.6 s of hall time. */
-export function wallNow(): number {
+function wallNow(): number {
   return performance.timeOrigin + performance.now();
 }
 
@@ -36,11 +36,6 @@ export class SimClock {
   /** Real milliseconds that `simMs` of hall time take. */
   realMs(simMs: number): number {
     return Math.max(0, simMs / this.params.speed);
-  }
-
-  /** Simulated milliseconds that `realMs` of wall time take. */
-  simMs(realMs: number): number {
-    return realMs * this.params.speed;
   }
 
   /** Waits `simMs` of hall time. */

@@ -4,6 +4,7 @@ import { cutConnection, whenConnection } from './connection-wait.js';
 import type { CounterPlan } from './day-plan.js';
 import type { ReplayPool } from './replay-pool.js';
 import type { SimClock } from './sim-clock.js';
+import { realSleep } from './sim-clock.js';
 import type { VisitorDesk } from './visitor-desk.js';
 
 export interface CounterBehaviour {
@@ -49,8 +50,15 @@ export class SimulatedCounter {
     drops: [],
     signIns: 0,
   };
+  /** Whether `run` is still going: a counter whose day never ends is named when the simulation gives up. */
+  running = false;
   private sessionToken: string | undefined;
   private wake: (() => void) | undefined;
+  /** A sign-in afresh after the hub refused the connection; every wait for the hub waits for it too. */
+  private recovering: Promise<void> | undefined;
+  /** Why signing in afresh failed (a wrong PIN): the counter's day fails with it. */
+  private recoveryFailure: unknown;
+  private closed = false;
   private readonly services: ReadonlySet<string>;
 
   constructor(
@@ -77,6 +85,7 @@ export class SimulatedCounter {
       const online = this.conn.status === 'online';
       if (online && !wasOnline) this.wake?.();
       wasOnline = online;
+      if (this.conn.refusal !== undefined) this.recover();
     });
   }
 
@@ -86,6 +95,24 @@ export class SimulatedCounter {
 
   /** The counter's whole day; resolves once it has closed. */
   async run(): Promise<void> {
+    this.running = true;
+    try {
+      await this.day();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** What the counter is doing and waiting for, for a report of a day that did not end. */
+  describe(): string {
+    const refusal = this.conn.refusal?.code;
+    return (
+      `${this.id}: ${this.conn.status}${refusal ? ` (refused ${refusal})` : ''}, ` +
+      `${this.conn.pendingCount} command(s) unanswered${this.recovering ? ', signing in again' : ''}`
+    );
+  }
+
+  private async day(): Promise<void> {
     await this.clock.sleepUntil(this.plan.openAt - 2 * 60_000);
     await this.signIn();
     await this.clock.sleepUntil(this.plan.openAt);
@@ -93,7 +120,8 @@ export class SimulatedCounter {
     const closeAt = Math.min(this.plan.closeAt, this.behaviour.hardStop);
     for (;;) {
       const now = this.clock.now();
-      if (now >= closeAt) break;
+      // Closed by the simulation (it ended, or gave up on the day): stop, whatever the hall clock says.
+      if (now >= closeAt || this.closed) break;
       const inBreak = this.plan.breaks.find((b) => now >= b.from && now < b.to);
       if (inBreak) {
         await this.setStatus('paused', 'ishoma');
@@ -142,6 +170,7 @@ export class SimulatedCounter {
   }
 
   close(): void {
+    this.closed = true;
     this.conn.close();
   }
 
@@ -220,7 +249,7 @@ export class SimulatedCounter {
   private async untilAnswered(command: CommandInput): Promise<CommandReply> {
     for (;;) {
       const reply = await this.send(command);
-      if (reply.ok || reply.error.code !== 'HUB_UNREACHABLE') return reply;
+      if (reply.ok || reply.error.code !== 'HUB_UNREACHABLE' || this.closed) return reply;
       await this.untilOnline(Number.POSITIVE_INFINITY);
     }
   }
@@ -240,7 +269,7 @@ export class SimulatedCounter {
   }
 
   private async signIn(): Promise<void> {
-    for (;;) {
+    while (!this.closed) {
       await this.untilOnline(Number.POSITIVE_INFINITY, false);
       const reply = await this.conn.request('staff:signIn', {
         username: this.plan.staff,
@@ -258,23 +287,43 @@ export class SimulatedCounter {
   }
 
   /**
-   * Waits until the hub is reachable again, or until hall time `until`. A session the hub no longer knows
-   * (expired after 12 hours) is refused at connect: sign in afresh.
+   * The hub refused the connection: a session it no longer knows (expired after 12 hours), or a hub that is
+   * not this hall's. socket.io does not try again after a refusal, so whatever the counter is waiting for
+   * (a queued finish, a break) it would wait forever: connect again at once, and sign in afresh.
    */
+  private recover(): void {
+    if (this.recovering || this.closed) return;
+    const refusal = this.conn.refusal;
+    this.recovering = (async () => {
+      this.conn.refusal = undefined;
+      if (refusal?.code === 'UNAUTHENTICATED') this.sessionToken = undefined;
+      // Anything else is refused again: not in a tight loop.
+      else await realSleep(200);
+      if (this.closed) return;
+      this.conn.socket.connect();
+      if (this.sessionToken === undefined) await this.signIn();
+    })()
+      .catch((err: unknown) => {
+        this.recoveryFailure = err;
+      })
+      .finally(() => {
+        this.recovering = undefined;
+      });
+  }
+
+  /** Waits until the hub is reachable again (and signed in to, when `needSession`), or until hall time `until`. */
   private async untilOnline(until: number, needSession = true): Promise<void> {
-    while (this.conn.status !== 'online') {
-      if (this.conn.refusal?.code === 'UNAUTHENTICATED' && needSession) {
-        this.sessionToken = undefined;
-        this.conn.refusal = undefined;
-        this.conn.socket.connect();
-        await this.signIn();
-        return;
+    while (!this.closed && (this.conn.status !== 'online' || (needSession && this.recovering))) {
+      if (needSession && this.recovering) {
+        await this.recovering;
+        if (this.recoveryFailure !== undefined) throw this.recoveryFailure;
+        continue;
       }
       const left = until - this.clock.now();
       if (left <= 0) return;
       await whenConnection(
         this.conn,
-        () => this.conn.status === 'online' || this.conn.refusal !== undefined,
+        () => this.conn.status === 'online',
         Math.min(this.clock.realMs(left), 1000),
       );
     }

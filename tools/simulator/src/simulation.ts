@@ -2,8 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubConnection } from '@antre/client';
+import { stablePort } from '@antre/hub/testing';
 import type { EventEnvelope, QueueSnapshot } from '@antre/shared';
 import { whenConnection } from './connection-wait.js';
+import { within } from './deadline.js';
 import type { Hall } from './day-plan.js';
 import { counterPlans, dayWindow, loadHall, supervisorOf } from './day-plan.js';
 import { Rng } from './distributions.js';
@@ -12,7 +14,7 @@ import { stateDigest } from './evidence.js';
 import { runFaults } from './faults.js';
 import { Fuzzer } from './fuzzer.js';
 import { clockOf } from './hall-time.js';
-import { HubRunner, SIM_RATE_LIMITS, freePort } from './hub-runner.js';
+import { HubRunner, SIM_RATE_LIMITS } from './hub-runner.js';
 import { checkInvariants } from './invariants.js';
 import { replayLog } from './log-replay.js';
 import { dayMetrics } from './metrics.js';
@@ -51,6 +53,12 @@ export interface SimulationResult {
 /** Real seconds the hub gets to boot before the first visitor, as hall time at the run's speed (capped). */
 const BOOT_LEAD_REAL_MS = 5000;
 const SETTLE_REAL_MS = 30_000;
+/**
+ * Real time past the hall's closing that the day's participants get to finish what they were doing: enough
+ * for a hub restarted late in the day to come back (a restart waits up to a minute for it), no more.
+ */
+const DAY_GRACE_REAL_MS = 75_000;
+const CLOSE_DAY_REAL_MS = 20_000;
 
 /**
  * A whole hall day against the real hub: the hub in its own process on an accelerated clock, the real
@@ -74,7 +82,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   const hub = new HubRunner({
     config: hall.config,
     dataDir: join(dataDir, 'hub'),
-    port: await freePort(),
+    // The hub is killed and started again on this port: one nobody else can be given meanwhile.
+    port: await stablePort(),
     clock,
     durability: scenario.durability,
     logFile: join(o.outDir, 'hub.log'),
@@ -114,28 +123,42 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
       o.faults && scenario.faults.fuzz ? new Fuzzer(hub.url, clock, pool, rng.fork('fuzz')) : undefined;
 
     const outcomes = new Map<number, VisitorOutcome>();
+    const still = new Set<string>();
+    const track = (name: string, work: Promise<unknown>) => {
+      still.add(name);
+      return work.finally(() => still.delete(name));
+    };
     const day = Promise.all([
       ...counters.map((c) => c.run()),
-      admitVisitors(visitors, kiosks, desk, outcomes, clock),
-      o.faults
-        ? runFaults(scenario.faults, {
-            date: scenario.date,
-            zone,
-            clock,
-            hub,
-            kiosks,
-            counters,
-            displays,
-            fuzzer,
-            rng: rng.fork('faults'),
-            until: window.end - 5 * 60_000,
-          })
-        : Promise.resolve(),
+      track('the visitors', admitVisitors(visitors, kiosks, desk, outcomes, clock)),
+      track(
+        'the faults',
+        o.faults
+          ? runFaults(scenario.faults, {
+              date: scenario.date,
+              zone,
+              clock,
+              hub,
+              kiosks,
+              counters,
+              displays,
+              fuzzer,
+              rng: rng.fork('faults'),
+              until: window.end - 5 * 60_000,
+            })
+          : Promise.resolve(),
+      ),
     ]);
     const progress = reportProgress(o.progress, clock, zone, window, watcher, hub);
-    await day;
-    await clock.sleepUntil(window.end);
-    progress.stop();
+    try {
+      await within(day, clock.realMs(window.end - clock.now()) + DAY_GRACE_REAL_MS, () => {
+        const busy = counters.filter((c) => c.running).map((c) => c.describe());
+        return `the day did not end: still running ${[...still, ...busy].join('; ')}; hub ${hub.pid === undefined ? 'down' : 'up'}`;
+      });
+      await clock.sleepUntil(window.end);
+    } finally {
+      progress.stop();
+    }
 
     // The day is over: offline tickets reach the hub, queued finishes are delivered, then the supervisor closes it.
     await settle(kiosks, counters);
@@ -145,7 +168,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
       ackTimeoutMs: 4000,
       credentials: () => (session.token === undefined ? {} : { sessionToken: session.token }),
     });
-    const closeSeq = await closeDay(supervisor, hall, session);
+    const closeSeq = await within(
+      closeDay(supervisor, hall, session),
+      CLOSE_DAY_REAL_MS,
+      () => `the supervisor could not close the day: ${supervisor?.status ?? 'no connection'}`,
+    );
     await caughtUp(
       [...displays.values()].map((d) => d.conn),
       closeSeq,
@@ -282,7 +309,9 @@ async function settle(
 ): Promise<void> {
   const deadline = performance.now() + SETTLE_REAL_MS;
   while (performance.now() < deadline) {
-    for (const k of kiosks.values()) await k.agent.maintain();
+    for (const k of kiosks.values()) {
+      await within(k.agent.maintain(), deadline - performance.now(), () => `kiosk ${k.kioskId} did not sync`);
+    }
     const unsynced = [...kiosks.values()].reduce((n, k) => n + k.unsynced(), 0);
     const pending = counters.reduce((n, c) => n + c.conn.pendingCount, 0);
     if (unsynced === 0 && pending === 0) return;

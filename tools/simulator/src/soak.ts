@@ -42,12 +42,12 @@ const HOUR = 3_600_000;
  * until the day closes (the live heap shows how much each takes), and V8 grows its heap in steps; a leak
  * per message, per event or per reconnect would grow with the hours, far past this over a 12-hour day.
  */
-export const FLAT_LIMIT_MB = 25;
+const FLAT_LIMIT_MB = 25;
 /**
  * The live heap may grow with the tickets held (a ticket with its calls is about 1–2 kB), not with time:
  * three times that per ticket, over the day, is the most "flat" allows.
  */
-export const HEAP_LIMIT_KB_PER_TICKET = 4;
+const HEAP_LIMIT_KB_PER_TICKET = 4;
 /** A full GC now and then, to read the live heap; rarely, since it also shrinks the RSS being measured. */
 const GC_EVERY_MS = 2 * HOUR;
 

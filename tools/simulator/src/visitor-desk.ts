@@ -13,10 +13,6 @@ export class VisitorDesk {
     this.holders.set(ticketId, visitor);
   }
 
-  get(ticketId: string): Visitor | undefined {
-    return this.holders.get(ticketId);
-  }
-
   /**
    * The holder of a ticket just called. The hub broadcasts the new ticket before the kiosk has its
    * answer, so a counter can call it a moment before the kiosk has handed it out: wait a little.

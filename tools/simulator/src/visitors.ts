@@ -94,7 +94,7 @@ function legs(scenario: Scenario, serviceId: string, s: ServiceScenario, r: Rng)
  * over its own span (to its last key, which should be 0, or to midnight), not over the simulated window:
  * a run that ends at 10:00 gets the morning's share of the day's visitors, not all of them.
  */
-export function rateSegments(
+function rateSegments(
   scenario: Scenario,
   s: ServiceScenario,
   day: DayWindow,

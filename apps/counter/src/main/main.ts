@@ -1,6 +1,4 @@
-import { registerAppScheme } from '@antre/electron-shell';
 import { startCounterShell } from './counter-shell.js';
 
-// The app:// scheme must be registered before Electron is ready.
-registerAppScheme();
+// Synchronously at load: the shell registers the app:// scheme, which must happen before Electron is ready.
 void startCounterShell();

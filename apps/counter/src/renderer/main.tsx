@@ -1,8 +1,9 @@
+import '@antre/ui/theme.css';
 import { createRoot } from 'react-dom/client';
 import { HubConnection } from '@antre/client';
+import { findShellBridge } from '@antre/electron-shell/bridge';
 import { LanguageProvider } from '@antre/ui';
-import '@antre/ui/theme.css';
-import './counter.css';
+import './app.css';
 import { HUB_URL_PARAM } from '../common/hub-url.js';
 import type { CounterBridge } from '../preload/counter-bridge.js';
 import { App } from './app.js';
@@ -11,14 +12,8 @@ import { HubClock } from './model/hub-clock.js';
 import { SessionStore } from './model/session-store.js';
 import { HubSetupScreen } from './screens/hub-setup-screen.js';
 
-declare global {
-  interface Window {
-    /** Present only inside the Electron shell (see src/preload). */
-    antre?: CounterBridge;
-  }
-}
-
-const bridge = window.antre;
+// Present only inside the Electron shell (see src/preload).
+const bridge = findShellBridge<CounterBridge>('counter');
 // In a browser the page comes from the hub itself (same origin); Electron names the hub in the URL.
 const hubUrl = new URLSearchParams(location.search).get(HUB_URL_PARAM) ?? '';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDisplayOptions } from '../renderer/board/display-options.js';
 import {
   DEFAULT_DISPLAY_SETTINGS,
+  displayQuery,
   displaySettingsSchema,
-  displayUrl,
   settingsFromArgs,
 } from './display-settings.js';
 
@@ -55,8 +55,8 @@ describe('display settings', () => {
     }
   });
 
-  it('builds the renderer URL that the renderer reads back to the same options', () => {
-    const url = displayUrl('app://antre/display/', {
+  it('builds the renderer query that the renderer reads back to the same options', () => {
+    const query = displayQuery({
       hubUrl: 'http://192.168.1.10:3000',
       screenIndex: 1,
       zone: 'Lantai 1',
@@ -64,13 +64,11 @@ describe('display settings', () => {
       chime: false,
       lang: 'en',
     });
-    expect(url.startsWith('app://antre/display/?hub=http%3A%2F%2F192.168.1.10%3A3000')).toBe(true);
-    const options = parseDisplayOptions(new URL(url).search);
+    expect(query.get('hub')).toBe('http://192.168.1.10:3000');
+    const options = parseDisplayOptions(`?${query.toString()}`);
     expect(options.scope).toEqual({ zone: 'Lantai 1', agencyIds: ['disdukcapil', 'samsat'] });
     expect(options.sound).toEqual({ chime: false });
     expect(options.lang).toBe('en');
-    expect(displayUrl('app://antre/display/', DEFAULT_DISPLAY_SETTINGS)).toBe(
-      'app://antre/display/?hub=http%3A%2F%2F127.0.0.1%3A3000',
-    );
+    expect(displayQuery(DEFAULT_DISPLAY_SETTINGS).toString()).toBe('hub=http%3A%2F%2F127.0.0.1%3A3000');
   });
 });

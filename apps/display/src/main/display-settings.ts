@@ -100,10 +100,10 @@ export function settingsFromArgs(argv: readonly string[]): Partial<DisplaySettin
 }
 
 /**
- * The renderer's address: its own build under `app://`, told in the query which hub to use and what to show,
- * the same query a browser display takes (`/display/?zone=Lantai%201`).
+ * What the renderer is told in its URL: which hub to use and what to show, the same query a browser
+ * display takes (`/display/?zone=Lantai%201`).
  */
-export function displayUrl(appBase: string, settings: DisplaySettings): string {
+export function displayQuery(settings: DisplaySettings): URLSearchParams {
   const query = new URLSearchParams({ hub: settings.hubUrl });
   if (settings.zone) query.set('zone', settings.zone);
   if (settings.agencies?.length) query.set('agencies', settings.agencies.join(','));
@@ -111,5 +111,5 @@ export function displayUrl(appBase: string, settings: DisplaySettings): string {
   if (settings.chime !== undefined) query.set('chime', settings.chime ? '1' : '0');
   if (settings.speech !== undefined) query.set('speech', settings.speech ? '1' : '0');
   if (settings.lang) query.set('lang', settings.lang);
-  return `${appBase}?${query.toString()}`;
+  return query;
 }

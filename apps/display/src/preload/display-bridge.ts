@@ -1,10 +1,7 @@
-/** What the Electron preload puts on `window.antre` for the display's renderer. */
-export interface DisplayBridge {
-  kind: 'display';
-}
+import type { AntreBridge } from '@antre/electron-shell/bridge';
 
-declare global {
-  interface Window {
-    antre?: DisplayBridge;
-  }
-}
+/**
+ * `window.antre` in the Electron display: the shell's part alone. The renderer needs nothing from the
+ * machine but the screen; it only learns that it runs in its shell (fullscreen, sound allowed).
+ */
+export type DisplayBridge = AntreBridge<'display'>;

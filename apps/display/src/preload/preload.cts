@@ -5,5 +5,11 @@
 import electron = require('electron');
 import type { DisplayBridge } from './display-bridge.js';
 
-const bridge: DisplayBridge = { kind: 'display' };
+// Written out, as a sandboxed preload can require nothing but electron: the shell's VERSION_ARGUMENT.
+const VERSION_ARGUMENT = '--antre-version=';
+
+const bridge: DisplayBridge = {
+  kind: 'display',
+  version: process.argv.find((a) => a.startsWith(VERSION_ARGUMENT))?.slice(VERSION_ARGUMENT.length) ?? '',
+};
 electron.contextBridge.exposeInMainWorld('antre', bridge);

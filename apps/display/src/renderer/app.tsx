@@ -4,6 +4,7 @@ import { useHub, useLanguage } from '@antre/ui';
 import { counterBoard } from './board/counter-board.js';
 import { previousCalls } from './board/recent-calls.js';
 import { waitingByAgency } from './board/waiting-counts.js';
+import './app.css';
 import { CounterGrid } from './components/counter-grid.js';
 import { DisplayControls } from './components/display-controls.js';
 import { HallHeader } from './components/hall-header.js';

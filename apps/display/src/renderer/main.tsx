@@ -1,16 +1,16 @@
+import '@antre/ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HubConnection } from '@antre/client';
+import { findShellBridge } from '@antre/electron-shell/bridge';
 import { LanguageProvider } from '@antre/ui';
-import '@antre/ui/theme.css';
-import './display.css';
-import type {} from '../preload/display-bridge.js';
+import type { DisplayBridge } from '../preload/display-bridge.js';
 import { DisplayApp } from './app.js';
 import { parseDisplayOptions } from './board/display-options.js';
 import { DisplayController } from './display-controller.js';
 
 const options = parseDisplayOptions(window.location.search);
-const inElectron = window.antre?.kind === 'display';
+const inElectron = findShellBridge<DisplayBridge>('display') !== undefined;
 // In Electron the renderer comes from app:// and the shell names the hub in the URL; in a browser the hub
 // itself serves this page, so its own origin is the hub.
 const hubUrl = inElectron ? (new URLSearchParams(window.location.search).get('hub') ?? '') : '';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHub } from '../testing/hub-harness.js';
-import { demoHall, startTestHub } from '../testing/hub-harness.js';
+import type { TestHub } from '@antre/hub/testing';
+import { demoHall, startTestHub } from '@antre/hub/testing';
 
 let hub: TestHub;
 let ticketId: string;

@@ -7,7 +7,7 @@ import type { QueueService } from '../queue-service.js';
 import { serveApp } from './static-files.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 
-export const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
+const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
 export interface HttpDeps {
   service: QueueService;

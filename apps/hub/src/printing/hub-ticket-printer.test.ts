@@ -1,18 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HubConnection } from '@antre/client';
 import type { CommandReply, HallConfig, Principal, Ticket } from '@antre/shared';
-import type { FakePrinter } from '@antre/printer';
-import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer';
+import type { FakePrinter } from '@antre/printer/testing';
+import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer/testing';
 import { createLogger } from '../logger.js';
-import type { TestHub } from '../testing/hub-harness.js';
-import {
-  connect,
-  demoHall,
-  kioskCredentials,
-  signIn,
-  startTestHub,
-  waitFor,
-} from '../testing/hub-harness.js';
+import type { TestHub } from '@antre/hub/testing';
+import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from '@antre/hub/testing';
 import { HubTicketPrinter } from './hub-ticket-printer.js';
 
 let config: HallConfig;

@@ -3,8 +3,8 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { HallConfig } from '@antre/shared';
 import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION } from '@antre/shared';
-import type { TestHub } from '../testing/hub-harness.js';
-import { demoHall, startTestHub } from '../testing/hub-harness.js';
+import type { TestHub } from '@antre/hub/testing';
+import { demoHall, startTestHub } from '@antre/hub/testing';
 
 let config: HallConfig;
 let pins: Map<string, string>;

@@ -18,14 +18,6 @@ export interface CommandRecord {
   reply?: CommandReply;
 }
 
-export interface StoredDay {
-  /** The hall day the log is in after its last `DayClosed`, or the day of its first event. */
-  day: string | undefined;
-  /** Events of that day, in order. */
-  events: EventEnvelope[];
-  lastSeq: number;
-}
-
 /** The SQLite event log: the hub's only durable state. All writes are synchronous and transactional. */
 export class EventStore {
   readonly db: Database.Database;
@@ -86,20 +78,10 @@ export class EventStore {
     return this.selectSince.all(seq, limit).map(toEnvelope);
   }
 
-  lastSeq(): number {
-    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null };
-    return row.seq ?? 0;
-  }
-
-  /** What a restart replays: the events since the last day close. Earlier days are history, kept for reports. */
-  loadCurrentDay(): StoredDay {
-    const { day, fromSeq, events } = this.streamCurrentDay();
-    const list = [...events];
-    return { day, events: list, lastSeq: list.at(-1)?.seq ?? fromSeq };
-  }
-
   /**
-   * `loadCurrentDay`, streamed: the rows are read and parsed one at a time while the caller applies them,
+   * What a restart replays: the events since the last day close (earlier days are history, kept for reports),
+   * with the hall day they are in (the last close's next day, or the day of the first event). Streamed: the
+   * rows are read and parsed one at a time while the caller applies them,
    * so that replaying a day of 60,000 events never holds them all (a restart's peak memory, which the
    * process keeps as RSS). `fromSeq` is the last day close's sequence number, 0 if none.
    */

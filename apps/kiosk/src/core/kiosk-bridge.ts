@@ -1,3 +1,4 @@
+import type { AntreBridge } from '@antre/electron-shell/bridge';
 import type { Reply } from '@antre/shared';
 import type {
   EnrolRequest,
@@ -10,10 +11,10 @@ import type {
 } from './kiosk-backend.js';
 
 /**
- * `window.antre` in the Electron kiosk: what the sandboxed renderer may ask of the main process, and
- * nothing more. The preload implements it over IPC; the channel names are below.
+ * What the sandboxed kiosk renderer may ask of the main process, and nothing more. The preload
+ * implements it over IPC; the channel names are below.
  */
-export interface AntreKioskBridge {
+export interface KioskCalls {
   behaviour(): Promise<KioskBehaviour>;
   snapshot(): Promise<KioskSnapshot>;
   /** Called with each new snapshot the agent pushes; returns a function that stops it. */
@@ -23,6 +24,9 @@ export interface AntreKioskBridge {
   reprint(ticketId: string, lang: KioskLanguage): Promise<PrintOutcome>;
   enrol(request: EnrolRequest): Promise<Reply<object>>;
 }
+
+/** `window.antre` in the Electron kiosk: the shell's part and the kiosk's calls. */
+export type KioskBridge = AntreBridge<'kiosk', KioskCalls>;
 
 /** IPC channels between the preload and the main process (the preload, sandboxed, repeats them literally). */
 export const KIOSK_CHANNELS = {

@@ -1,13 +1,9 @@
+import type { IpcHandlers } from '@antre/electron-shell';
 import type { PriorityGroup } from '@antre/shared';
 import { PRIORITY_GROUPS } from '@antre/shared';
 import type { EnrolRequest, IssueRequest, KioskLanguage, KioskSnapshot } from '../core/kiosk-backend.js';
 import { KIOSK_CHANNELS } from '../core/kiosk-bridge.js';
 import type { KioskController } from './kiosk-controller.js';
-
-/** The one thing the main process needs of `ipcMain`, so that tests hand in a recorder. */
-export interface IpcHandlers {
-  handle(channel: string, listener: (event: unknown, ...args: unknown[]) => unknown): void;
-}
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -40,7 +36,7 @@ function enrolRequest(value: unknown): EnrolRequest {
   return request;
 }
 
-/** Answers the preload's calls (see `AntreKioskBridge`) from the controller. */
+/** Answers the preload's calls (see `KioskBridge`) from the controller. */
 export function registerKioskIpc(ipc: IpcHandlers, controller: KioskController): void {
   ipc.handle(KIOSK_CHANNELS.behaviour, () => controller.behaviour());
   ipc.handle(KIOSK_CHANNELS.snapshot, () => controller.snapshot());

@@ -1,10 +1,12 @@
 // A sandboxed preload is CommonJS; under verbatimModuleSyntax that is written as `import = require`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the one form a CommonJS preload can take
 import electron = require('electron');
-import type { AntreKioskBridge } from '../core/kiosk-bridge.js';
+import type { KioskBridge } from '../core/kiosk-bridge.js';
 import type { KioskSnapshot } from '../core/kiosk-backend.js';
 
-// The channels of KIOSK_CHANNELS, written out: a sandboxed preload can require nothing but electron.
+// Written out, as a sandboxed preload can require nothing but electron: the shell's VERSION_ARGUMENT and
+// the channels of KIOSK_CHANNELS.
+const VERSION_ARGUMENT = '--antre-version=';
 const BEHAVIOUR = 'antre-kiosk:behaviour';
 const SNAPSHOT = 'antre-kiosk:snapshot';
 const SNAPSHOT_PUSHED = 'antre-kiosk:snapshot-pushed';
@@ -16,7 +18,9 @@ const ENROL = 'antre-kiosk:enrol';
 const { ipcRenderer } = electron;
 
 // The renderer's only way to the agent in the main process: these calls and nothing else.
-const bridge: AntreKioskBridge = {
+const bridge: KioskBridge = {
+  kind: 'kiosk',
+  version: process.argv.find((a) => a.startsWith(VERSION_ARGUMENT))?.slice(VERSION_ARGUMENT.length) ?? '',
   behaviour: () => ipcRenderer.invoke(BEHAVIOUR),
   snapshot: () => ipcRenderer.invoke(SNAPSHOT),
   onSnapshot: (listener) => {

@@ -1,57 +1,39 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import ts from 'typescript';
-import type { AntreKioskBridge } from '../core/kiosk-bridge.js';
+import { runPreload } from '@antre/electron-shell/testing';
+import type { KioskBridge } from '../core/kiosk-bridge.js';
 import { KIOSK_CHANNELS } from '../core/kiosk-bridge.js';
 import type { KioskSnapshot } from '../core/kiosk-backend.js';
 
-/**
- * Runs the preload as Electron does: compiled to CommonJS, with `require('electron')` answered by
- * stand-ins (Electron's binary is not installed here, and Vite does not load `.cts`).
- */
-function runPreload() {
-  const source = readFileSync(new URL('./preload.cts', import.meta.url), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  });
-  const exposed: Record<string, unknown> = {};
-  const invoked: unknown[][] = [];
-  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
-  const electron = {
-    contextBridge: { exposeInMainWorld: (name: string, api: unknown) => void (exposed[name] = api) },
-    ipcRenderer: {
-      invoke: (...args: unknown[]) => Promise.resolve(void invoked.push(args)),
-      on: (channel: string, fn: (...args: unknown[]) => void) => {
-        const set = listeners.get(channel) ?? new Set();
-        set.add(fn);
-        listeners.set(channel, set);
-      },
-      removeListener: (channel: string, fn: (...args: unknown[]) => void) =>
-        listeners.get(channel)?.delete(fn),
-    },
-  };
-  const required: string[] = [];
-  const require = (id: string) => {
-    required.push(id);
-    if (id === 'electron') return electron;
-    throw new Error(`the preload may not require ${id}`);
-  };
-  new Function('require', 'exports', 'module', outputText)(require, {}, { exports: {} });
-  return { bridge: exposed['antre'] as AntreKioskBridge, exposed, invoked, listeners, required };
+const PRELOAD = new URL('./preload.cts', import.meta.url);
+
+function run() {
+  const preload = runPreload(PRELOAD, { argv: ['--antre-version=0.3.1'] });
+  return { ...preload, bridge: preload.exposed['antre'] as KioskBridge };
 }
 
 describe('the kiosk preload', () => {
-  it('exposes the kiosk bridge as window.antre and needs nothing but electron', () => {
-    const { exposed, bridge, required } = runPreload();
+  it("exposes the shell's part and the kiosk's calls as window.antre, and needs nothing but electron", () => {
+    const { exposed, bridge, required } = run();
     expect(Object.keys(exposed)).toEqual(['antre']);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['behaviour', 'enrol', 'issueTicket', 'onSnapshot', 'printOutcome', 'reprint', 'snapshot'].sort(),
+      [
+        'kind',
+        'version',
+        'behaviour',
+        'enrol',
+        'issueTicket',
+        'onSnapshot',
+        'printOutcome',
+        'reprint',
+        'snapshot',
+      ].sort(),
     );
+    expect([bridge.kind, bridge.version]).toEqual(['kiosk', '0.3.1']);
     expect(required).toEqual(['electron']);
   });
 
   it('calls the main process on the channels it listens on', async () => {
-    const { bridge, invoked } = runPreload();
+    const { bridge, invoked } = run();
     await bridge.behaviour();
     await bridge.snapshot();
     await bridge.issueTicket({ serviceId: 'skck', priority: 'elderly', lang: 'en' });
@@ -69,15 +51,13 @@ describe('the kiosk preload', () => {
   });
 
   it('delivers pushed snapshots until the listener is removed', () => {
-    const { bridge, listeners } = runPreload();
+    const { bridge, push } = run();
     const seen: KioskSnapshot[] = [];
     const stop = bridge.onSnapshot((s) => seen.push(s));
-    const push = (s: KioskSnapshot) =>
-      listeners.get(KIOSK_CHANNELS.snapshotPushed)?.forEach((fn) => fn({}, s));
     const snapshot: KioskSnapshot = { connection: 'online', issuesOffline: true, unsynced: 0, at: 1 };
-    push(snapshot);
+    push(KIOSK_CHANNELS.snapshotPushed, snapshot);
     stop();
-    push({ ...snapshot, at: 2 });
+    push(KIOSK_CHANNELS.snapshotPushed, { ...snapshot, at: 2 });
     expect(seen).toEqual([snapshot]);
   });
 });

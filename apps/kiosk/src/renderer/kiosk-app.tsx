@@ -2,6 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { PriorityGroup } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { KioskBackend } from '../core/kiosk-backend.js';
+import './kiosk-app.css';
 import { KioskHeader } from './components/kiosk-header.js';
 import { StatusBanner } from './components/status-banner.js';
 import { START, isAwayFromStart, kioskFlow } from './flow/kiosk-flow.js';

@@ -3,6 +3,7 @@ import { useLanguage } from '@antre/ui';
 import type { ActionAvailability, DeskAction } from '../model/desk-actions.js';
 import { ACTION_LABELS, DESK_ACTIONS, QUEUEABLE_OFFLINE, SHORTCUT_KEYS } from '../model/desk-actions.js';
 import { T, fill } from '../text/ui-text.js';
+import './action-pad.css';
 
 const HINT: Record<DeskAction, LocalizedText> = {
   callNext: T.hintNextVisitor,

@@ -1,4 +1,5 @@
 import { useLanguage } from '@antre/ui';
+import './compact-language-toggle.css';
 
 /** The language toggle in a form that fits the counter's top bar: "ID | EN", each named in full for readers. */
 export function CompactLanguageToggle() {

@@ -1,10 +1,14 @@
 import type { ReadonlyTicket } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import type { QueuedAction } from '../model/desk-commands.js';
 import type { HallIndex } from '../model/hall-index.js';
 import { formatMinutes, formatStopwatch } from '../model/time-format.js';
 import { PRIORITY_TEXT, T, breakReasonText, fill } from '../text/ui-text.js';
+import '../shared/buttons.css';
+import '../shared/badges.css';
+import '../shared/priority-tag.css';
+import './current-ticket.css';
 
 export interface CurrentTicketProps {
   view: CounterView;
@@ -55,7 +59,7 @@ function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
           {ticket.displayNumber}
         </div>
         <div className="current-service">
-          <span className="agency-dot" style={{ background: agency?.color }} />
+          <span className="agency-dot" style={agencyStyle(agency?.color)} />
           <span>
             <strong>{service ? t(service.name) : ticket.serviceId}</strong>
             {agency ? ` · ${agency.shortName}` : ''}

@@ -1,6 +1,7 @@
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { T } from '../text/ui-text.js';
+import './feedback-line.css';
 
 /** The answer to the last action, read out by screen readers; a refusal starts with the word "Ditolak". */
 export function FeedbackLine({ feedback }: { feedback: Feedback | undefined }) {

@@ -3,6 +3,9 @@ import type { PrintAlert } from '../model/print-alerts.js';
 import { formatMinutes } from '../model/time-format.js';
 import { printFaultReasonText } from '../text/print-fault-text.js';
 import { T, fill } from '../text/ui-text.js';
+import '../shared/buttons.css';
+import '../shared/panel.css';
+import './print-alerts-panel.css';
 
 export interface PrintAlertsPanelProps {
   alerts: readonly PrintAlert[];

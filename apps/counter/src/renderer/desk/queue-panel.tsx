@@ -1,9 +1,14 @@
 import type { ReadonlyTicket } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import type { HallIndex } from '../model/hall-index.js';
 import { formatMinutes } from '../model/time-format.js';
 import { PRIORITY_TEXT, T, fill } from '../text/ui-text.js';
+import '../shared/buttons.css';
+import '../shared/badges.css';
+import '../shared/priority-tag.css';
+import '../shared/panel.css';
+import './queue-panel.css';
 
 export interface QueuePanelProps {
   view: CounterView;
@@ -28,7 +33,7 @@ export function QueuePanel({ view, index, now, canCallHeld, onCallHeld }: QueueP
       <ul className="service-queues">
         {view.queues.map((q) => (
           <li key={q.service.id}>
-            <span className="prefix-badge" style={{ background: color }}>
+            <span className="prefix-badge" style={agencyStyle(color)}>
               {q.service.prefix}
             </span>
             <span className="sq-name">

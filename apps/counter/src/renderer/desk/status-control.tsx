@@ -1,6 +1,7 @@
 import type { CounterStatus } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import { T } from '../text/ui-text.js';
+import './status-control.css';
 
 const OPTIONS: Array<{ status: CounterStatus; text: { id: string; en: string } }> = [
   { status: 'open', text: T.statusOpen },

@@ -2,6 +2,8 @@ import { useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import { formatStopwatch } from '../model/time-format.js';
 import { T, fill } from '../text/ui-text.js';
+import '../shared/panel.css';
+import './today-panel.css';
 
 /** Today in numbers: this counter's visits and average service time, and the agency's whole picture in the hall. */
 export function TodayPanel({ view }: { view: CounterView }) {

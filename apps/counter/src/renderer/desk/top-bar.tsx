@@ -1,10 +1,12 @@
 import type { CounterStatus, HallTimeZone, SignedInStaff } from '@antre/shared';
 import { hallDateText, hallTimeText } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import { T, breakReasonText, fill } from '../text/ui-text.js';
 import { CompactLanguageToggle } from './compact-language-toggle.js';
 import { StatusControl } from './status-control.js';
+import '../shared/buttons.css';
+import './top-bar.css';
 
 export interface TopBarProps {
   view: CounterView;
@@ -23,11 +25,9 @@ export function TopBar(props: TopBarProps) {
   const { view } = props;
   const reason = view.status.status === 'paused' ? breakReasonText(view.status.pauseReason) : undefined;
   return (
-    <header className="top-bar" style={{ borderBottomColor: view.agency?.color }}>
+    <header className="top-bar" style={agencyStyle(view.agency?.color)}>
       <div className="top-counter">
-        <span className="counter-number" style={{ background: view.agency?.color }}>
-          {view.counter.name}
-        </span>
+        <span className="counter-number">{view.counter.name}</span>
         <span className="top-counter-text">
           <strong>{t(fill(T.counterN, { n: view.counter.name }))}</strong>
           <span>{view.agency?.shortName}</span>

@@ -3,6 +3,8 @@ import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { BREAK_REASONS, T } from '../text/ui-text.js';
 import { Modal } from './modal.js';
+import '../shared/text-field.css';
+import './choice-rows.css';
 
 const OTHER = BREAK_REASONS.length;
 

@@ -6,6 +6,9 @@ import type { Feedback } from '../hooks/use-desk-actions.js';
 import type { HallIndex } from '../model/hall-index.js';
 import { T, TICKET_STATUS_TEXT, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
+import '../shared/text-field.css';
+import './ticket-chip.css';
+import './call-number-dialog.css';
 
 export interface CallNumberDialogProps {
   state: DayView;

@@ -1,6 +1,7 @@
 import { useLanguage } from '@antre/ui';
 import { T, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
+import '../shared/notes.css';
 
 /** Closing while visitors still wait for this counter's services: say how many, and whether anyone else serves them. */
 export function CloseDialog(props: {

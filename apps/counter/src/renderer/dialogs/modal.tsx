@@ -3,6 +3,9 @@ import type { FormEvent, ReactNode } from 'react';
 import { useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { T } from '../text/ui-text.js';
+import '../shared/buttons.css';
+import '../shared/notes.css';
+import './modal.css';
 
 export interface ModalProps {
   title: string;

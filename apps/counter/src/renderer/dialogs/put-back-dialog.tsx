@@ -9,6 +9,9 @@ import { normalize } from '../model/search-text.js';
 import { T, TICKET_STATUS_TEXT } from '../text/ui-text.js';
 import { Modal } from './modal.js';
 import { SearchField } from './search-field.js';
+import '../shared/notes.css';
+import './pick-list.css';
+import './ticket-chip.css';
 
 export interface PutBackDialogProps {
   noShows: ReadonlyTicket[];

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import '../shared/text-field.css';
 
 /** The search box of the counter's pickers: focused at once, its label also its placeholder. */
 export function SearchField(props: {

@@ -3,6 +3,8 @@ import type { ReadonlyTicket } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import { T, TICKET_STATUS_TEXT, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
+import '../shared/notes.css';
+import './choice-rows.css';
 
 export type SignOutChoice = { current: 'finish' | 'return' | 'none'; closeCounter: boolean };
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DayView, ReadonlyTicket } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { Feedback } from '../hooks/use-desk-actions.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { SearchField } from './search-field.js';
@@ -10,6 +10,10 @@ import { searchTargets, transferTargets } from '../model/transfer-targets.js';
 import { StatusPill } from '../desk/status-pill.js';
 import { T, fill } from '../text/ui-text.js';
 import { Modal } from './modal.js';
+import '../shared/badges.css';
+import '../shared/notes.css';
+import './pick-list.css';
+import './choice-rows.css';
 
 export interface TransferDialogProps {
   state: DayView;
@@ -122,7 +126,7 @@ function TargetRow(props: {
       >
         {target.kind === 'service' ? (
           <>
-            <span className="prefix-badge" style={{ background: color }}>
+            <span className="prefix-badge" style={agencyStyle(color)}>
               {target.service.prefix}
             </span>
             <span className="pick-main">
@@ -140,7 +144,7 @@ function TargetRow(props: {
           </>
         ) : (
           <>
-            <span className="counter-badge" style={{ borderColor: color, color }}>
+            <span className="counter-badge" style={agencyStyle(color)}>
               {target.counter.name}
             </span>
             <span className="pick-main">

@@ -184,5 +184,3 @@ export function useDeskActions(p: {
     [feedback, say, run, settle, numberOf, counterId, counterName],
   );
 }
-
-export type DeskActions = ReturnType<typeof useDeskActions>;

@@ -46,7 +46,7 @@ export interface CounterView {
   agencyTotals: AgencyTotals;
 }
 
-export const UPCOMING_LIMIT = 12;
+const UPCOMING_LIMIT = 12;
 
 /**
  * Everything the counter screen shows about the queue, in one pass over today's tickets.

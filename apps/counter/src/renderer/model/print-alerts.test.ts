@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@antre/shared';
-import { TestQueue, publicHallConfig, testHall } from '@antre/shared';
+import { publicHallConfig } from '@antre/shared';
+import { TestQueue, testHall } from '@antre/shared/testing';
 import { indexHall } from './hall-index.js';
 import { printAlerts } from './print-alerts.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TestQueue, publicHallConfig, testHall } from '@antre/shared';
+import { publicHallConfig } from '@antre/shared';
+import { TestQueue, testHall } from '@antre/shared/testing';
 import { indexHall } from './hall-index.js';
 import { initials, normalize } from './search-text.js';
 import { searchTargets, transferTargets } from './transfer-targets.js';

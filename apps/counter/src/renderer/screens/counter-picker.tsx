@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react';
 import type { CounterConfig, DayView, SignedInStaff } from '@antre/shared';
 import type { HubView } from '@antre/ui';
-import { ConnectionBanner, useLanguage } from '@antre/ui';
+import { ConnectionBanner, agencyStyle, useLanguage } from '@antre/ui';
 import { CompactLanguageToggle } from '../desk/compact-language-toggle.js';
 import { StatusPill } from '../desk/status-pill.js';
 import type { HallIndex } from '../model/hall-index.js';
 import { normalize } from '../model/search-text.js';
 import { T, fill } from '../text/ui-text.js';
 import { SearchField } from '../dialogs/search-field.js';
+import '../shared/badges.css';
+import '../shared/buttons.css';
+import '../shared/notes.css';
+import './counter-picker.css';
 
 export interface CounterPickerProps {
   hub: HubView;
@@ -95,7 +99,7 @@ export function CounterPicker(props: CounterPickerProps) {
             <div key={agencyId} className="picker-group">
               {supervisor || groups.length > 1 ? (
                 <h2>
-                  <span className="agency-dot" style={{ background: agency?.color }} />
+                  <span className="agency-dot" style={agencyStyle(agency?.color)} />
                   {agency?.name ?? agencyId}
                 </h2>
               ) : null}
@@ -111,7 +115,7 @@ export function CounterPicker(props: CounterPickerProps) {
                       key={c.id}
                       type="button"
                       className={`counter-card ${c.id === props.currentId ? 'current' : ''}`}
-                      style={{ borderTopColor: agency?.color }}
+                      style={agencyStyle(agency?.color)}
                       autoFocus={
                         !supervisor &&
                         (c.id === props.currentId || (props.currentId === undefined && i === 0))
@@ -127,9 +131,7 @@ export function CounterPicker(props: CounterPickerProps) {
                           const s = index.services.get(id);
                           return s ? (
                             <span key={id} className="service-line">
-                              <span className="prefix-badge" style={{ background: agency?.color }}>
-                                {s.prefix}
-                              </span>
+                              <span className="prefix-badge">{s.prefix}</span>
                               {t(s.name)}
                             </span>
                           ) : null;

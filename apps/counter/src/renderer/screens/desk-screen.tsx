@@ -30,6 +30,7 @@ import type { HubClock } from '../model/hub-clock.js';
 import { printAlerts } from '../model/print-alerts.js';
 import { T, fill } from '../text/ui-text.js';
 import { SplashScreen } from './splash-screen.js';
+import './desk-screen.css';
 
 type DialogKind = 'transfer' | 'callNumber' | 'putBack' | 'break' | 'close' | 'signOut';
 

@@ -3,6 +3,11 @@ import { LanguageToggle, useLanguage } from '@antre/ui';
 import { normalizeHubUrl } from '../../common/hub-url.js';
 import type { CounterBridge } from '../../preload/counter-bridge.js';
 import { T } from '../text/ui-text.js';
+import '../shared/buttons.css';
+import '../shared/notes.css';
+import '../shared/text-field.css';
+import './splash-screen.css';
+import './sign-in-screen.css';
 
 /** First start of the Electron app on a machine: where is the hall's hub? */
 export function HubSetupScreen({ bridge }: { bridge: CounterBridge }) {

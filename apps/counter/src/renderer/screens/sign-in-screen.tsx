@@ -11,6 +11,11 @@ import type { StaffSession } from '../model/session-store.js';
 import { useHubNow } from '../hooks/use-now.js';
 import { explainRefusal } from '../text/refusal-text.js';
 import { T } from '../text/ui-text.js';
+import '../shared/badges.css';
+import '../shared/buttons.css';
+import '../shared/notes.css';
+import '../shared/text-field.css';
+import './sign-in-screen.css';
 
 export interface SignInScreenProps {
   conn: HubConnection;

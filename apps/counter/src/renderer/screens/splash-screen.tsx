@@ -1,4 +1,6 @@
 import type { ConnectionStatus } from '@antre/client';
+import '../shared/badges.css';
+import './splash-screen.css';
 
 /** What shows before the hall's config and state have arrived, or when the app cannot work at all. */
 export function SplashScreen(props: { message: string; status?: ConnectionStatus; tone?: 'error' }) {

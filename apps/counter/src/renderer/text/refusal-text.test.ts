@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TestQueue, domainError, publicHallConfig, testHall } from '@antre/shared';
+import { domainError, publicHallConfig } from '@antre/shared';
+import { TestQueue, testHall } from '@antre/shared/testing';
 import { indexHall } from '../model/hall-index.js';
 import { explainRefusal } from './refusal-text.js';
 

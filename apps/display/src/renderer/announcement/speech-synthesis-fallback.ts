@@ -15,11 +15,6 @@ export function pickIndonesianVoice<V extends VoiceLike>(voices: readonly V[]): 
 export class SpeechSynthesisFallback {
   private readonly synth: SpeechSynthesis | undefined = globalThis.speechSynthesis;
 
-  /** Whether an Indonesian voice exists here now (voices load late on some platforms: asked each time). */
-  get available(): boolean {
-    return this.voice() !== undefined;
-  }
-
   /** Speaks `text`; false when there is no Indonesian voice. Resolves when the speech ends. */
   speak(text: string): Promise<boolean> {
     const voice = this.voice();

@@ -13,7 +13,7 @@ export interface DisplayOptions {
   speakWithinMs: number;
 }
 
-export const DEFAULT_SPEAK_WITHIN_S = 60;
+const DEFAULT_SPEAK_WITHIN_S = 60;
 
 export function parseDisplayOptions(search: string): DisplayOptions {
   const params = new URLSearchParams(search);

@@ -22,7 +22,7 @@ export interface DisplayScope {
 const normalise = (s: string) => s.trim().toLowerCase();
 
 /** A counter belongs to its own zone, or else to its agency's. */
-export function counterZone(
+function counterZone(
   counter: CounterConfig,
   agencies: ReadonlyMap<string, AgencyConfig>,
 ): string | undefined {

@@ -1,8 +1,10 @@
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { CounterRow } from '../board/counter-board.js';
 import { gridShape } from '../board/grid-shape.js';
 import { TEXT } from '../display-text.js';
 import { useElementSize } from '../use-display.js';
+import './panel.css';
+import './counter-grid.css';
 
 /** Tallest a counter tile gets, in rem (the display's type scale). */
 const MAX_TILE_REM = 10;
@@ -34,7 +36,7 @@ export function CounterGrid(props: { rows: readonly CounterRow[]; freshCounterId
                 className={`counter-tile ${row.activity}${fresh ? ' fresh' : ''}`}
                 data-testid={`counter-${row.counter.id}`}
               >
-                <div className="counter-id" style={{ background: row.agency?.color ?? '#455a64' }}>
+                <div className="counter-id" style={agencyStyle(row.agency?.color)}>
                   <span className="counter-word">{t(TEXT.counter)}</span>
                   <span className="counter-name">{row.counter.name}</span>
                   <span className="counter-agency">{row.agency?.shortName}</span>

@@ -1,6 +1,7 @@
 import { LanguageToggle, useLanguage } from '@antre/ui';
 import type { SoundSettings } from '../announcement/announcement-queue.js';
 import { TEXT } from '../display-text.js';
+import './display-controls.css';
 
 /** Settings for whoever installs the screen; shown only while a mouse moves or a key is pressed. */
 export function DisplayControls(props: {

@@ -3,6 +3,7 @@ import type { PublicHallConfig } from '@antre/shared';
 import { hallClockText } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import { ReconnectNotice } from './reconnect-notice.js';
+import './hall-header.css';
 
 /** "MPP Kota Padang Panjang" → "MPP": the badge shown where a hall has no logo of its own. */
 function hallInitials(name: string): string {

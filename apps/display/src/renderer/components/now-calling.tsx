@@ -1,7 +1,9 @@
 import type { AgencyConfig, CounterConfig, ServiceConfig } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import { TEXT } from '../display-text.js';
 import type { CallRecord } from '../feed/call-feed.js';
+import './agency-dot.css';
+import './now-calling.css';
 
 export interface NowCallingProps {
   call: CallRecord | undefined;
@@ -47,7 +49,7 @@ export function NowCalling(props: NowCallingProps) {
       </div>
       {agency ? (
         <div className="now-agency">
-          <span className="agency-dot" style={{ background: agency.color }} />
+          <span className="agency-dot" style={agencyStyle(agency.color)} />
           <span className="now-agency-name">{agency.shortName}</span>
           {service ? <span className="now-service">{t(service.name)}</span> : null}
         </div>

@@ -3,6 +3,8 @@ import { useLanguage } from '@antre/ui';
 import { TEXT } from '../display-text.js';
 import type { CallRecord } from '../feed/call-feed.js';
 import { ArrowIcon } from './icons.js';
+import './panel.css';
+import './previous-calls.css';
 
 export function PreviousCalls(props: {
   calls: readonly CallRecord[];

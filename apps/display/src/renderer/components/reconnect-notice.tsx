@@ -1,6 +1,7 @@
 import type { ConnectionStatus } from '@antre/client';
 import { useLanguage } from '@antre/ui';
 import { TEXT } from '../display-text.js';
+import './reconnect-notice.css';
 
 /** A small, calm notice: the screen keeps showing the last state while the link comes back. */
 export function ReconnectNotice(props: { status: ConnectionStatus }) {

@@ -1,3 +1,5 @@
+import './running-text.css';
+
 /** The hall's running text, scrolling at a steady reading speed whatever its length. */
 export function RunningText(props: { text: string }) {
   // About 9 characters a second: slow enough to read from across the hall.

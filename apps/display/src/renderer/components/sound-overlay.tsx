@@ -1,6 +1,7 @@
 import { useLanguage } from '@antre/ui';
 import { TEXT } from '../display-text.js';
 import { SpeakerIcon } from './icons.js';
+import './sound-overlay.css';
 
 /** Browsers allow sound only after a click: this asks for one, in both languages, over the whole screen. */
 export function SoundOverlay(props: { onEnable: () => void }) {

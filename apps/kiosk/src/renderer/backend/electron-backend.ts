@@ -9,7 +9,7 @@ import type {
   KioskSnapshot,
   PrintOutcome,
 } from '../../core/kiosk-backend.js';
-import type { AntreKioskBridge } from '../../core/kiosk-bridge.js';
+import type { KioskBridge } from '../../core/kiosk-bridge.js';
 
 /** The kiosk inside Electron: everything goes to the agent in the main process through `window.antre`. */
 export class ElectronBackend implements KioskBackend {
@@ -17,7 +17,7 @@ export class ElectronBackend implements KioskBackend {
   private readonly listeners = new Set<() => void>();
 
   private constructor(
-    private readonly bridge: AntreKioskBridge,
+    private readonly bridge: KioskBridge,
     readonly behaviour: KioskBehaviour,
     first: KioskSnapshot,
   ) {
@@ -28,7 +28,7 @@ export class ElectronBackend implements KioskBackend {
     });
   }
 
-  static async connect(bridge: AntreKioskBridge): Promise<ElectronBackend> {
+  static async connect(bridge: KioskBridge): Promise<ElectronBackend> {
     const [behaviour, snapshot] = await Promise.all([bridge.behaviour(), bridge.snapshot()]);
     return new ElectronBackend(bridge, behaviour, snapshot);
   }

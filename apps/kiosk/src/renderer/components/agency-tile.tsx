@@ -1,13 +1,13 @@
-import type { CSSProperties } from 'react';
 import type { AgencyConfig } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { AgencyAvailability } from '../../core/service-availability.js';
 import { opensShortText } from '../text/hall-time-text.js';
 import { TEXT } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
+import './agency-tile.css';
 
 /** The initials of an agency without a logo: "Disdukcapil" → "D", "Bank Nagari" → "BN", "Polres (SKCK)" → "P". */
-export function monogram(shortName: string): string {
+function monogram(shortName: string): string {
   const words = shortName
     .replace(/\(.*?\)/g, ' ')
     .split(/\s+/)
@@ -32,7 +32,7 @@ export function AgencyTile(props: {
     <button
       type="button"
       className={`agency-tile${closed ? ' closed' : ''}`}
-      style={{ '--agency': agency.color } as CSSProperties}
+      style={agencyStyle(agency.color)}
       onClick={props.onOpen}
       data-testid={`agency-${agency.id}`}
     >

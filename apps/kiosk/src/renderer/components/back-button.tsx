@@ -1,6 +1,7 @@
 import { useLanguage } from '@antre/ui';
 import { TEXT } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
+import './back-button.css';
 
 export function BackButton(props: { onBack: () => void }) {
   const { t } = useLanguage();

@@ -1,3 +1,5 @@
+import './icon.css';
+
 /** Stroke icons drawn for the kiosk (24×24 grid), so that nothing depends on an icon font. */
 const PATHS = {
   search: 'M10.5 4a6.5 6.5 0 1 1 0 13a6.5 6.5 0 0 1 0-13z M15.5 15.5 L21 21',

@@ -2,6 +2,7 @@ import { LanguageToggle, useLanguage } from '@antre/ui';
 import type { PublicHallConfig } from '@antre/shared';
 import { hallDateText, hallTimeText } from '@antre/shared';
 import { Icon } from './icon.js';
+import './kiosk-header.css';
 
 /** Hall name, the date and time in the hall's zone, and the language toggle: on every screen. */
 export function KioskHeader(props: { config: PublicHallConfig; now: number; onHome: () => void }) {

@@ -1,6 +1,7 @@
 import { useLanguage } from '@antre/ui';
 import { TEXT } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
+import './on-screen-keyboard.css';
 
 export type KeyboardLayout = 'search' | 'url' | 'digits';
 

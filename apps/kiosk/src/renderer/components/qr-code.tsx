@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { create } from 'qrcode';
+import './qr-code.css';
 
 /** A QR code drawn as one SVG path: crisp at any size, no canvas, no image to load. */
 export function QrCode(props: { text: string; size: number; label: string }) {

@@ -1,10 +1,10 @@
-import type { CSSProperties } from 'react';
 import type { AgencyConfig, PublicHallConfig, ServiceConfig } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { ServiceAvailability } from '../../core/service-availability.js';
 import { hoursToday, opensText, periodsText, waitText } from '../text/hall-time-text.js';
 import { TEXT, quotaText } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
+import './service-card.css';
 
 /** Why a service takes no ticket, and its hours: the two lines a closed card shows. */
 export function useRefusalLines(
@@ -39,7 +39,7 @@ export function ServiceCard(props: {
     <button
       type="button"
       className={`service-card${refusal ? ' closed' : ''}`}
-      style={{ '--agency': colour ?? '#0b5cad' } as CSSProperties}
+      style={agencyStyle(colour)}
       onClick={props.onOpen}
       aria-disabled={refusal ? 'true' : undefined}
       data-testid={`service-${service.id}`}

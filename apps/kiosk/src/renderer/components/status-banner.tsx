@@ -2,6 +2,7 @@ import { useLanguage } from '@antre/ui';
 import type { KioskSnapshot } from '../../core/kiosk-backend.js';
 import { TEXT } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
+import './status-banner.css';
 
 /**
  * Says at once when the hub is out of reach, and what that means for the citizen: the Electron kiosk

@@ -1,10 +1,11 @@
-import type { CSSProperties } from 'react';
 import type { PublicHallConfig } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { KioskAvailability } from '../../core/service-availability.js';
 import { BackButton } from '../components/back-button.js';
 import { ServiceCard } from '../components/service-card.js';
 import { TEXT } from '../text/kiosk-text.js';
+import '../shared/screen-heading.css';
+import './agency-screen.css';
 
 /** One agency's services, each with its queue and wait, or why it takes no ticket now. */
 export function AgencyScreen(props: {
@@ -19,7 +20,7 @@ export function AgencyScreen(props: {
   const agency = props.config.agencies.find((a) => a.id === props.agencyId);
   const services = props.config.services.filter((s) => s.agencyId === props.agencyId);
   return (
-    <div className="agency-screen" style={{ '--agency': agency?.color ?? '#0b5cad' } as CSSProperties}>
+    <div className="agency-screen" style={agencyStyle(agency?.color)}>
       <div className="screen-bar">
         <BackButton onBack={props.onBack} />
         <div className="screen-bar-title">

@@ -8,6 +8,8 @@ import { OnScreenKeyboard } from '../components/on-screen-keyboard.js';
 import { ServiceCard } from '../components/service-card.js';
 import { searchServices } from '../search/service-search.js';
 import { TEXT } from '../text/kiosk-text.js';
+import '../shared/screen-heading.css';
+import './home-screen.css';
 
 /** The start: every agency as a tile, and a search over all services for halls with many of them. */
 export function HomeScreen(props: {

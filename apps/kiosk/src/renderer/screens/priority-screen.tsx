@@ -4,6 +4,9 @@ import { BackButton } from '../components/back-button.js';
 import { Icon } from '../components/icon.js';
 import type { IconName } from '../components/icon.js';
 import { PRIORITY_CHOICES, TEXT } from '../text/kiosk-text.js';
+import '../shared/buttons.css';
+import '../shared/screen-heading.css';
+import './priority-screen.css';
 
 const ICONS: Record<Exclude<PriorityGroup, 'none'>, IconName> = {
   elderly: 'elderly',

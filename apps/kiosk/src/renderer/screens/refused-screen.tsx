@@ -3,6 +3,9 @@ import { ERROR_TEXT } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import { Icon } from '../components/icon.js';
 import { TEXT } from '../text/kiosk-text.js';
+import '../shared/buttons.css';
+import '../shared/spinner.css';
+import './refused-screen.css';
 
 /** The hub (or the offline kiosk) refused the ticket: why, in the citizen's language, and a way back. */
 export function RefusedScreen(props: { error: DomainError; onBack: () => void; onHome: () => void }) {

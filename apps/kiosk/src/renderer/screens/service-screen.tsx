@@ -1,12 +1,14 @@
-import type { CSSProperties } from 'react';
 import type { PublicHallConfig } from '@antre/shared';
-import { useLanguage } from '@antre/ui';
+import { agencyStyle, useLanguage } from '@antre/ui';
 import type { ServiceAvailability } from '../../core/service-availability.js';
 import { BackButton } from '../components/back-button.js';
 import { Icon } from '../components/icon.js';
 import { useRefusalLines } from '../components/service-card.js';
 import { hoursToday, periodsText, waitText } from '../text/hall-time-text.js';
 import { TEXT } from '../text/kiosk-text.js';
+import '../shared/buttons.css';
+import '../shared/screen-heading.css';
+import './service-screen.css';
 
 /** The requirements (persyaratan) to bring, the queue now, and the buttons to take a number. */
 export function ServiceScreen(props: {
@@ -30,7 +32,7 @@ export function ServiceScreen(props: {
   const blocked = refusal !== undefined || !props.canIssue;
   const today = hoursToday(service.hours ?? props.config.hall.hours, props.now, props.config.hall.timeZone);
   return (
-    <div className="service-screen" style={{ '--agency': agency?.color ?? '#0b5cad' } as CSSProperties}>
+    <div className="service-screen" style={agencyStyle(agency?.color)}>
       <div className="screen-bar">
         <BackButton onBack={props.onBack} />
         <div className="screen-bar-title">

@@ -6,6 +6,9 @@ import type { EnrolRequest } from '../../core/kiosk-backend.js';
 import { Icon } from '../components/icon.js';
 import { OnScreenKeyboard } from '../components/on-screen-keyboard.js';
 import { TEXT } from '../text/kiosk-text.js';
+import '../shared/buttons.css';
+import '../shared/screen-heading.css';
+import './setup-screen.css';
 
 /**
  * For staff, once per kiosk: choose which kiosk of the hall this is and type the hub's pairing code

@@ -7,6 +7,9 @@ import { QrCode } from '../components/qr-code.js';
 import type { PrintStatus } from '../flow/kiosk-flow.js';
 import { waitText } from '../text/hall-time-text.js';
 import { PRINT_FAULT_CAUSE, PRIORITY_LABEL, TEXT } from '../text/kiosk-text.js';
+import '../shared/buttons.css';
+import '../shared/spinner.css';
+import './ticket-screen.css';
 
 /**
  * The ticket on screen while it prints: the number very large, where to wait, a QR code to follow it on a

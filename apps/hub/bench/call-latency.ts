@@ -1,0 +1,151 @@
+import type { Socket } from 'socket.io-client';
+import type { HubConnection } from '@antre/client';
+import type { BenchHall } from './bench-hall.js';
+import { pickDesk, removeDir, sleep, tempDir } from './bench-hall.js';
+import type { BroadcastTiming } from './broadcast-probe.js';
+import { BroadcastProbe } from './broadcast-probe.js';
+import type { Child } from './child-process.js';
+import { spawnChild } from './child-process.js';
+import { startHubChild } from './hub-child.js';
+import { closeSockets, command, openBareSockets, openKiosks, openSockets } from './sockets.js';
+import type { Summary } from './stats.js';
+import { summarize } from './stats.js';
+
+export interface CallLatencyOptions {
+  listeners: number;
+  calls: number;
+  warmup: number;
+  /** Quiet time between calls: calls at a counter are seconds apart, not back to back. */
+  gapMs: number;
+  /** Tickets waiting for other counters, so that the queue the hub scans is a busy morning's. */
+  backgroundTickets: number;
+}
+
+export interface BroadcastLatency {
+  /** Per call: until the LAST listener received the broadcast (ms). */
+  lastMs: Summary;
+  /** Per call: until the first listener received it (ms). */
+  firstMs: Summary;
+  listeners: number;
+  payloadBytes: number;
+}
+
+export interface CallLatency {
+  hub: BroadcastLatency;
+  baseline: BroadcastLatency;
+}
+
+const DEFAULTS: CallLatencyOptions = {
+  listeners: 300,
+  calls: 200,
+  warmup: 20,
+  gapMs: 10,
+  backgroundTickets: 1500,
+};
+
+async function issueMany(kiosks: readonly HubConnection[], serviceIds: readonly string[], count: number) {
+  let next = 0;
+  const worker = async (conn: HubConnection) => {
+    while (next < count) {
+      const serviceId = serviceIds[next % serviceIds.length] ?? '';
+      next += 1;
+      const reply = await conn.command({ type: 'issueTicket', serviceId });
+      if (!reply.ok) throw new Error(`issue refused during setup: ${reply.error.code}`);
+    }
+  };
+  await Promise.all(kiosks.flatMap((k) => [worker(k), worker(k), worker(k), worker(k)]));
+}
+
+function summary(timings: readonly BroadcastTiming[], listeners: number, payload: unknown): BroadcastLatency {
+  return {
+    lastMs: summarize(timings.map((t) => t.lastMs)),
+    firstMs: summarize(timings.map((t) => t.firstMs)),
+    listeners,
+    payloadBytes: Buffer.byteLength(JSON.stringify(payload ?? null)),
+  };
+}
+
+/**
+ * callNext at one counter, from a signed-in staff connection, until the `events` broadcast has reached all
+ * `listeners` public connections of the hub (in its own process, durability FULL); and the same against a
+ * bare Socket.IO server (its own process too) broadcasting the payload the hub broadcast. Calls alternate
+ * between the two, so that both see the same shared machine.
+ */
+export async function callLatency(
+  hall: BenchHall,
+  options: Partial<CallLatencyOptions> = {},
+): Promise<CallLatency> {
+  const o = { ...DEFAULTS, ...options };
+  const desk = pickDesk(hall);
+  const dataDir = tempDir('call');
+  let hub: Child | undefined;
+  let bare: Child | undefined;
+  let kiosks: HubConnection[] = [];
+  let hubSockets: Socket[] = [];
+  let bareSockets: Socket[] = [];
+  const probes: BroadcastProbe[] = [];
+  try {
+    hub = await startHubChild(hall, dataDir, 'FULL');
+    kiosks = await openKiosks(hub.url, 2, hall.kioskIds);
+    const others = hall.openServiceIds.filter((id) => !desk.serviceIds.includes(id));
+    await issueMany(kiosks, others, o.backgroundTickets);
+    await issueMany(kiosks, desk.serviceIds, 2 * o.warmup + o.calls + 10);
+    for (const k of kiosks) k.close();
+    kiosks = [];
+
+    hubSockets = await openSockets(hub.url, o.listeners + 1);
+    const counter = hubSockets[o.listeners] as Socket;
+    const credentials = { username: desk.username, pin: desk.pin };
+    const signIn = (await counter.timeout(10_000).emitWithAck('staff:signIn', credentials)) as {
+      ok: boolean;
+    };
+    if (!signIn.ok) throw new Error(`staff ${desk.username} could not sign in`);
+    const opened = await command(counter, {
+      type: 'setCounterStatus',
+      counterId: desk.counterId,
+      status: 'open',
+    });
+    if (!opened.ok) throw new Error(`counter ${desk.counterId} did not open: ${opened.error.code}`);
+    const hubProbe = new BroadcastProbe(hubSockets.slice(0, o.listeners));
+    probes.push(hubProbe);
+    const callNext = async () => {
+      const reply = await command(counter, { type: 'callNext', counterId: desk.counterId });
+      if (!reply.ok) throw new Error(`callNext refused: ${reply.error.code}`);
+    };
+    for (let i = 0; i < o.warmup; i += 1) await hubProbe.measure(callNext);
+    const payload = hubProbe.payload;
+
+    bare = await spawnChild('./bare-broadcast-process.js', { payload });
+    bareSockets = await openBareSockets(bare.url, o.listeners + 1);
+    const trigger = bareSockets[o.listeners] as Socket;
+    const bareProbe = new BroadcastProbe(bareSockets.slice(0, o.listeners));
+    probes.push(bareProbe);
+    const bareCall = async () => {
+      await command(trigger, { type: 'callNext', counterId: desk.counterId });
+    };
+    for (let i = 0; i < o.warmup; i += 1) await bareProbe.measure(bareCall);
+
+    const hubTimings: BroadcastTiming[] = [];
+    const bareTimings: BroadcastTiming[] = [];
+    for (let i = 0; i < o.calls; i += 1) {
+      // Alternating which goes first, so neither always follows the other's garbage and wake-ups.
+      const order = i % 2 === 0 ? [true, false] : [false, true];
+      for (const isHub of order) {
+        if (isHub) hubTimings.push(await hubProbe.measure(callNext));
+        else bareTimings.push(await bareProbe.measure(bareCall));
+        await sleep(o.gapMs);
+      }
+    }
+    return {
+      hub: summary(hubTimings, o.listeners, hubProbe.payload),
+      baseline: summary(bareTimings, o.listeners, bareProbe.payload),
+    };
+  } finally {
+    for (const p of probes) p.dispose();
+    closeSockets(hubSockets);
+    closeSockets(bareSockets);
+    for (const k of kiosks) k.close();
+    await Promise.all([hub?.close(), bare?.close()]);
+    removeDir(dataDir);
+  }
+}

@@ -1,0 +1,68 @@
+import type { HallConfig } from '@antre/shared';
+import type { Durability, Hub, RateLimits } from '@antre/hub';
+import { createLogger, startHub } from '@antre/hub';
+
+/**
+ * Child entry: one hub in its own process, so that the bench measures the hub's own CPU and RSS.
+ * Told what to start over IPC; reports `ready` (with the time startHub + /api/health took), answers
+ * `memory`, and stops on `close` or when the bench goes away.
+ */
+interface StartMessage {
+  type: 'start';
+  config: HallConfig;
+  dataDir: string;
+  durability: Durability;
+  rateLimits: RateLimits;
+  /** The hall time the hub's clock stands at (Monday 09:00 WIB): fixed, as the harness's TestClock. */
+  now: number;
+}
+
+let hub: Hub | undefined;
+
+async function start(m: StartMessage): Promise<void> {
+  const t0 = performance.now();
+  hub = await startHub({
+    config: m.config,
+    dataDir: m.dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    durability: m.durability,
+    demoMode: true,
+    logger: createLogger('silent'),
+    // The hub's own modules only: the test harness would load the browser driver into the measured RSS.
+    now: () => m.now,
+    rateLimits: m.rateLimits,
+  });
+  const health = await fetch(`${hub.url}/api/health`);
+  await health.arrayBuffer();
+  if (!health.ok) throw new Error(`/api/health answered ${health.status}`);
+  process.send?.({ type: 'ready', url: hub.url, startMs: performance.now() - t0 });
+}
+
+async function stop(): Promise<void> {
+  await hub?.close();
+  hub = undefined;
+}
+
+process.on('message', (m: { type: string }) => {
+  if (m.type === 'start') {
+    start(m as StartMessage).catch((err: unknown) => {
+      process.send?.({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    });
+  } else if (m.type === 'memory') {
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ type: 'memory', rss, heapUsed });
+  } else if (m.type === 'close') {
+    void stop().finally(() => {
+      process.send?.({ type: 'closed' });
+      process.disconnect();
+    });
+  }
+});
+
+// The bench died or went away: do not linger.
+process.on('disconnect', () => {
+  void stop().finally(() => process.exit(0));
+});
+
+process.send?.({ type: 'listening' });

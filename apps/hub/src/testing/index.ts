@@ -1,2 +1,0 @@
-export * from './browser.js';
-export * from './hub-harness.js';

@@ -1,0 +1,3 @@
+export * from './browser.js';
+export * from './hub-harness.js';
+export * from './stable-port.js';
