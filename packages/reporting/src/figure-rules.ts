@@ -17,8 +17,8 @@ import type { LegRow } from './report-rows.js';
  *   the second.
  * - *Utilisation* of a counter or staff member: the time a counter held a visitor (each call to the moment
  *   the counter let the visitor go) over the time it was open (paused and closed time excluded).
- * - *Done in one visit*: every transaction of the visit served or passed on, the last one served (with visit
- *   plans: every planned leg served on the day).
+ * - *Done in one visit*: the visit ended served on the day it began, a no-show who came back included (with
+ *   visit plans: every planned leg served on the day).
  */
 export function isServed(leg: Pick<LegRow, 'outcome'>): boolean {
   return leg.outcome === 'served';

@@ -10,3 +10,5 @@ export * from './report-store.js';
 export * from './report-table.js';
 export * from './reports.js';
 export * from './visit-projection.js';
+export * from './raw-columns.js';
+export * from './report-page.js';

@@ -23,6 +23,8 @@ export class Projector {
   private work: Promise<void> = Promise.resolve();
   private pending: LoggedEvent[] = [];
   private flushing = false;
+  /** Set once `start` has resumed: events handed over before are read from the log instead. */
+  private running = false;
   private readonly chunk: number;
   private readonly pause: () => Promise<void>;
   /** Events applied since start: what the rebuild reports. */
@@ -57,6 +59,7 @@ export class Projector {
         const latest = Math.max(0, ...open.visits.map((v) => v.day));
         await this.rollUp(await this.store.closedUnrolledDays(latest));
       }
+      this.running = true;
       await this.catchUpNow();
     });
   }
@@ -66,6 +69,7 @@ export class Projector {
    * was applied (the projector is still catching up), the log is read instead.
    */
   push(events: readonly LoggedEvent[]): void {
+    if (!this.running) return;
     this.pending.push(...events);
     if (this.flushing) return;
     this.flushing = true;

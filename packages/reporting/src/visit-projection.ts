@@ -261,8 +261,9 @@ export class VisitProjection {
     visit.outcome = outcome;
     visit.endedAt = at;
     visit.hallS = seconds(visit.issuedAt, at);
-    visit.doneInOne =
-      outcome === 'served' && open.legs.every((l) => l.outcome === 'served' || l.outcome === 'transferred');
+    // Without a visit plan, a visit is done in one visit when it ends served (a no-show who came back and was
+    // served counts: the citizen did not have to come another day).
+    visit.doneInOne = outcome === 'served';
   }
 
   /** The counter lets the ticket go: the time since its latest call counts as the counter's busy time. */
