@@ -111,7 +111,12 @@ export function emptyLegStat(day: number, serviceId: string, dim: LegDimension, 
   };
 }
 
-export function emptyVisitStat(day: number, serviceId: string, dim: VisitDimension, value: string): VisitStat {
+export function emptyVisitStat(
+  day: number,
+  serviceId: string,
+  dim: VisitDimension,
+  value: string,
+): VisitStat {
   return {
     day,
     serviceId,
@@ -237,7 +242,16 @@ export function rollupRows(
     const key = `${day}|${serviceId}|${n}`;
     let s = slotStats.get(key);
     if (!s) {
-      s = { day, serviceId, slot: n, arrivals: 0, arrivalWaitN: 0, arrivalWaitSum: 0, queueIn: 0, queueOut: 0 };
+      s = {
+        day,
+        serviceId,
+        slot: n,
+        arrivals: 0,
+        arrivalWaitN: 0,
+        arrivalWaitSum: 0,
+        queueIn: 0,
+        queueOut: 0,
+      };
       slotStats.set(key, s);
     }
     return s;
@@ -275,5 +289,9 @@ export function rollupRows(
       arrival.arrivalWaitSum += v.waitS;
     }
   }
-  return { legStats: [...legStats.values()], visitStats: [...visitStats.values()], slotStats: [...slotStats.values()] };
+  return {
+    legStats: [...legStats.values()],
+    visitStats: [...visitStats.values()],
+    slotStats: [...slotStats.values()],
+  };
 }

@@ -126,6 +126,10 @@ export class Projector {
       const rows = await this.store.dayRows(day);
       rollups.set(day, rollupRows(rows.legs, rows.visits));
     }
-    await this.store.write({ visits: [], legs: [], sessions: [], closedDays: [] }, rollups, this.projection.seq);
+    await this.store.write(
+      { visits: [], legs: [], sessions: [], closedDays: [] },
+      rollups,
+      this.projection.seq,
+    );
   }
 }

@@ -11,7 +11,13 @@ export interface RawColumn<R> extends ReportColumn {
   value: (row: R, config: HallConfig) => Cell;
 }
 
-const raw = <R>(key: string, id: string, en: string, type: ColumnType, value: RawColumn<R>['value']): RawColumn<R> => ({
+const raw = <R>(
+  key: string,
+  id: string,
+  en: string,
+  type: ColumnType,
+  value: RawColumn<R>['value'],
+): RawColumn<R> => ({
   key,
   label: { id, en },
   type,
@@ -21,7 +27,8 @@ const raw = <R>(key: string, id: string, en: string, type: ColumnType, value: Ra
 /** A local time for the export: the hall's zone is a fixed offset (no daylight saving in Indonesia). */
 export function localTime(ms: number | null, config: HallConfig): string | null {
   if (ms === null) return null;
-  const offset = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 }[config.hall.timeZone] * 3_600_000;
+  const offset =
+    { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 }[config.hall.timeZone] * 3_600_000;
   return new Date(ms + offset).toISOString().slice(0, 19).replace('T', ' ');
 }
 
@@ -44,7 +51,9 @@ export const VISIT_COLUMNS: RawColumn<VisitRow>[] = [
   raw('plannedLegs', 'Rencana layanan', 'Planned legs', 'integer', (r) => r.plannedLegs),
   raw('transfers', 'Dialihkan', 'Transfers', 'integer', (r) => r.transfers),
   raw('recalls', 'Panggilan ulang', 'Recalls', 'integer', (r) => r.recalls),
-  raw('doneInOne', 'Selesai satu kunjungan', 'Done in one visit', 'integer', (r) => (r.doneInOne === null ? null : r.doneInOne ? 1 : 0)),
+  raw('doneInOne', 'Selesai satu kunjungan', 'Done in one visit', 'integer', (r) =>
+    r.doneInOne === null ? null : r.doneInOne ? 1 : 0,
+  ),
 ];
 
 export const LEG_COLUMNS_RAW: RawColumn<LegRow>[] = [
@@ -55,7 +64,13 @@ export const LEG_COLUMNS_RAW: RawColumn<LegRow>[] = [
   raw('agency', 'Instansi', 'Agency', 'text', (r) => r.agencyId),
   raw('priority', 'Prioritas', 'Priority', 'text', (r) => r.priority),
   raw('origin', 'Asal', 'Origin', 'text', (r) => r.origin),
-  raw('counter', 'Loket', 'Counter', 'text', (r, c) => c.counters.find((x) => x.id === r.counterId)?.name ?? r.counterId),
+  raw(
+    'counter',
+    'Loket',
+    'Counter',
+    'text',
+    (r, c) => c.counters.find((x) => x.id === r.counterId)?.name ?? r.counterId,
+  ),
   raw('staff', 'Petugas', 'Staff', 'text', (r) => r.staff),
   raw('queuedAt', 'Masuk antrean', 'Queued', 'text', (r, c) => localTime(r.queuedAt, c)),
   raw('calledAt', 'Dipanggil', 'Called', 'text', (r, c) => localTime(r.calledAt, c)),

@@ -27,7 +27,8 @@ export function serviceIdsOf(filters: ReportFilters, config: HallConfig): string
     const s = config.services.find((x) => x.id === filters.serviceId);
     return s && (filters.agencyId === undefined || s.agencyId === filters.agencyId) ? [s.id] : [];
   }
-  if (filters.agencyId !== undefined) return config.services.filter((s) => s.agencyId === filters.agencyId).map((s) => s.id);
+  if (filters.agencyId !== undefined)
+    return config.services.filter((s) => s.agencyId === filters.agencyId).map((s) => s.id);
   return undefined;
 }
 
@@ -57,7 +58,10 @@ function rowQuery(ctx: FigureContext): RowQuery {
 }
 
 /** Raw rows of the request (only `days` when given), visits limited to those with a leg at the counter or staff. */
-async function rawRows(ctx: FigureContext, days?: readonly number[]): Promise<{ legs: LegRow[]; visits: VisitRow[] }> {
+async function rawRows(
+  ctx: FigureContext,
+  days?: readonly number[],
+): Promise<{ legs: LegRow[]; visits: VisitRow[] }> {
   const q = { ...rowQuery(ctx), ...(days === undefined ? {} : { days }) };
   const legs = await ctx.store.legs(q);
   const { counterId: _c, staff: _s, ...visitQuery } = q;
@@ -77,7 +81,9 @@ async function rawRows(ctx: FigureContext, days?: readonly number[]): Promise<{ 
 export async function legStats(ctx: FigureContext, grouping: Grouping): Promise<LegStat[]> {
   const f = ctx.query.filters;
   const needed = new Set<LegDimension>(LEG_FILTER_DIMS.filter((d) => filterValue(f, d) !== undefined));
-  const groupDim = (LEG_FILTER_DIMS as readonly string[]).includes(grouping) ? (grouping as LegDimension) : undefined;
+  const groupDim = (LEG_FILTER_DIMS as readonly string[]).includes(grouping)
+    ? (grouping as LegDimension)
+    : undefined;
   if (groupDim) needed.add(groupDim);
   const range = periodRange(ctx.query.period);
   if (needed.size > 1) {
@@ -96,7 +102,8 @@ export async function legStats(ctx: FigureContext, grouping: Grouping): Promise<
 
 export async function visitStats(ctx: FigureContext, grouping: Grouping): Promise<VisitStat[]> {
   const f = ctx.query.filters;
-  const groupDim: VisitDimension | undefined = grouping === 'priority' || grouping === 'origin' ? grouping : undefined;
+  const groupDim: VisitDimension | undefined =
+    grouping === 'priority' || grouping === 'origin' ? grouping : undefined;
   const needed = new Set<VisitDimension>();
   if (f.priority !== undefined) needed.add('priority');
   if (f.origin !== undefined) needed.add('origin');
@@ -108,7 +115,12 @@ export async function visitStats(ctx: FigureContext, grouping: Grouping): Promis
   }
   const dim: VisitDimension = [...needed][0] ?? 'all';
   const value = dim === 'priority' ? f.priority : dim === 'origin' ? f.origin : undefined;
-  const rolled = await ctx.store.visitStats({ ...range, serviceIds: serviceIdsOf(f, ctx.config), dim, value });
+  const rolled = await ctx.store.visitStats({
+    ...range,
+    serviceIds: serviceIdsOf(f, ctx.config),
+    dim,
+    value,
+  });
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
   const { visits } = await rawRows(ctx, open);
@@ -118,7 +130,12 @@ export async function visitStats(ctx: FigureContext, grouping: Grouping): Promis
 export async function slotStats(ctx: FigureContext): Promise<SlotStat[]> {
   const f = ctx.query.filters;
   const range = periodRange(ctx.query.period);
-  if (f.counterId !== undefined || f.staff !== undefined || f.priority !== undefined || f.origin !== undefined) {
+  if (
+    f.counterId !== undefined ||
+    f.staff !== undefined ||
+    f.priority !== undefined ||
+    f.origin !== undefined
+  ) {
     const { legs, visits } = await rawRows(ctx);
     return rollupRows(legs, visits, [], []).slotStats;
   }
@@ -131,14 +148,22 @@ export async function slotStats(ctx: FigureContext): Promise<SlotStat[]> {
 
 export async function sessions(ctx: FigureContext): Promise<CounterSessionRow[]> {
   const f = ctx.query.filters;
-  const rows = await ctx.store.sessions({ ...periodRange(ctx.query.period), counterId: f.counterId, staff: f.staff });
+  const rows = await ctx.store.sessions({
+    ...periodRange(ctx.query.period),
+    counterId: f.counterId,
+    staff: f.staff,
+  });
   if (f.agencyId === undefined) return rows;
   const own = new Set(ctx.config.counters.filter((c) => c.agencyId === f.agencyId).map((c) => c.id));
   return rows.filter((s) => own.has(s.counterId));
 }
 
 /** The key a stat belongs to under a grouping. */
-export function groupKey(grouping: Grouping, s: { day: number; serviceId: string; value: string }, config: HallConfig): string {
+export function groupKey(
+  grouping: Grouping,
+  s: { day: number; serviceId: string; value: string },
+  config: HallConfig,
+): string {
   switch (grouping) {
     case 'total':
       return '';
@@ -154,7 +179,11 @@ export function groupKey(grouping: Grouping, s: { day: number; serviceId: string
 }
 
 /** Sums leg stats per group. */
-export function sumLegs(stats: readonly LegStat[], grouping: Grouping, config: HallConfig): Map<string, LegStat> {
+export function sumLegs(
+  stats: readonly LegStat[],
+  grouping: Grouping,
+  config: HallConfig,
+): Map<string, LegStat> {
   const out = new Map<string, LegStat>();
   for (const s of stats) {
     const key = groupKey(grouping, s, config);
@@ -187,7 +216,11 @@ export function sumLegs(stats: readonly LegStat[], grouping: Grouping, config: H
   return out;
 }
 
-export function sumVisits(stats: readonly VisitStat[], grouping: Grouping, config: HallConfig): Map<string, VisitStat> {
+export function sumVisits(
+  stats: readonly VisitStat[],
+  grouping: Grouping,
+  config: HallConfig,
+): Map<string, VisitStat> {
   const out = new Map<string, VisitStat>();
   for (const s of stats) {
     const key = groupKey(grouping, s, config);
@@ -219,7 +252,11 @@ export function sumVisits(stats: readonly VisitStat[], grouping: Grouping, confi
 }
 
 /** Open time (s) of sessions, per key (counter or staff); a session still open counts up to `now`. */
-export function openSeconds(rows: readonly CounterSessionRow[], key: (s: CounterSessionRow) => string, now: number): Map<string, number> {
+export function openSeconds(
+  rows: readonly CounterSessionRow[],
+  key: (s: CounterSessionRow) => string,
+  now: number,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of rows) {
     if (s.status !== 'open') continue;

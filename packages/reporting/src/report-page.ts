@@ -59,13 +59,26 @@ function header(r: Report): string {
 <p class="period">Periode <b>${esc(periodText(r))}</b> (${esc(r.period.from)} s.d. ${esc(r.period.to)})${filters ? ` · ${filters}` : ''}</p></header>`;
 }
 
-const HEADLINE = ['visits', 'visitsServedPct', 'transactions', 'agencies', 'services', 'waitMean', 'waitP90', 'waitOverPct', 'serviceMean', 'doneInOnePct'];
+const HEADLINE = [
+  'visits',
+  'visitsServedPct',
+  'transactions',
+  'agencies',
+  'services',
+  'waitMean',
+  'waitP90',
+  'waitOverPct',
+  'serviceMean',
+  'doneInOnePct',
+];
 
 function headline(summary: ReportTable): string {
   const rows = HEADLINE.map((k) => summary.rows.find((r) => r['key'] === k)).filter((r) => r !== undefined);
   return `<section class="headline">${rows
     .map(
-      (r) => `<div class="figure"><div class="value">${esc(format(r['value'] ?? null, r['unit'] === '%' ? 'percent' : r['unit'] === 'menit' ? 'minutes' : 'integer'))}<small>${esc(String(r['unit'] ?? ''))}</small></div>
+      (
+        r,
+      ) => `<div class="figure"><div class="value">${esc(format(r['value'] ?? null, r['unit'] === '%' ? 'percent' : r['unit'] === 'menit' ? 'minutes' : 'integer'))}<small>${esc(String(r['unit'] ?? ''))}</small></div>
 <div class="label">${esc(String(r['figure'] ?? ''))}<br><span class="en">${esc(String(r['figureEn'] ?? ''))}</span></div></div>`,
     )
     .join('')}</section>`;
@@ -79,7 +92,9 @@ function ikmSlot(): string {
 
 function tableHtml(t: ReportTable, printed: boolean): string {
   const cols = printed ? t.columns.filter((c) => PRINTED.has(c.key)) : t.columns;
-  const head = cols.map((c) => `<th class="${c.type}">${esc(c.label.id)}<br><span class="en">${esc(c.label.en)}</span></th>`).join('');
+  const head = cols
+    .map((c) => `<th class="${c.type}">${esc(c.label.id)}<br><span class="en">${esc(c.label.en)}</span></th>`)
+    .join('');
   const rows = t.rows
     .map((r) => {
       const total = r['name'] === 'Total' ? ' class="total"' : '';
@@ -93,7 +108,8 @@ function tableHtml(t: ReportTable, printed: boolean): string {
 function format(v: Cell, type: ReportColumn['type']): string {
   if (v === null) return '–';
   if (typeof v === 'string') return v;
-  const id = (n: number, digits: number) => n.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const id = (n: number, digits: number) =>
+    n.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   switch (type) {
     case 'integer':
       return id(v, 0);
@@ -108,7 +124,10 @@ function format(v: Cell, type: ReportColumn['type']): string {
 }
 
 function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 const CSS = `

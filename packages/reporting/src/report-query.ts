@@ -72,7 +72,11 @@ const bad = (id: string, en: string) => new ReportError(400, 'VALIDATION_FAILED'
  * Reads a report request: the period (day, ISO week from Monday, month, year, or a custom range), and the
  * filters, each checked against the hall config. `today` is the hall day the request is made on, the default.
  */
-export function parseReportQuery(input: Record<string, string>, config: HallConfig, today: string): ReportQuery {
+export function parseReportQuery(
+  input: Record<string, string>,
+  config: HallConfig,
+  today: string,
+): ReportQuery {
   const parsed = reportQuerySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -80,22 +84,30 @@ export function parseReportQuery(input: Record<string, string>, config: HallConf
     throw bad(`Parameter tidak valid: ${where}`, `Invalid parameter ${where}: ${issue?.message ?? ''}`);
   }
   const q = parsed.data;
-  const period = resolvePeriod(q.period ?? (q.from !== undefined || q.to !== undefined ? 'custom' : 'day'), q, today);
+  const period = resolvePeriod(
+    q.period ?? (q.from !== undefined || q.to !== undefined ? 'custom' : 'day'),
+    q,
+    today,
+  );
   const filters: ReportFilters = {};
   if (q.agency !== undefined) {
-    if (!config.agencies.some((a) => a.id === q.agency)) throw bad(`Instansi ${q.agency} tidak ada`, `No agency ${q.agency}`);
+    if (!config.agencies.some((a) => a.id === q.agency))
+      throw bad(`Instansi ${q.agency} tidak ada`, `No agency ${q.agency}`);
     filters.agencyId = q.agency;
   }
   if (q.service !== undefined) {
-    if (!config.services.some((s) => s.id === q.service)) throw bad(`Layanan ${q.service} tidak ada`, `No service ${q.service}`);
+    if (!config.services.some((s) => s.id === q.service))
+      throw bad(`Layanan ${q.service} tidak ada`, `No service ${q.service}`);
     filters.serviceId = q.service;
   }
   if (q.counter !== undefined) {
-    if (!config.counters.some((c) => c.id === q.counter)) throw bad(`Loket ${q.counter} tidak ada`, `No counter ${q.counter}`);
+    if (!config.counters.some((c) => c.id === q.counter))
+      throw bad(`Loket ${q.counter} tidak ada`, `No counter ${q.counter}`);
     filters.counterId = q.counter;
   }
   if (q.staff !== undefined) {
-    if (!config.staff.some((s) => s.username === q.staff)) throw bad(`Petugas ${q.staff} tidak ada`, `No staff member ${q.staff}`);
+    if (!config.staff.some((s) => s.username === q.staff))
+      throw bad(`Petugas ${q.staff} tidak ada`, `No staff member ${q.staff}`);
     filters.staff = q.staff;
   }
   if (q.priority !== undefined) filters.priority = q.priority;
@@ -114,7 +126,8 @@ function resolvePeriod(
     }
     const from = validDay(q.from);
     const to = validDay(q.to);
-    if (from > to) throw bad(`Periode terbalik: ${from} sesudah ${to}`, `Reversed period: ${from} is after ${to}`);
+    if (from > to)
+      throw bad(`Periode terbalik: ${from} sesudah ${to}`, `Reversed period: ${from} is after ${to}`);
     return bounded(kind, from, to);
   }
   const date = q.date ?? today;
@@ -134,7 +147,10 @@ function resolvePeriod(
       const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(date);
       if (!m) throw bad('Bulan sebagai YYYY-MM', 'A month as YYYY-MM');
       const from = validDay(`${m[1]}-${m[2]}-01`);
-      const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
+      const next =
+        Number(m[2]) === 12
+          ? `${Number(m[1]) + 1}-01-01`
+          : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
       return bounded(kind, from, addDays(next, -1));
     }
     case 'year': {
@@ -148,7 +164,10 @@ function resolvePeriod(
 function bounded(kind: PeriodKind, from: string, to: string): Period {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
   if (days > MAX_PERIOD_DAYS) {
-    throw bad(`Periode terlalu panjang: ${days} hari (paling lama ${MAX_PERIOD_DAYS})`, `Period too long: ${days} days (at most ${MAX_PERIOD_DAYS})`);
+    throw bad(
+      `Periode terlalu panjang: ${days} hari (paling lama ${MAX_PERIOD_DAYS})`,
+      `Period too long: ${days} days (at most ${MAX_PERIOD_DAYS})`,
+    );
   }
   return { kind, from, to, days };
 }

@@ -48,7 +48,9 @@ export interface ReportStore {
   /** Visit transactions of the query's days (`days` when given, else the whole range), in day and ticket order. */
   legs(query: RowQuery & { days?: readonly number[] }): Promise<LegRow[]>;
   visits(query: RowQuery & { days?: readonly number[] }): Promise<VisitRow[]>;
-  sessions(query: DayRange & { counterId?: string | undefined; staff?: string | undefined }): Promise<CounterSessionRow[]>;
+  sessions(
+    query: DayRange & { counterId?: string | undefined; staff?: string | undefined },
+  ): Promise<CounterSessionRow[]>;
   /** Calls `each` for every transaction (or visit) of the range in order, without holding them all: exports. */
   eachLeg(query: RowQuery, each: (row: LegRow) => void): Promise<number>;
   eachVisit(query: RowQuery, each: (row: VisitRow) => void): Promise<number>;

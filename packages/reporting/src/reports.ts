@@ -4,7 +4,15 @@ import { emptyLegStat } from './day-rollup.js';
 import { percentile } from './duration-histogram.js';
 import { hours, meanMinutes, minutes, percent } from './figure-rules.js';
 import type { FigureContext, Grouping } from './report-figures.js';
-import { legStats, openSeconds, sessions, slotStats, sumLegs, sumVisits, visitStats } from './report-figures.js';
+import {
+  legStats,
+  openSeconds,
+  sessions,
+  slotStats,
+  sumLegs,
+  sumVisits,
+  visitStats,
+} from './report-figures.js';
 import { dayString } from './report-rows.js';
 import type { Cell, Report, ReportColumn, ReportTable } from './report-table.js';
 import { col } from './report-table.js';
@@ -203,9 +211,15 @@ async function breakdown(ctx: FigureContext, grouping: Grouping): Promise<Report
   const total = sumLegs(stats, 'total', ctx.config).get('');
   const withTime = grouping === 'counter' || grouping === 'staff';
   const open = withTime
-    ? openSeconds(await sessions(ctx), (s) => (grouping === 'counter' ? s.counterId : (s.staff ?? '')), ctx.now)
+    ? openSeconds(
+        await sessions(ctx),
+        (s) => (grouping === 'counter' ? s.counterId : (s.staff ?? '')),
+        ctx.now,
+      )
     : new Map<string, number>();
-  const keys = [...new Set([...groups.keys(), ...open.keys()])].sort((a, b) => order(grouping, a, b, ctx.config));
+  const keys = [...new Set([...groups.keys(), ...open.keys()])].sort((a, b) =>
+    order(grouping, a, b, ctx.config),
+  );
   const columns: ReportColumn[] = [
     col('key', 'Kode', 'Code', grouping === 'day' ? 'date' : 'text'),
     { key: 'name', label: GROUP_LABEL[grouping], type: 'text' },
@@ -236,8 +250,16 @@ async function breakdown(ctx: FigureContext, grouping: Grouping): Promise<Report
     rows.push(totalRow);
   }
   return {
-    name: grouping === 'priority' ? 'priority-groups' : grouping === 'origin' ? 'origins' : `${grouping === 'day' ? 'days' : grouping === 'staff' ? 'staff' : `${grouping}s`}`,
-    title: { id: `Transaksi per ${GROUP_LABEL[grouping].id.toLowerCase()}`, en: `Transactions by ${GROUP_LABEL[grouping].en.toLowerCase()}` },
+    name:
+      grouping === 'priority'
+        ? 'priority-groups'
+        : grouping === 'origin'
+          ? 'origins'
+          : `${grouping === 'day' ? 'days' : grouping === 'staff' ? 'staff' : `${grouping}s`}`,
+    title: {
+      id: `Transaksi per ${GROUP_LABEL[grouping].id.toLowerCase()}`,
+      en: `Transactions by ${GROUP_LABEL[grouping].en.toLowerCase()}`,
+    },
     columns,
     rows,
   };
@@ -276,7 +298,8 @@ function order(grouping: Grouping, a: string, b: string, config: HallConfig): nu
 }
 
 async function summaryTable(ctx: FigureContext): Promise<ReportTable> {
-  const legs = sumLegs(await legStats(ctx, 'total'), 'total', ctx.config).get('') ?? emptyLegStat(0, '', 'all', '');
+  const legs =
+    sumLegs(await legStats(ctx, 'total'), 'total', ctx.config).get('') ?? emptyLegStat(0, '', 'all', '');
   const visits = sumVisits(await visitStats(ctx, 'total'), 'total', ctx.config).get('');
   const l = legCells(legs);
   const v = visitCells(visits);
@@ -313,7 +336,13 @@ async function summaryTable(ctx: FigureContext): Promise<ReportTable> {
       figure('visitsServedPct', '% kunjungan dilayani', '% visits served', v['servedPct'] ?? null, pct),
       figure('visitsNoShow', 'Tidak hadir', 'No-shows', v['noShow'] ?? 0, n),
       figure('visitsCancelled', 'Dibatalkan', 'Cancelled', v['cancelled'] ?? 0, n),
-      figure('visitsExpired', 'Kedaluwarsa (belum dilayani saat tutup)', 'Expired (unserved at close)', v['expired'] ?? 0, n),
+      figure(
+        'visitsExpired',
+        'Kedaluwarsa (belum dilayani saat tutup)',
+        'Expired (unserved at close)',
+        v['expired'] ?? 0,
+        n,
+      ),
       figure('transactions', 'Transaksi layanan', 'Service transactions', l['transactions'] ?? 0, n),
       figure('transfers', 'Dialihkan', 'Transfers', l['transferred'] ?? 0, n),
       figure('services', 'Layanan yang melayani', 'Services that served', services.size, n),
@@ -325,10 +354,22 @@ async function summaryTable(ctx: FigureContext): Promise<ReportTable> {
       figure('waitOverPct', 'Tunggu melebihi target', 'Waits over target', l['waitOverPct'] ?? null, pct),
       figure('serviceMean', 'Waktu layanan rata-rata', 'Mean service time', l['serviceMean'] ?? null, min),
       figure('serviceP90', 'Waktu layanan p90', 'Service time p90', l['serviceP90'] ?? null, min),
-      figure('serviceOverPct', 'Layanan melebihi target', 'Service over target', l['serviceOverPct'] ?? null, pct),
+      figure(
+        'serviceOverPct',
+        'Layanan melebihi target',
+        'Service over target',
+        l['serviceOverPct'] ?? null,
+        pct,
+      ),
       figure('walkMean', 'Jalan ke loket rata-rata', 'Mean walk to the counter', l['walkMean'] ?? null, min),
       figure('hallMean', 'Lama di gedung rata-rata', 'Mean time in the hall', v['hallMean'] ?? null, min),
-      figure('doneInOnePct', 'Selesai dalam satu kunjungan', 'Done in one visit', v['doneInOnePct'] ?? null, pct),
+      figure(
+        'doneInOnePct',
+        'Selesai dalam satu kunjungan',
+        'Done in one visit',
+        v['doneInOnePct'] ?? null,
+        pct,
+      ),
     ],
   };
 }
@@ -364,7 +405,11 @@ async function visitsTable(ctx: FigureContext): Promise<ReportTable> {
   const groups = sumVisits(stats, 'service', ctx.config);
   const total = sumVisits(stats, 'total', ctx.config).get('');
   const keys = [...groups.keys()].sort((a, b) => order('service', a, b, ctx.config));
-  const rows = keys.map((k) => ({ key: k, name: groupName('service', k, ctx.config), ...visitCells(groups.get(k)) }));
+  const rows = keys.map((k) => ({
+    key: k,
+    name: groupName('service', k, ctx.config),
+    ...visitCells(groups.get(k)),
+  }));
   rows.push({ key: '', name: 'Total', ...visitCells(total) });
   return {
     name: 'visits',
@@ -479,7 +524,10 @@ async function queueLengthTable(ctx: FigureContext): Promise<ReportTable> {
   }
   return {
     name: 'queue-length',
-    title: { id: 'Panjang antrean (orang menunggu) per 15 menit', en: 'Queue length (people waiting) per 15 minutes' },
+    title: {
+      id: 'Panjang antrean (orang menunggu) per 15 menit',
+      en: 'Queue length (people waiting) per 15 minutes',
+    },
     columns: [
       col('time', 'Pukul', 'Time', 'text'),
       col('slot', 'Slot 15 menit', '15-minute slot', 'integer'),

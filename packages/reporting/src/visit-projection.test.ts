@@ -15,7 +15,8 @@ class Rows {
     for (const s of c.sessions) this.sessions.set(`${s.day}|${s.counterId}|${s.seq}`, s);
   }
   sorted() {
-    const by = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+    const by = <T>(m: Map<string, T>) =>
+      [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
     return { visits: by(this.visits), legs: by(this.legs), sessions: by(this.sessions) };
   }
 }
@@ -55,10 +56,31 @@ describe('VisitProjection on the fixture day', () => {
       weekday: 1,
       issuedMinute: 8 * 60,
     });
-    expect(visit('A-002')).toMatchObject({ outcome: 'served', priority: 'elderly', waitS: 9 * min, hallS: 19 * min });
-    expect(visit('P-001')).toMatchObject({ outcome: 'served', waitS: 10 * min, hallS: 38 * min, legs: 2, doneInOne: true });
-    expect(visit('BP-001')).toMatchObject({ outcome: 'served', origin: 'staff', waitS: 12 * min, hallS: 32 * min });
-    expect(visit('A-003')).toMatchObject({ outcome: 'cancelled', waitS: null, hallS: 37 * min, doneInOne: false });
+    expect(visit('A-002')).toMatchObject({
+      outcome: 'served',
+      priority: 'elderly',
+      waitS: 9 * min,
+      hallS: 19 * min,
+    });
+    expect(visit('P-001')).toMatchObject({
+      outcome: 'served',
+      waitS: 10 * min,
+      hallS: 38 * min,
+      legs: 2,
+      doneInOne: true,
+    });
+    expect(visit('BP-001')).toMatchObject({
+      outcome: 'served',
+      origin: 'staff',
+      waitS: 12 * min,
+      hallS: 32 * min,
+    });
+    expect(visit('A-003')).toMatchObject({
+      outcome: 'cancelled',
+      waitS: null,
+      hallS: 37 * min,
+      doneInOne: false,
+    });
     expect(visit('P-002')).toMatchObject({ outcome: 'expired', waitS: null, hallS: (7 * 60 + 55) * min });
   });
 
@@ -92,12 +114,46 @@ describe('VisitProjection on the fixture day', () => {
       busyS: 10 * min,
     });
     const [p1first, p1second] = legsOf('P-001');
-    expect(p1first).toMatchObject({ outcome: 'no_show', waitS: 10 * min, serviceS: null, busyS: 5 * min, staff: 'imigrasi1' });
-    expect(p1second).toMatchObject({ outcome: 'served', queuedAt: mondayAt(8, 25), waitS: 1 * min, walkS: 1 * min, serviceS: 13 * min, busyS: 14 * min });
-    expect(legsOf('A-002')[0]).toMatchObject({ outcome: 'served', waitS: 9 * min, walkS: 1 * min, serviceS: 9 * min, busyS: 10 * min });
-    expect(legsOf('BP-001')[0]).toMatchObject({ outcome: 'served', staff: 'bpjs1', serviceS: 19 * min, busyS: 20 * min });
-    expect(legsOf('A-003')[0]).toMatchObject({ outcome: 'cancelled', counterId: null, waitS: null, leftMinute: 8 * 60 + 41 });
-    expect(legsOf('P-002')[0]).toMatchObject({ outcome: 'expired', counterId: null, waitS: null, leftMinute: 16 * 60 });
+    expect(p1first).toMatchObject({
+      outcome: 'no_show',
+      waitS: 10 * min,
+      serviceS: null,
+      busyS: 5 * min,
+      staff: 'imigrasi1',
+    });
+    expect(p1second).toMatchObject({
+      outcome: 'served',
+      queuedAt: mondayAt(8, 25),
+      waitS: 1 * min,
+      walkS: 1 * min,
+      serviceS: 13 * min,
+      busyS: 14 * min,
+    });
+    expect(legsOf('A-002')[0]).toMatchObject({
+      outcome: 'served',
+      waitS: 9 * min,
+      walkS: 1 * min,
+      serviceS: 9 * min,
+      busyS: 10 * min,
+    });
+    expect(legsOf('BP-001')[0]).toMatchObject({
+      outcome: 'served',
+      staff: 'bpjs1',
+      serviceS: 19 * min,
+      busyS: 20 * min,
+    });
+    expect(legsOf('A-003')[0]).toMatchObject({
+      outcome: 'cancelled',
+      counterId: null,
+      waitS: null,
+      leftMinute: 8 * 60 + 41,
+    });
+    expect(legsOf('P-002')[0]).toMatchObject({
+      outcome: 'expired',
+      counterId: null,
+      waitS: null,
+      leftMinute: 16 * 60,
+    });
     expect(rows.legs.every((l) => l.state === 'ended')).toBe(true);
   });
 
@@ -130,7 +186,9 @@ describe('VisitProjection on the fixture day', () => {
       for (const e of log.slice(0, cut)) first.apply(e);
       acc.add(first.takeChanges());
       const stored = acc.sorted();
-      const openIds = new Set(stored.visits.filter((v) => v.outcome === null || v.outcome === 'no_show').map((v) => v.ticketId));
+      const openIds = new Set(
+        stored.visits.filter((v) => v.outcome === null || v.outcome === 'no_show').map((v) => v.ticketId),
+      );
       const second = new VisitProjection(config);
       second.resume(
         first.seq,
@@ -157,7 +215,10 @@ describe('VisitProjection on the fixture day', () => {
     p.apply({
       seq: p.seq + 1,
       at: mondayAt(24, 5),
-      event: { type: 'LateTicketExpired', ticket: { ...late.event.ticket, id: 'late-1', status: 'expired', endedAt: mondayAt(24, 5) } },
+      event: {
+        type: 'LateTicketExpired',
+        ticket: { ...late.event.ticket, id: 'late-1', status: 'expired', endedAt: mondayAt(24, 5) },
+      },
     });
     const c = p.takeChanges();
     expect(c.closedDays).toEqual([20261130]);

@@ -54,7 +54,12 @@ export class VisitProjection {
    * Takes up where a stored projection stopped: the open day's rows (visits with their legs, and the
    * counters' sessions that have not ended), as `takeChanges` handed them out, and the last seq applied.
    */
-  resume(seq: number, visits: readonly VisitRow[], legs: readonly LegRow[], sessions: readonly CounterSessionRow[]) {
+  resume(
+    seq: number,
+    visits: readonly VisitRow[],
+    legs: readonly LegRow[],
+    sessions: readonly CounterSessionRow[],
+  ) {
     this.seq = seq;
     const byTicket = new Map<string, LegRow[]>();
     for (const leg of legs) {
@@ -324,7 +329,10 @@ export class VisitProjection {
     if (!this.changes.closedDays.includes(day)) this.changes.closedDays.push(day);
   }
 
-  private counterChanged(event: Extract<DomainEvent, { type: 'CounterStatusChanged' }>, logged: LoggedEvent): void {
+  private counterChanged(
+    event: Extract<DomainEvent, { type: 'CounterStatusChanged' }>,
+    logged: LoggedEvent,
+  ): void {
     const now = this.counters.get(event.counterId) ?? { session: null, staff: null };
     if (now.session) this.endSession(now.session, logged.at);
     now.session = null;

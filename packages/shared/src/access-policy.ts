@@ -211,13 +211,21 @@ export function authorizeReport(
     return { ok: false, error: domainError('FORBIDDEN', 'devices see no reports') };
   }
   const { role, agencyId: own } = principal.staff;
-  if (role === 'supervisor') return scope.agencyId === undefined ? { ok: true } : { ok: true, agencyId: scope.agencyId };
-  if (own === undefined) return { ok: false, error: domainError('FORBIDDEN', 'staff without an agency see no reports') };
+  if (role === 'supervisor')
+    return scope.agencyId === undefined ? { ok: true } : { ok: true, agencyId: scope.agencyId };
+  if (own === undefined)
+    return { ok: false, error: domainError('FORBIDDEN', 'staff without an agency see no reports') };
   const agencies = [
     scope.agencyId,
-    scope.serviceId === undefined ? undefined : (config.services.find((s) => s.id === scope.serviceId)?.agencyId ?? ''),
-    scope.counterId === undefined ? undefined : (config.counters.find((c) => c.id === scope.counterId)?.agencyId ?? ''),
-    scope.staff === undefined ? undefined : (config.staff.find((s) => s.username === scope.staff)?.agencyId ?? ''),
+    scope.serviceId === undefined
+      ? undefined
+      : (config.services.find((s) => s.id === scope.serviceId)?.agencyId ?? ''),
+    scope.counterId === undefined
+      ? undefined
+      : (config.counters.find((c) => c.id === scope.counterId)?.agencyId ?? ''),
+    scope.staff === undefined
+      ? undefined
+      : (config.staff.find((s) => s.username === scope.staff)?.agencyId ?? ''),
   ];
   return agencies.every((a) => a === undefined || a === own)
     ? { ok: true, agencyId: own }

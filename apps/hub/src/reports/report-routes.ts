@@ -98,14 +98,18 @@ async function send(res: ServerResponse, report: Report, format: Format, query: 
     case 'json':
       return sendJson(res, 200, report);
     case 'csv': {
-      const table = query.table === undefined ? report.tables[0] : report.tables.find((t) => t.name === query.table);
+      const table =
+        query.table === undefined ? report.tables[0] : report.tables.find((t) => t.name === query.table);
       if (!table) {
         throw new ReportError(400, 'VALIDATION_FAILED', {
           id: `Tabel tidak ada: ${query.table ?? ''}`,
           en: `No table ${query.table ?? ''} in this report (${report.tables.map((t) => t.name).join(', ')})`,
         });
       }
-      res.writeHead(200, download('text/csv; charset=utf-8', `${name}${report.tables.length > 1 ? `-${table.name}` : ''}.csv`));
+      res.writeHead(
+        200,
+        download('text/csv; charset=utf-8', `${name}${report.tables.length > 1 ? `-${table.name}` : ''}.csv`),
+      );
       res.end(tableToCsv(table));
       return;
     }
@@ -126,11 +130,19 @@ async function send(res: ServerResponse, report: Report, format: Format, query: 
 }
 
 /** The request's query, with the filters the policy allows: an agency's staff see their agency only. */
-function scopedQuery(url: URL, principal: Principal, deps: ReportRouteDeps, defaultPeriod?: 'month'): ReportQuery {
+function scopedQuery(
+  url: URL,
+  principal: Principal,
+  deps: ReportRouteDeps,
+  defaultPeriod?: 'month',
+): ReportQuery {
   const params: Record<string, string> = {};
   for (const [k, v] of url.searchParams) {
     if (Object.hasOwn(params, k)) {
-      throw new ReportError(400, 'VALIDATION_FAILED', { id: `Parameter ganda: ${k}`, en: `Repeated parameter ${k}` });
+      throw new ReportError(400, 'VALIDATION_FAILED', {
+        id: `Parameter ganda: ${k}`,
+        en: `Repeated parameter ${k}`,
+      });
     }
     params[k] = v;
   }
@@ -165,7 +177,11 @@ function principalOf(req: IncomingMessage, deps: ReportRouteDeps): Principal {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function download(type: string, filename: string): Record<string, string> {
-  return { 'content-type': type, 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${filename}"` };
+  return {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'content-disposition': `attachment; filename="${filename}"`,
+  };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

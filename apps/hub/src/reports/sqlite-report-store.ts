@@ -137,15 +137,21 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 
   legs(q: RowQuery & { days?: readonly number[] }): Promise<LegRow[]> {
     const { sql, params } = rowSelect('visit_transactions', q, true);
-    return Promise.resolve((this.db.prepare(`${sql} ORDER BY day, ticket_id, leg`).all(params) as DbRow[]).map(toLeg));
+    return Promise.resolve(
+      (this.db.prepare(`${sql} ORDER BY day, ticket_id, leg`).all(params) as DbRow[]).map(toLeg),
+    );
   }
 
   visits(q: RowQuery & { days?: readonly number[] }): Promise<VisitRow[]> {
     const { sql, params } = rowSelect('visits', q, false);
-    return Promise.resolve((this.db.prepare(`${sql} ORDER BY day, ticket_id`).all(params) as DbRow[]).map(toVisit));
+    return Promise.resolve(
+      (this.db.prepare(`${sql} ORDER BY day, ticket_id`).all(params) as DbRow[]).map(toVisit),
+    );
   }
 
-  sessions(q: DayRange & { counterId?: string | undefined; staff?: string | undefined }): Promise<CounterSessionRow[]> {
+  sessions(
+    q: DayRange & { counterId?: string | undefined; staff?: string | undefined },
+  ): Promise<CounterSessionRow[]> {
     const where = ['day BETWEEN @from AND @to'];
     const params: Record<string, unknown> = { from: q.from, to: q.to };
     if (q.counterId !== undefined) {
@@ -163,7 +169,9 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
   eachLeg(q: RowQuery, each: (row: LegRow) => void): Promise<number> {
     const { sql, params } = rowSelect('visit_transactions', q, true);
     let n = 0;
-    for (const row of this.db.prepare(`${sql} ORDER BY day, ticket_id, leg`).iterate(params) as Iterable<DbRow>) {
+    for (const row of this.db
+      .prepare(`${sql} ORDER BY day, ticket_id, leg`)
+      .iterate(params) as Iterable<DbRow>) {
       each(toLeg(row));
       n++;
     }
@@ -192,7 +200,15 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 /** Bump when the tables or what the projection puts in them change: the file is then rebuilt from the log. */
 export const REPORT_SCHEMA_VERSION = 1;
 
-const DATA_TABLES = ['visits', 'visit_transactions', 'counter_sessions', 'leg_stats', 'visit_stats', 'slot_stats', 'days'];
+const DATA_TABLES = [
+  'visits',
+  'visit_transactions',
+  'counter_sessions',
+  'leg_stats',
+  'visit_stats',
+  'slot_stats',
+  'days',
+];
 
 const STAT_COLUMNS = `legs INTEGER NOT NULL, served INTEGER NOT NULL, no_show INTEGER NOT NULL,
   transferred INTEGER NOT NULL, cancelled INTEGER NOT NULL, expired INTEGER NOT NULL,
@@ -482,24 +498,104 @@ function rowSelect(
 function prepare(db: Database.Database) {
   const statCols = (extra: string[]) => extra.join(', ');
   const legStatCols = [
-    'dim', 'value', 'day', 'service_id', 'legs', 'served', 'no_show', 'transferred', 'cancelled', 'expired',
-    'wait_n', 'wait_sum', 'wait_max', 'wait_over', 'service_n', 'service_sum', 'service_max', 'service_over',
-    'walk_n', 'walk_sum', 'busy_sum', 'recalls', 'wait_hist', 'service_hist',
+    'dim',
+    'value',
+    'day',
+    'service_id',
+    'legs',
+    'served',
+    'no_show',
+    'transferred',
+    'cancelled',
+    'expired',
+    'wait_n',
+    'wait_sum',
+    'wait_max',
+    'wait_over',
+    'service_n',
+    'service_sum',
+    'service_max',
+    'service_over',
+    'walk_n',
+    'walk_sum',
+    'busy_sum',
+    'recalls',
+    'wait_hist',
+    'service_hist',
   ];
   const legStatParamsNames = [
-    'dim', 'value', 'day', 'serviceId', 'legs', 'served', 'noShow', 'transferred', 'cancelled', 'expired',
-    'waitN', 'waitSum', 'waitMax', 'waitOver', 'serviceN', 'serviceSum', 'serviceMax', 'serviceOver',
-    'walkN', 'walkSum', 'busySum', 'recalls', 'waitHist', 'serviceHist',
+    'dim',
+    'value',
+    'day',
+    'serviceId',
+    'legs',
+    'served',
+    'noShow',
+    'transferred',
+    'cancelled',
+    'expired',
+    'waitN',
+    'waitSum',
+    'waitMax',
+    'waitOver',
+    'serviceN',
+    'serviceSum',
+    'serviceMax',
+    'serviceOver',
+    'walkN',
+    'walkSum',
+    'busySum',
+    'recalls',
+    'waitHist',
+    'serviceHist',
   ];
   const visitStatCols = [
-    'dim', 'value', 'day', 'service_id', 'visits', 'served', 'no_show', 'cancelled', 'expired', 'wait_n',
-    'wait_sum', 'hall_n', 'hall_sum', 'hall_max', 'multi_leg', 'multi_leg_done', 'done_in_one', 'planned',
-    'planned_done', 'transfers', 'recalls', 'hall_hist',
+    'dim',
+    'value',
+    'day',
+    'service_id',
+    'visits',
+    'served',
+    'no_show',
+    'cancelled',
+    'expired',
+    'wait_n',
+    'wait_sum',
+    'hall_n',
+    'hall_sum',
+    'hall_max',
+    'multi_leg',
+    'multi_leg_done',
+    'done_in_one',
+    'planned',
+    'planned_done',
+    'transfers',
+    'recalls',
+    'hall_hist',
   ];
   const visitStatNames = [
-    'dim', 'value', 'day', 'serviceId', 'visits', 'served', 'noShow', 'cancelled', 'expired', 'waitN',
-    'waitSum', 'hallN', 'hallSum', 'hallMax', 'multiLeg', 'multiLegDone', 'doneInOne', 'planned',
-    'plannedDone', 'transfers', 'recalls', 'hallHist',
+    'dim',
+    'value',
+    'day',
+    'serviceId',
+    'visits',
+    'served',
+    'noShow',
+    'cancelled',
+    'expired',
+    'waitN',
+    'waitSum',
+    'hallN',
+    'hallSum',
+    'hallMax',
+    'multiLeg',
+    'multiLegDone',
+    'doneInOne',
+    'planned',
+    'plannedDone',
+    'transfers',
+    'recalls',
+    'hallHist',
   ];
   return {
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -532,9 +628,15 @@ function prepare(db: Database.Database) {
       `SELECT t.* FROM visit_transactions t JOIN visits v ON v.day = t.day AND v.ticket_id = t.ticket_id
        WHERE v.day = (SELECT MAX(day) FROM visits) AND (v.outcome IS NULL OR v.outcome = 'no_show')`,
     ) as Database.Statement<[], DbRow>,
-    openSessions: db.prepare('SELECT * FROM counter_sessions WHERE ended_at IS NULL') as Database.Statement<[], DbRow>,
+    openSessions: db.prepare('SELECT * FROM counter_sessions WHERE ended_at IS NULL') as Database.Statement<
+      [],
+      DbRow
+    >,
     dayVisits: db.prepare('SELECT * FROM visits WHERE day = ?') as Database.Statement<[number], DbRow>,
-    dayLegs: db.prepare('SELECT * FROM visit_transactions WHERE day = ?') as Database.Statement<[number], DbRow>,
+    dayLegs: db.prepare('SELECT * FROM visit_transactions WHERE day = ?') as Database.Statement<
+      [number],
+      DbRow
+    >,
     closedUnrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day < ? ORDER BY day'),
     unrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day BETWEEN ? AND ? ORDER BY day'),
   };

@@ -17,7 +17,11 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
   wb.creator = 'Antre';
   for (const table of report.tables) {
     const ws = wb.addWorksheet(sheetName(table.title.id));
-    ws.columns = table.columns.map((c) => ({ header: c.label.id, key: c.key, width: Math.min(40, Math.max(10, c.label.id.length + 2)) }));
+    ws.columns = table.columns.map((c) => ({
+      header: c.label.id,
+      key: c.key,
+      width: Math.min(40, Math.max(10, c.label.id.length + 2)),
+    }));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const row of table.rows) {
@@ -34,13 +38,19 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
   info.addRow(['Laporan', `${report.title.id} / ${report.title.en}`]);
   info.addRow(['Mal Pelayanan Publik', report.hall.name]);
   info.addRow(['Periode', `${report.period.from} s.d. ${report.period.to} (${report.period.days} hari)`]);
-  for (const [k, v] of Object.entries(report.filters)) if (v !== undefined) info.addRow([`Filter ${k}`, String(v)]);
+  for (const [k, v] of Object.entries(report.filters))
+    if (v !== undefined) info.addRow([`Filter ${k}`, String(v)]);
   for (const note of report.notes) info.addRow(['Catatan', `${note.id} — ${note.en}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** The raw rows of a period, streamed into sheets of up to a million rows each. */
-export async function rawToXlsx(store: ReportStore, kind: RawKind, query: ReportQuery, config: HallConfig): Promise<Buffer> {
+export async function rawToXlsx(
+  store: ReportStore,
+  kind: RawKind,
+  query: ReportQuery,
+  config: HallConfig,
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -48,7 +58,11 @@ export async function rawToXlsx(store: ReportStore, kind: RawKind, query: Report
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const q = rawRowQuery(query, config);
   const write = <R>(title: string, columns: RawColumn<R>[]) => {
     let ws: ExcelJS.Worksheet | undefined;
@@ -74,11 +88,17 @@ export async function rawToXlsx(store: ReportStore, kind: RawKind, query: Report
   if (kind === 'visits') {
     const add = write('Kunjungan', VISIT_COLUMNS);
     const n = await store.eachVisit(q, add);
-    if (n === 0) wb.addWorksheet('Kunjungan').addRow(VISIT_COLUMNS.map((c) => c.label.id)).commit();
+    if (n === 0)
+      wb.addWorksheet('Kunjungan')
+        .addRow(VISIT_COLUMNS.map((c) => c.label.id))
+        .commit();
   } else {
     const add = write('Transaksi', LEG_COLUMNS_RAW);
     const n = await store.eachLeg(q, add);
-    if (n === 0) wb.addWorksheet('Transaksi').addRow(LEG_COLUMNS_RAW.map((c) => c.label.id)).commit();
+    if (n === 0)
+      wb.addWorksheet('Transaksi')
+        .addRow(LEG_COLUMNS_RAW.map((c) => c.label.id))
+        .commit();
   }
   await wb.commit();
   await done;
@@ -100,7 +120,8 @@ const NUM_FMT: Partial<Record<ColumnType, string>> = {
 function cellValue(v: Cell, type: ColumnType): ExcelJS.CellValue {
   if (v === null) return null;
   if (type === 'percent' && typeof v === 'number') return v / 100;
-  if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+  if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    return new Date(`${v}T00:00:00Z`);
   return v;
 }
 

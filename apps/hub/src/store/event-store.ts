@@ -34,7 +34,10 @@ export class EventStore {
   private readonly insertReply: Database.Statement;
   private readonly selectReply: Database.Statement<[string], { reply: string }>;
   private readonly selectSince: Database.Statement<[number, number], EventRow>;
-  private readonly selectLoggedSince: Database.Statement<[number, number], EventRow & { actor: string | null }>;
+  private readonly selectLoggedSince: Database.Statement<
+    [number, number],
+    EventRow & { actor: string | null }
+  >;
 
   constructor(file: string, durability: Durability = 'FULL') {
     this.db = new Database(file);
