@@ -3,14 +3,15 @@ import { domainError, isRequestEvent, requestSchemas } from '@antre/shared';
 import type { z } from 'zod';
 import type { TokenBucket } from '../auth/token-bucket.js';
 import type { Connection } from './connection.js';
+import { REFUSED_EVENT } from './packet-decoder.js';
 import type { RequestHandlers } from './request-handlers.js';
 
 /** The contract's schemas, seen as one per event: what lets a generic event pick its schema and its handler. */
 const schemas: { [E in RequestEvent]: z.ZodType<ParsedRequest<E>> } = requestSchemas;
 
 /**
- * Every message of one connection passes here, and is answered here: floods refused, unknown events
- * answered, the payload checked against its schema, the handler run, nothing thrown. It never hands a
+ * Every message of one connection passes here, and is answered here: floods refused, unknown and refused
+ * events answered, the payload checked against its schema, the handler run, nothing thrown. It never hands a
  * message on to socket.io's listeners, so no event name, reserved or not, reaches anything else.
  */
 export function requestGate(
@@ -24,6 +25,10 @@ export function requestGate(
     const answer = typeof ack === 'function' ? (reply: unknown): void => void ack(reply) : undefined;
     if (!messageLimiter.take(connectionId)) {
       answer?.(failure('RATE_LIMITED', 'too many messages'));
+      return;
+    }
+    if (event === REFUSED_EVENT) {
+      answer?.(failure('VALIDATION_FAILED', String(args[0])));
       return;
     }
     if (!isRequestEvent(event)) {

@@ -6,6 +6,7 @@ import { TokenBucket } from '../auth/token-bucket.js';
 import type { Logger } from '../logger.js';
 import { authenticateHandshake } from './authentication.js';
 import type { Connection, SocketData } from './connection.js';
+import { hubParser } from './packet-decoder.js';
 import { requestGate } from './request-gate.js';
 import type { RequestHandlerDeps } from './request-handlers.js';
 import { requestHandlers } from './request-handlers.js';
@@ -47,6 +48,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     cors: { origin: true },
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    parser: hubParser,
   });
   const handlers = requestHandlers({ ...deps, ...deps.rateLimits });
   const messageLimiter = new TokenBucket(
