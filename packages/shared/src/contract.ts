@@ -43,7 +43,8 @@ export const handshakeSchema = z.object({
       demoDevice,
       z
         .string()
-        .regex(/^(kiosk|display):[^:]{1,64}$/)
+        // `u`: the id's 64 are code points, as every length in the contract (zod counts code points).
+        .regex(/^(kiosk|display):[^:]{1,64}$/u)
         .transform((s) =>
           demoDevice.parse({ kind: s.slice(0, s.indexOf(':')), deviceId: s.slice(s.indexOf(':') + 1) }),
         ),
