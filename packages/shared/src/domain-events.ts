@@ -49,7 +49,6 @@ export type DomainEvent =
       staff?: string;
     };
 
-
 /** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
 export interface EventEnvelope {
   seq: number;
