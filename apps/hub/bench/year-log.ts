@@ -39,7 +39,13 @@ const PRIORITIES: PriorityGroup[] = ['elderly', 'elderly', 'disability', 'pregna
  * transferred to another service, cancelled, or still waiting at the close (expired). The events are shaped
  * as the engine makes them, tagged with their actor, with a day close between days.
  */
-export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore: string, days = 300, perDay = 2500): YearLog {
+export function writeYearLog(
+  config: HallConfig,
+  dataDir: string,
+  lastDayBefore: string,
+  days = 300,
+  perDay = 2500,
+): YearLog {
   const t0 = performance.now();
   const store = new EventStore(join(dataDir, 'antre.sqlite'), 'OFF');
   const insert = store.db.prepare(
@@ -47,25 +53,33 @@ export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore:
   );
   const rng = new Rng();
   const staffOf = new Map<string, string>();
-  for (const s of config.staff) if (s.agencyId !== undefined && !staffOf.has(s.agencyId)) staffOf.set(s.agencyId, s.username);
+  for (const s of config.staff)
+    if (s.agencyId !== undefined && !staffOf.has(s.agencyId)) staffOf.set(s.agencyId, s.username);
   const serviceList = config.services;
   const countersOf = new Map<string, string[]>();
-  for (const c of config.counters) for (const s of c.serviceIds) countersOf.set(s, [...(countersOf.get(s) ?? []), c.id]);
+  for (const c of config.counters)
+    for (const s of c.serviceIds) countersOf.set(s, [...(countersOf.get(s) ?? []), c.id]);
   const servable = serviceList.filter((s) => countersOf.has(s.id));
   const agencyOfCounter = new Map(config.counters.map((c) => [c.id, c.agencyId]));
 
   // Service days, Monday to Saturday, backwards from the day before `lastDayBefore`.
   const serviceDays: string[] = [];
-  for (let d = Date.parse(`${lastDayBefore}T00:00:00Z`) - 86_400_000; serviceDays.length < days; d -= 86_400_000) {
+  for (
+    let d = Date.parse(`${lastDayBefore}T00:00:00Z`) - 86_400_000;
+    serviceDays.length < days;
+    d -= 86_400_000
+  ) {
     if (new Date(d).getUTCDay() !== 0) serviceDays.unshift(new Date(d).toISOString().slice(0, 10));
   }
   let seq = 0;
   let tickets = 0;
-  const localMs = (day: string, minute: number) => Date.parse(`${day}T00:00:00Z`) - 7 * 60 * MIN + minute * MIN;
+  const localMs = (day: string, minute: number) =>
+    Date.parse(`${day}T00:00:00Z`) - 7 * 60 * MIN + minute * MIN;
   for (const [index, day] of serviceDays.entries()) {
     const events: Array<{ at: number; order: number; event: DomainEvent; actor: string }> = [];
     let order = 0;
-    const add = (at: number, event: DomainEvent, actor: string) => events.push({ at, order: order++, event, actor });
+    const add = (at: number, event: DomainEvent, actor: string) =>
+      events.push({ at, order: order++, event, actor });
     const open = localMs(day, 7 * 60 + 55);
     for (const c of config.counters) {
       const staff = staffOf.get(agencyOfCounter.get(c.id) ?? '') ?? 'supervisor';
@@ -83,14 +97,30 @@ export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore:
     const numbers = new Map<string, number>();
     const expired: string[] = [];
     const close = localMs(day, 16 * 60 + 30);
-    const serve = (ticketId: string, serviceId: string, queuedAt: number, priority: PriorityGroup): 'ok' | 'late' => {
+    const serve = (
+      ticketId: string,
+      serviceId: string,
+      queuedAt: number,
+      priority: PriorityGroup,
+    ): 'ok' | 'late' => {
       const counters = countersOf.get(serviceId) ?? [];
       let counter = counters[0] ?? '';
       for (const c of counters) if ((freeAt.get(c) ?? 0) < (freeAt.get(counter) ?? 0)) counter = c;
       const callAt = Math.max(queuedAt + 20_000 + Math.floor(rng.next() * 60_000), freeAt.get(counter) ?? 0);
       if (callAt > close - 10 * MIN) return 'late';
       const actor = `staff:${staffOf.get(agencyOfCounter.get(counter) ?? '') ?? 'supervisor'}`;
-      add(callAt, { type: 'TicketCalled', ticketId, counterId: counter, via: 'next', priorityStreak: priority === 'none' ? 0 : 1, callIndex: 0 }, actor);
+      add(
+        callAt,
+        {
+          type: 'TicketCalled',
+          ticketId,
+          counterId: counter,
+          via: 'next',
+          priorityStreak: priority === 'none' ? 0 : 1,
+          callIndex: 0,
+        },
+        actor,
+      );
       let t = callAt;
       const roll = rng.next();
       if (roll < 0.05) {
@@ -112,7 +142,11 @@ export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore:
       if (roll > 0.96 && servable.length > 1) {
         const to = rng.pick(servable).id;
         if (to !== serviceId) {
-          add(t, { type: 'TicketTransferred', ticketId, fromCounterId: counter, toServiceId: to, rank: queuedAt }, actor);
+          add(
+            t,
+            { type: 'TicketTransferred', ticketId, fromCounterId: counter, toServiceId: to, rank: queuedAt },
+            actor,
+          );
           if (serve(ticketId, to, t, priority) === 'late') expired.push(ticketId);
           return 'ok';
         }
@@ -137,7 +171,9 @@ export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore:
         displayNumber: formatTicketNumber(service.prefix, number),
         day,
         issuedAt,
-        origin: byStaff ? { kind: 'staff', username: staffOf.get(service.agencyId) ?? 'supervisor' } : { kind: 'kiosk', kioskId: 'kiosk-1', offline },
+        origin: byStaff
+          ? { kind: 'staff', username: staffOf.get(service.agencyId) ?? 'supervisor' }
+          : { kind: 'kiosk', kioskId: 'kiosk-1', offline },
         priority,
         status: 'waiting',
         rank: issuedAt,
@@ -145,10 +181,18 @@ export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore:
         transfers: [],
         estimate: { ahead: 3, minutes: 12 },
       };
-      add(issuedAt, { type: 'TicketIssued', ticket }, byStaff ? `staff:${staffOf.get(service.agencyId) ?? ''}` : 'kiosk:kiosk-1');
+      add(
+        issuedAt,
+        { type: 'TicketIssued', ticket },
+        byStaff ? `staff:${staffOf.get(service.agencyId) ?? ''}` : 'kiosk:kiosk-1',
+      );
       tickets += 1;
       if (rng.next() < 0.02) {
-        add(issuedAt + 10 * MIN, { type: 'TicketCancelled', ticketId: id, by: 'supervisor' }, 'staff:supervisor');
+        add(
+          issuedAt + 10 * MIN,
+          { type: 'TicketCancelled', ticketId: id, by: 'supervisor' },
+          'staff:supervisor',
+        );
         continue;
       }
       if (serve(id, service.id, issuedAt, priority) === 'late') expired.push(id);
@@ -163,7 +207,14 @@ export function writeYearLog(config: HallConfig, dataDir: string, lastDayBefore:
     store.db.transaction(() => {
       for (const e of events) {
         seq += 1;
-        insert.run(seq, e.at, e.event.type === 'DayClosed' ? day : day, e.event.type, JSON.stringify(e.event), e.actor);
+        insert.run(
+          seq,
+          e.at,
+          e.event.type === 'DayClosed' ? day : day,
+          e.event.type,
+          JSON.stringify(e.event),
+          e.actor,
+        );
       }
     })();
   }

@@ -23,9 +23,13 @@ export async function rebuildReports(
   config: HallConfig,
   chunk = 50_000,
 ): Promise<RebuildResult> {
+  const logFile = join(dataDir, 'antre.sqlite');
+  if (!existsSync(logFile)) {
+    throw new Error(`Tidak ada log di / no event log in ${dataDir} (set DATA_DIR)`);
+  }
   const file = join(dataDir, REPORTS_FILE);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
-  const log = new EventStore(join(dataDir, 'antre.sqlite'), 'NORMAL');
+  const log = new EventStore(logFile, 'NORMAL');
   const store = new SqliteReportStore(file);
   try {
     const t0 = performance.now();
