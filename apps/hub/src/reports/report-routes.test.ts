@@ -32,7 +32,7 @@ function get(path: string, user?: string): Promise<Response> {
 }
 
 beforeAll(async () => {
-  const { config } = await prepareHallConfig(testHall());
+  const { config } = await prepareHallConfig(testHall(), { demoMode: true });
   hub = await startTestHub({ config });
   const kiosk = await online(kioskCredentials('k1'));
   await must(kiosk, { type: 'issueTicket', serviceId: 'ktp' });
