@@ -35,6 +35,8 @@ export type DomainEvent =
       toServiceId: string;
       toCounterId?: string;
       rank: number;
+      /** For the next counter, from the one that sent the visitor on; absent in logs before it existed. */
+      note?: string;
     }
   | { type: 'TicketPutBack'; ticketId: string; counterId: string; rank: number }
   | { type: 'TicketCancelled'; ticketId: string; by: string }
@@ -48,7 +50,6 @@ export type DomainEvent =
       reason?: string;
       staff?: string;
     };
-
 
 /** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
 export interface EventEnvelope {
