@@ -21,7 +21,7 @@ export const transferNoteSchema = z
   .refine((s) => !/\d(?:[\s.-]?\d){9}/.test(s), 'no NIK or phone number in a note');
 
 /** What became of the visitor still at the desk when call next is pressed. */
-export const PREVIOUS_OUTCOMES = ['served', 'noShow'] as const;
+const PREVIOUS_OUTCOMES = ['served', 'noShow'] as const;
 export type PreviousOutcome = (typeof PREVIOUS_OUTCOMES)[number];
 
 /** Every command a client can send, validated at the hub boundary. */

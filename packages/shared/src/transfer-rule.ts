@@ -12,7 +12,7 @@ export interface TransferDestination {
 }
 
 /** What a transfer names: a service, a counter, or both. */
-export interface TransferRequest {
+interface TransferRequest {
   toServiceId?: string | undefined;
   toCounterId?: string | undefined;
 }
@@ -60,7 +60,7 @@ export function transferDestination(
 }
 
 /** The counters that could call a ticket at its destination: the one it was sent to, or the service's. */
-export function destinationCounters(config: QueueConfig, destination: TransferDestination): CounterConfig[] {
+function destinationCounters(config: QueueConfig, destination: TransferDestination): CounterConfig[] {
   return destination.counterId === undefined
     ? config.counters.filter((c) => c.serviceIds.includes(destination.serviceId))
     : config.counters.filter((c) => c.id === destination.counterId);
