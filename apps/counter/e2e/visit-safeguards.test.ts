@@ -93,7 +93,7 @@ describe('a visit is never recorded wrongly by accident', () => {
     await loket2.keyboard.press('F1');
     const dialog = loket2.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Pengunjung A-001 datang?' }).waitFor();
-    await shot(loket2, '20-arrival-question');
+    await shot(loket2, '40-arrival-question');
     // Batal: nothing happens.
     await loket2.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -120,7 +120,7 @@ describe('a visit is never recorded wrongly by accident', () => {
     await dialog.getByTestId('early-no-show').getByText('Aturan aula: tunggu 60 detik').waitFor();
     const confirm = dialog.getByRole('button', { name: /Tidak hadir & panggil berikutnya/ });
     expect(await confirm.isDisabled()).toBe(true);
-    await shot(loket2, '21-arrival-no-show-early');
+    await shot(loket2, '41-arrival-no-show-early');
     await dialog.getByLabel('Saya sudah memastikan pengunjung tidak ada').check();
     expect(await confirm.isDisabled()).toBe(false);
     await confirm.click();
@@ -142,7 +142,7 @@ describe('a visit is never recorded wrongly by accident', () => {
       )
       .waitFor();
     expect(await dialog.getByRole('button', { name: /Tetap catat tidak hadir/ }).isDisabled()).toBe(true);
-    await shot(loket2, '22-no-show-early');
+    await shot(loket2, '42-no-show-early');
     await loket2.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(ticket('A-003').status).toBe('called');
@@ -167,10 +167,10 @@ describe('refusals: one error, the right one, in the right place', () => {
       'M-001 adalah antrean SKCK (Surat Keterangan Catatan Kepolisian) · Polres; loket ini tidak melayani layanan itu.',
     );
     expect(await loket2.locator('body').innerText()).not.toContain('sudah dipanggil atau selesai');
-    await shot(loket2, '23-call-another-service');
+    await shot(loket2, '43-call-another-service');
     await loket2.getByRole('dialog').getByRole('textbox').fill('A-999');
     await refusedAsTyped(loket2, 'A-999 tidak ada hari ini.');
-    await shot(loket2, '24-unknown-number');
+    await shot(loket2, '44-unknown-number');
     await loket2.keyboard.press('Escape');
     await loket2.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await deskLine(loket2)).not.toContain('tidak ada hari ini');
@@ -190,7 +190,7 @@ describe('refusals: one error, the right one, in the right place', () => {
     const refusal = 'Tidak terhubung ke server antrean.';
     await loket3.getByRole('dialog').getByRole('alert').filter({ hasText: refusal }).waitFor();
     expect(await deskLine(loket3)).not.toContain(refusal);
-    await shot(loket3, '25-refused-in-dialog');
+    await shot(loket3, '45-refused-in-dialog');
     await loket3.keyboard.press('Escape');
     await loket3.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await deskLine(loket3)).not.toContain(refusal);
@@ -228,7 +228,7 @@ describe('sending a visitor on', () => {
     await dialog.getByTestId('transfer-closed-warning').getByText('Semua loket untuk SKCK').waitFor();
     await dialog.getByRole('button', { name: /Tetap alihkan/ }).waitFor();
     expect(ticket('A-005').status).toBe('called');
-    await shot(loket2, '26-transfer-closed-warning');
+    await shot(loket2, '46-transfer-closed-warning');
     await confirmDialog(loket2);
     await feedbackSays(loket2, 'A-005 dialihkan ke SKCK (Surat Keterangan Catatan Kepolisian) · Polres.');
     expect(ticket('A-005')).toMatchObject({ status: 'waiting', serviceId: 'skck' });
@@ -242,7 +242,7 @@ describe('sending a visitor on', () => {
     await loket14.keyboard.press('F1');
     expect(await numberAfter(loket14, undefined)).toBe('A-005');
     await loket14.getByTestId('transfer-note').getByText(`Catatan dari loket 2: ${NOTE}`).waitFor();
-    await shot(loket14, '27-note-received');
+    await shot(loket14, '47-note-received');
 
     const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     display.setDefaultTimeout(8000);
@@ -273,10 +273,14 @@ describe('call next and the language toggle', () => {
     const callNext = loket14.locator('[data-action="callNext"]');
     await callNext.getByText('tidak ada yang menunggu').waitFor();
     expect(await callNext.isDisabled()).toBe(true);
+    // Nobody to put back either: F9 says so rather than opening an empty list.
+    const putBack = loket14.locator('[data-action="putBack"]');
+    await putBack.getByText('tidak ada yang tidak hadir').waitFor();
+    expect(await putBack.isDisabled()).toBe(true);
     await loket14.keyboard.press('F1');
     await feedbackSays(loket14, 'Panggil berikutnya: tidak ada yang menunggu');
     expect(await loket14.getByTestId('feedback').innerText()).not.toContain('Ditolak');
-    await shot(loket14, '28-empty-queue');
+    await shot(loket14, '48-empty-queue');
   });
 
   it('draws the keyboard focus ring of ID and EN whole', async () => {
@@ -297,7 +301,7 @@ describe('call next and the language toggle', () => {
       const box = await button.boundingBox();
       if (!box) throw new Error('no box');
       await loket14.screenshot({
-        path: screenshotPath('counter', `29-focus-ring-${name === 'English' ? 'en' : 'id'}`),
+        path: screenshotPath('counter', `49-focus-ring-${name === 'English' ? 'en' : 'id'}`),
         clip: { x: box.x - 40, y: box.y - 12, width: box.width + 80, height: box.height + 24 },
       });
     }

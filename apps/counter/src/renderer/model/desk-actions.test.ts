@@ -102,14 +102,29 @@ function situation(q: TestQueue, counterId: string, over: Partial<DeskSituation>
 const enabledIn = (a: ReturnType<typeof deskAvailability>) => DESK_ACTIONS.filter((x) => a[x].enabled);
 
 describe('deskAvailability, on the mirror', () => {
-  it('at an open counter with nobody at it: call next only while someone waits, a number, a put back', () => {
+  it('at an open counter with nobody at it: call next only while someone waits, a number, a put back only of a no-show', () => {
     const q = new TestQueue(CONFIG, NINE).open('c1');
     const empty = deskAvailability(situation(q, 'c1'));
-    expect(enabledIn(empty)).toEqual(['callNumber', 'putBack']);
+    expect(enabledIn(empty)).toEqual(['callNumber']);
     expect(empty.callNext.reason).toEqual({ id: 'tidak ada yang menunggu', en: 'nobody waiting' });
     expect(empty.finish.reason).toEqual(T.needsCurrent);
+    expect(empty.putBack.reason).toEqual(T.noNoShowToReturn);
     q.issue('ktp');
+    q.issue('ktp');
+    expect(enabledIn(deskAvailability(situation(q, 'c1')))).toEqual(['callNext', 'callNumber']);
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
     expect(enabledIn(deskAvailability(situation(q, 'c1')))).toEqual(['callNext', 'callNumber', 'putBack']);
+  });
+
+  it('offers no put back of another agency’s no-show, and says there is none to return', () => {
+    const q = new TestQueue(CONFIG, NINE).open('c1').open('c4');
+    q.issue('paspor');
+    q.must({ type: 'callNext', counterId: 'c4' });
+    q.must({ type: 'noShow', counterId: 'c4', confirm: true });
+    const a = deskAvailability(situation(q, 'c1'));
+    expect(a.putBack).toEqual({ enabled: false, reason: T.noNoShowToReturn });
+    expect(deskAvailability(situation(q, 'c4', { principal: SUPERVISOR })).putBack.enabled).toBe(true);
   });
 
   it('while the visitor is only called: call next asks who came, an early no-show asks to confirm', () => {
@@ -126,7 +141,6 @@ describe('deskAvailability, on the mirror', () => {
       'noShow',
       'hold',
       'transfer',
-      'putBack',
     ]);
     expect(a.callNext.asks?.code).toBe('VISITOR_NOT_STARTED');
     expect(a.noShow.asks?.code).toBe('NO_SHOW_TOO_EARLY');
@@ -171,6 +185,9 @@ describe('deskAvailability, on the mirror', () => {
   it('a closed or paused counter calls nobody, but a no-show can still be put back', () => {
     for (const status of ['closed', 'paused'] as const) {
       const q = new TestQueue(CONFIG, NINE).open('c1');
+      q.issue('ktp');
+      q.must({ type: 'callNext', counterId: 'c1' });
+      q.must({ type: 'noShow', counterId: 'c1', confirm: true });
       q.issue('ktp');
       if (status === 'paused') q.must({ type: 'setCounterStatus', counterId: 'c1', status, reason: 'x' });
       else q.must({ type: 'setCounterStatus', counterId: 'c1', status });
@@ -383,7 +400,7 @@ const ABOUT_THE_ARGUMENT: ReadonlySet<ErrorCode> = new Set([
 const scriptArb = fc.array(stepArb, { minLength: 0, maxLength: 45, size: 'max' });
 
 describe('the buttons agree with the hub, on random days', () => {
-  it('an action is enabled exactly when the hub accepts one of its commands; an argument action exactly when some argument fails on nothing but itself', () => {
+  it('an action (a put back too) is enabled exactly when the hub accepts one of its commands; a number or a transfer exactly when some argument fails on nothing but itself', () => {
     fc.assert(
       fc.property(scriptArb, fc.nat(PRINCIPALS.length - 1), (steps, who) => {
         const q = play(steps);
@@ -397,7 +414,8 @@ describe('the buttons agree with the hub, on random days', () => {
             const accepted = answers.some((a) => a === undefined);
             const a = availability[action];
             const where = `${action} at ${counterId} for ${JSON.stringify(principal)}`;
-            if (isArgumentAction(action)) {
+            // A put back's arguments are the day's no-shows, few and known: it is held exactly.
+            if (isArgumentAction(action) && action !== 'putBack') {
               if (!a.enabled) expect(accepted, where).toBe(false);
               // Enabled, some argument gets through every rule but those about the argument itself.
               else

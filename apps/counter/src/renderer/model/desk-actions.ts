@@ -105,6 +105,18 @@ const ARGUMENT_REFUSALS: Record<ArgumentAction, ReadonlySet<ErrorCode>> = {
 };
 
 /**
+ * The put backs the dialog could send: one per no-show of the day. Unlike a number typed in or a target
+ * searched for, these are few and known, so the button asks about each and is offered only when one of them
+ * would be accepted.
+ */
+function putBackCandidates(day: DayView, counterId: string): Command[] {
+  return day
+    .allTickets()
+    .filter((t) => t.status === 'no_show')
+    .map((t) => ({ type: 'putBack', counterId, ticket: t.id }));
+}
+
+/**
  * The commands an action can send, as the screen sends them, the plain one first. Call next and no-show have
  * more than one: when the visitor was only called, call next asks what happened (a no-show, confirmed when the
  * hall's safeguards call it early), and an early no-show is confirmed. The argument actions are probed with an
@@ -185,7 +197,13 @@ export function deskAvailability(s: DeskSituation): Record<DeskAction, ActionAva
     if (!plain) return { enabled: false };
     const refusal = commandVerdict(s.principal, plain, ctx);
     if (!refusal) return { enabled: true };
-    if (isArgumentAction(action) && ARGUMENT_REFUSALS[action].has(refusal.code)) return { enabled: true };
+    if (isArgumentAction(action) && ARGUMENT_REFUSALS[action].has(refusal.code)) {
+      if (action !== 'putBack') return { enabled: true };
+      const accepted = putBackCandidates(s.day, s.counterId).some(
+        (command) => commandVerdict(s.principal, command, ctx) === undefined,
+      );
+      return accepted ? { enabled: true } : { enabled: false, reason: T.noNoShowToReturn };
+    }
     if (others.some((command) => commandVerdict(s.principal, command, ctx) === undefined)) {
       return { enabled: true, asks: refusal };
     }

@@ -101,6 +101,7 @@ export const T = {
   alreadyRecorded: l('sudah dicatat, menunggu sambungan', 'recorded, waiting for the connection'),
   needsCurrent: l('tidak ada antrean aktif', 'no current ticket'),
   needsCalled: l('hanya saat dipanggil', 'only while called'),
+  noNoShowToReturn: l('tidak ada yang tidak hadir', 'no no-show to put back'),
   finishFirst: l('selesaikan dulu {n}', 'finish {n} first'),
   shortcutsHint: l('Pintasan papan ketik: F1–F9', 'Keyboard shortcuts: F1–F9'),
 
