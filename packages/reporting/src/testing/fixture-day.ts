@@ -53,7 +53,7 @@ export function fixtureDay(): { config: HallConfig; log: LoggedEvent[] } {
   q.at(mondayAt(8, 12)).run({ type: 'callNext', counterId: 'c4' }, IMIGRASI1);
   q.at(mondayAt(8, 15)).run({ type: 'callNext', counterId: 'c5' }, BPJS1);
   q.at(mondayAt(8, 16)).run({ type: 'startServing', counterId: 'c5' }, BPJS1);
-  q.at(mondayAt(8, 17)).run({ type: 'noShow', counterId: 'c4' }, IMIGRASI1);
+  q.at(mondayAt(8, 17)).run({ type: 'noShow', counterId: 'c4', confirm: true }, IMIGRASI1);
   // Finishing A-002 and calling A-001 in one press.
   q.at(mondayAt(8, 20)).run({ type: 'callNext', counterId: 'c1' }, DUKCAPIL1);
   q.at(mondayAt(8, 21)).run({ type: 'recall', counterId: 'c1' }, DUKCAPIL1);
