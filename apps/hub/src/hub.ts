@@ -9,9 +9,12 @@ import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
+import { ticketUpdate } from './http/ticket-status-page.js';
+import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { HubTicketPrinter } from './printing/hub-ticket-printer.js';
+import { resolvePublicUrl } from './public-url.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
@@ -33,6 +36,11 @@ export interface HubOptions {
   now?: () => number;
   /** Where the built web apps are; the repository's `apps` folder by default. */
   appsDir?: string;
+  /**
+   * The hub's address as visitors' phones reach it (`ANTRE_PUBLIC_URL`): every ticket's QR code links there.
+   * This machine's network address when absent.
+   */
+  publicUrl?: string;
 }
 
 export interface Hub {
@@ -42,6 +50,8 @@ export interface Hub {
   io: HubSocketServer;
   store: EventStore;
   pairingCode: string;
+  /** What the QR codes link to: `publicUrl`, or this machine's network address (`resolvePublicUrl`). */
+  publicUrl: string;
   close(): Promise<void>;
 }
 
@@ -51,12 +61,23 @@ const DEFAULT_APPS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? createLogger();
   const now = options.now ?? Date.now;
+  // A malformed ANTRE_PUBLIC_URL stops the start here, before anything is opened.
+  let publicUrl = resolvePublicUrl(options.publicUrl, options.port ?? 3000);
   mkdirSync(options.dataDir, { recursive: true });
   const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
   const service = new QueueService(store, options.config, {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
-    onEvents: (events) => io.emit('events', events),
+    onEvents: (events) => {
+      io.emit('events', events);
+      // After counters and displays have theirs: the status pages' work is scheduled, never done here.
+      streams.onEvents(events);
+    },
+  });
+  const streams = new TicketStreams({
+    render: (ticketId) => ({
+      data: JSON.stringify(ticketUpdate(options.config, service.state, ticketId, service.now())),
+    }),
   });
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const http = createServer(
@@ -66,6 +87,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
+      streams,
     }),
   );
   const io = attachSocketServer(http, {
@@ -79,10 +101,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     demoMode: options.demoMode ?? false,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
+    publicUrl: () => publicUrl.url,
     printer: new HubTicketPrinter({
       config: options.config,
       state: () => service.state,
       now: () => service.now(),
+      publicUrl: () => publicUrl.url,
       logger,
       onPrinted: ({ ticketId, kioskId, by }) => service.recordReprint(ticketId, kioskId, by),
     }),
@@ -111,12 +135,24 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  logger.info({ port, day: service.state.day, seq: service.state.seq }, 'hub listening');
+  publicUrl = resolvePublicUrl(options.publicUrl, port);
+  logger.info(
+    { port, day: service.state.day, seq: service.state.seq, publicUrl: publicUrl.url },
+    'hub listening',
+  );
+  if (publicUrl.loopback) {
+    logger.warn(
+      { publicUrl: publicUrl.url },
+      'ANTRE_PUBLIC_URL is a loopback address: no phone can open the QR codes on tickets. Set it to the ' +
+        "hub's address on the visitors' network, e.g. ANTRE_PUBLIC_URL=http://10.20.0.2:3000",
+    );
+  }
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       if (midnight) clearTimeout(midnight);
+      streams.close();
       // Lingering keep-alive and polling connections would hold io.close() open: cut them as it starts.
       const closed = new Promise<void>((r) => io.close(() => r()));
       http.closeAllConnections();
@@ -126,5 +162,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     })();
     return closing;
   };
-  return { url, port, service, io, store, pairingCode: devices.pairingCode, close };
+  return {
+    url,
+    port,
+    service,
+    io,
+    store,
+    pairingCode: devices.pairingCode,
+    publicUrl: publicUrl.url,
+    close,
+  };
 }

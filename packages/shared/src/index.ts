@@ -1,4 +1,5 @@
 export * from './access-policy.js';
+export * from './agency-codes.js';
 export * from './announcement.js';
 export * from './commands.js';
 export * from './contract.js';
@@ -16,7 +17,10 @@ export * from './queue-state.js';
 export * from './service-refusal.js';
 export * from './spoken-letters.js';
 export * from './terbilang.js';
+export * from './ticket-directions.js';
+export * from './ticket-guidance.js';
 export * from './ticket-lookup.js';
 export * from './ticket-number.js';
 export * from './wait-estimate.js';
+export * from './wait-text.js';
 export * from './waiting-index.js';

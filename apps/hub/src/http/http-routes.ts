@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
 import { serveApp } from './static-files.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
+import type { TicketStreams } from './ticket-streams.js';
 
 const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
@@ -16,6 +17,8 @@ export interface HttpDeps {
   logger: Logger;
   /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
   appsDir: string;
+  /** The status pages' live streams (`/t/:id/live`). */
+  streams: TicketStreams;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -57,10 +60,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       position: ticketPosition(service.state, config, ticket.id, service.now()) ?? null,
     });
   }
-  const page = /^\/t\/([^/]{1,64})$/.exec(path);
+  const page = /^\/t\/([^/]{1,64})(\/live)?$/.exec(path);
   if (page?.[1]) {
-    const ticket = todaysTicket(service, page[1]);
-    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket, service.now()));
+    const id = page[1];
+    // A ticket the hub does not know yet (issued offline, not synced) is followed too: it may come.
+    if (page[2]) return deps.streams.open(id, req, res);
+    const ticket = todaysTicket(service, id);
+    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, id, service.now()));
   }
   if (path === '/') return html(res, 200, landingPage(config));
   for (const app of WEB_APPS) {

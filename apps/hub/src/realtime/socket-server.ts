@@ -71,6 +71,8 @@ export interface SocketDeps {
   demoMode: boolean;
   rateLimits: RateLimits;
   now: () => number;
+  /** The hub's address as visitors' phones reach it, told to every client in `welcome`. */
+  publicUrl: () => string;
   /** Prints tickets on kiosks' printers (`ticket:print`); absent: every print fails as not configured. */
   printer?: HubTicketPrinter;
 }
@@ -131,6 +133,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       day: deps.service.state.day,
       seq: deps.service.state.seq,
       principal: socket.data.principal,
+      publicUrl: deps.publicUrl(),
     });
 
     // Every message passes here first: floods are refused, unknown events answered, nothing throws.
@@ -208,7 +211,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
 
     handle('ticket:print', ticketPrintSchema, (request) =>
       deps.printer
-        ? deps.printer.print(socket.data.principal, request, socket.handshake.headers.host)
+        ? deps.printer.print(socket.data.principal, request)
         : {
             ok: false as const,
             error: domainError('PRINTER_FAULT', 'this hub prints no tickets', { reason: 'not-configured' }),
