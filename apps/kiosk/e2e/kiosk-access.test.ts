@@ -77,7 +77,7 @@ async function kioskPage(width: number, height: number, scale = 1, kiosk = 'kios
 }
 
 /** Whether the element is on screen whole (not cut by the viewport, not scrolled away) and on top there. */
-async function wholeInView(page: Page, target: Locator): Promise<boolean> {
+async function wholeInView(target: Locator): Promise<boolean> {
   return target.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const inView = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
@@ -100,15 +100,15 @@ describe('the kiosk at 200 % zoom and in large text', () => {
         page.screenshot({ path: screenshotPath('kiosk', `zoom200-${size.name}-${name}`) });
       await shot('1-home');
       // The header keeps the whole hall name.
-      expect(await wholeInView(page, page.locator('.kiosk-hall-name'))).toBe(true);
+      expect(await wholeInView(page.locator('.kiosk-hall-name'))).toBe(true);
       await page.getByTestId('agency-disdukcapil').click();
       await page.getByTestId('service-perekaman-ktp-el').click();
       await page.getByTestId('take-number').waitFor();
-      expect(await wholeInView(page, page.getByTestId('take-number'))).toBe(true);
+      expect(await wholeInView(page.getByTestId('take-number'))).toBe(true);
       await shot('2-service');
       await page.getByTestId('take-number').click();
       await page.getByTestId('ticket-screen').waitFor();
-      expect(await wholeInView(page, page.getByTestId('ticket-number'))).toBe(true);
+      expect(await wholeInView(page.getByTestId('ticket-number'))).toBe(true);
       await shot('3-ticket');
       await page.close();
     });
@@ -128,11 +128,11 @@ describe('the kiosk at 200 % zoom and in large text', () => {
     await shot('1-home');
     await page.getByTestId('agency-disdukcapil').click();
     await page.getByTestId('service-perekaman-ktp-el').click();
-    expect(await wholeInView(page, page.getByTestId('take-number'))).toBe(true);
+    expect(await wholeInView(page.getByTestId('take-number'))).toBe(true);
     await shot('2-service');
     await page.getByTestId('take-number').click();
     await page.getByTestId('ticket-screen').waitFor();
-    expect(await wholeInView(page, page.getByTestId('ticket-number'))).toBe(true);
+    expect(await wholeInView(page.getByTestId('ticket-number'))).toBe(true);
     await shot('3-ticket');
     await page.getByTestId('done').click();
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).zoom)).toBe('1');
@@ -145,7 +145,7 @@ describe('the kiosk at 200 % zoom and in large text', () => {
     await page.getByTestId('large-text').click();
     await page.getByTestId('agency-disdukcapil').click();
     await page.getByTestId('service-perekaman-ktp-el').click();
-    expect(await wholeInView(page, page.getByTestId('take-number'))).toBe(true);
+    expect(await wholeInView(page.getByTestId('take-number'))).toBe(true);
     await page.screenshot({ path: screenshotPath('kiosk', 'large-text-portrait-service') });
     await page.close();
   });

@@ -221,7 +221,10 @@ describe('the kiosk in a browser', () => {
     await page.getByTestId('service-pajak-kendaraan-tahunan').waitFor();
     await page.clock.fastForward(21_000);
     await page.getByTestId('idle-warning').getByText('Are you still there?').waitFor();
-    await page.getByTestId('idle-warning').getByText(/goes back to the start in \d+ seconds/).waitFor();
+    await page
+      .getByTestId('idle-warning')
+      .getByText(/goes back to the start in \d+ seconds/)
+      .waitFor();
     await shot('18-idle-warning');
     // A touch carries on: the same screen, the countdown from the start.
     await page.getByTestId('carry-on').click();
@@ -247,7 +250,10 @@ describe('the kiosk in a browser', () => {
     await noPrinter.getByTestId('idle-warning').getByText('Masih di sini?').waitFor();
     expect(await noPrinter.getByTestId('ticket-number').isVisible()).toBe(true);
     await shot('21-ticket-still-there', noPrinter);
-    await noPrinter.getByTestId('idle-warning').getByRole('button', { name: 'Tetap tampilkan nomor' }).click();
+    await noPrinter
+      .getByTestId('idle-warning')
+      .getByRole('button', { name: 'Tetap tampilkan nomor' })
+      .click();
     await noPrinter.getByTestId('countdown').getByText('45 detik').waitFor();
     await noPrinter.clock.fastForward(30_000);
     await noPrinter.getByTestId('keep-showing').click();

@@ -66,8 +66,7 @@ export function ServiceCard(props: {
               <Icon name="people" size={22} /> {availability?.waiting ?? 0} {t(TEXT.waiting)}
             </span>
             <span>
-              <Icon name="clock" size={22} />{' '}
-              {waitOutlookText(outlookOf(availability), lang)}
+              <Icon name="clock" size={22} /> {waitOutlookText(outlookOf(availability), lang)}
             </span>
           </span>
         )}

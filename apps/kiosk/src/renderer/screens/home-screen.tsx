@@ -111,7 +111,9 @@ export function HomeScreen(props: {
         </div>
       )}
 
-      {typing && !props.unavailable ? <OnScreenKeyboard layout="search" onKey={key} onClose={() => setTyping(false)} /> : null}
+      {typing && !props.unavailable ? (
+        <OnScreenKeyboard layout="search" onKey={key} onClose={() => setTyping(false)} />
+      ) : null}
     </div>
   );
 }

@@ -75,9 +75,7 @@ export function ServiceScreen(props: {
             </div>
             <div className="wait-fact">
               <Icon name="clock" size={64} />
-              <span className="wait-fact-value">
-                {waitOutlookText(outlookOf(props.availability), lang)}
-              </span>
+              <span className="wait-fact-value">{waitOutlookText(outlookOf(props.availability), lang)}</span>
               <span className="wait-fact-label">{t(TEXT.estimatedWait)}</span>
             </div>
             <div className="wait-fact where">

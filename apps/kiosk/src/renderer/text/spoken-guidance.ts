@@ -70,7 +70,9 @@ export function spokenGuidance(input: SpokenInput): string {
     }
     case 'agency': {
       const agency = config.agencies.find((a) => a.id === screen.agencyId);
-      const lines = config.services.filter((s) => s.agencyId === screen.agencyId).map((s) => serviceLine(s.id));
+      const lines = config.services
+        .filter((s) => s.agencyId === screen.agencyId)
+        .map((s) => serviceLine(s.id));
       return [
         `${agency?.name ?? ''}.`,
         id ? 'Sentuh layanan yang Anda perlukan.' : 'Touch the service you need.',
