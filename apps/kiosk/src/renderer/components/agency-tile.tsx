@@ -58,7 +58,8 @@ export function AgencyTile(props: {
             {availability?.waiting ?? 0} {t(TEXT.waiting)}
           </span>
         )}
-        <span className="agency-count">{t(servicesText(props.services))}</span>
+        {/* Offline, the reason fills the row: a count wrapped below it would be cut off by the tile. */}
+        {props.unavailable ? null : <span className="agency-count">{t(servicesText(props.services))}</span>}
       </span>
     </button>
   );
