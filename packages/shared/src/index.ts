@@ -1,6 +1,7 @@
 export * from './access-policy.js';
 export * from './agency-codes.js';
 export * from './announcement.js';
+export * from './command-verdict.js';
 export * from './commands.js';
 export * from './contract.js';
 export * from './deep-readonly.js';
@@ -21,6 +22,7 @@ export * from './ticket-directions.js';
 export * from './ticket-guidance.js';
 export * from './ticket-lookup.js';
 export * from './ticket-number.js';
+export * from './transfer-rule.js';
 export * from './wait-estimate.js';
 export * from './wait-text.js';
 export * from './waiting-index.js';
