@@ -84,7 +84,7 @@ describe('the ticket status page on a phone', () => {
 
   it('tells a visitor who missed the call what to do, and offers sound and vibration', async () => {
     run({ type: 'callTicket', counterId: 'loket-4', ticket: ticketId });
-    run({ type: 'noShow', counterId: 'loket-4' });
+    run({ type: 'noShow', counterId: 'loket-4', confirm: true });
     await card().getByText('Anda tidak hadir saat dipanggil').waitFor();
     expect(await page.getByRole('button', { name: /Bunyi dan getar/ }).isVisible()).toBe(true);
     await shot('05-no-show');

@@ -49,7 +49,7 @@ describe('ticketGuidance', () => {
     expect(moved.detail).toContain(t.displayNumber);
 
     q.must({ type: 'callNext', counterId: 'c4' });
-    q.must({ type: 'noShow', counterId: 'c4' });
+    q.must({ type: 'noShow', counterId: 'c4', confirm: true });
     const missed = ticketGuidance(config, q.ticket(t.id), 'id');
     expect(missed.headline).toBe('Anda tidak hadir saat dipanggil');
     expect(missed.detail).toContain('Loket 4');

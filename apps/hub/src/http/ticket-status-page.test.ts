@@ -82,7 +82,7 @@ describe('the ticket status page', () => {
     expect(card).toContain('Loket 4 · Lantai 2');
 
     q.must({ type: 'callNext', counterId: 'c4' });
-    q.must({ type: 'noShow', counterId: 'c4' });
+    q.must({ type: 'noShow', counterId: 'c4', confirm: true });
     expect(text(ticketUpdate(config, q.state, moved.id, q.now).html)).toContain('tidak hadir saat dipanggil');
   });
 
