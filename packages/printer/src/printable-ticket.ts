@@ -1,5 +1,20 @@
-import type { HallConfig, PriorityGroup, PublicHallConfig, Ticket, WaitEstimate } from '@antre/shared';
-import { hallDateText, hallTimeText } from '@antre/shared';
+import type {
+  HallConfig,
+  PriorityGroup,
+  PublicHallConfig,
+  Ticket,
+  WaitEstimate,
+  WaitOutlook,
+} from '@antre/shared';
+import {
+  WATCH_CALL_SCREEN,
+  hallDateText,
+  hallTimeText,
+  placeText,
+  waitOutlook,
+  waitOutlookText,
+  whereToGo,
+} from '@antre/shared';
 
 export type TicketLanguage = 'id' | 'en';
 
@@ -16,7 +31,12 @@ export interface PrintableTicket {
   /** "09.14 WIB" */
   time: string;
   ahead: number;
-  minutes: number;
+  /** "± 25 menit", "Segera dilayani", "Loket belum buka, dibuka pukul 08.00": `waitOutlookText`. */
+  wait: string;
+  /** Where to wait: "Loket 2–3 · Lantai 1" (`whereToGo`). */
+  place: string;
+  /** "Perhatikan layar panggilan". */
+  watch: string;
   /** "LANSIA"; absent for a regular visitor. */
   priority?: string;
   requirements: string[];
@@ -33,9 +53,15 @@ const PRIORITY_LABEL: Record<Exclude<PriorityGroup, 'none'>, Record<TicketLangua
 };
 
 export interface PrintableTicketInput {
-  config: Pick<HallConfig | PublicHallConfig, 'hall' | 'agencies' | 'services'>;
-  ticket: Pick<Ticket, 'id' | 'serviceId' | 'displayNumber' | 'issuedAt' | 'priority'>;
+  config: Pick<HallConfig | PublicHallConfig, 'hall' | 'agencies' | 'services' | 'counters'>;
+  ticket: Pick<Ticket, 'id' | 'serviceId' | 'displayNumber' | 'issuedAt' | 'priority'> &
+    Partial<Pick<Ticket, 'targetCounterId'>>;
   estimate: WaitEstimate;
+  /**
+   * What the wait amounts to (`serviceWaitOutlook`: closed counters say so); from `estimate` alone when
+   * the printer is not told the day's counters.
+   */
+  outlook?: WaitOutlook;
   /** The hub's address as visitors' phones reach it, e.g. `http://10.0.0.2:3000`. */
   publicUrl: string;
   lang: TicketLanguage;
@@ -56,7 +82,16 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
     date: hallDateText(ticket.issuedAt, zone, lang),
     time: hallTimeText(ticket.issuedAt, zone),
     ahead: input.estimate.ahead,
-    minutes: input.estimate.minutes,
+    wait: waitOutlookText(input.outlook ?? waitOutlook({ ...input.estimate, openCounters: 1 }), lang),
+    place: placeText(
+      whereToGo(config, {
+        serviceId: ticket.serviceId,
+        status: 'waiting',
+        targetCounterId: ticket.targetCounterId,
+      }),
+      lang,
+    ),
+    watch: WATCH_CALL_SCREEN[lang],
     requirements: service?.requirements[lang] ?? [],
     statusUrl: `${input.publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticket.id)}`,
   };

@@ -116,6 +116,11 @@ export interface Welcome {
   day: string;
   seq: number;
   principal: Principal;
+  /**
+   * The hub's address as visitors' phones reach it (`ANTRE_PUBLIC_URL`): a ticket's QR code links to
+   * `<publicUrl>/t/<ticketId>`, never to the address a kiosk itself uses (which may be loopback).
+   */
+  publicUrl: string;
 }
 
 type Ack<T> = (reply: T) => void;

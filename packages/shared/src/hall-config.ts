@@ -45,6 +45,14 @@ const agencyConfig = z.object({
   id,
   name: z.string().min(1).max(120),
   shortName: z.string().min(1).max(30),
+  /**
+   * The agency's badge where no logo is: 1–4 capitals or digits ("DUK", "BPN"), unique in the hall.
+   * Made from the short name when absent (`agencyCodes`).
+   */
+  code: z
+    .string()
+    .regex(/^[A-Z0-9]{1,4}$/)
+    .optional(),
   /** CSS colour of the agency's tiles and badges. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   logo: z.string().max(300).optional(),
@@ -58,6 +66,11 @@ export const serviceConfig = z.object({
   /** One or two upper-case letters: the ticket's prefix (`A-007`, `KT-012`). */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   name: localizedText,
+  /**
+   * Other words visitors search the service by, in either language: abbreviations and everyday names
+   * ("KK", "akte lahir", "e-KTP"). The kiosk's search matches them as it matches the name.
+   */
+  aliases: z.array(z.string().min(1).max(60)).max(30).optional(),
   requirements: z.object({
     id: z.array(z.string().max(200)).max(20),
     en: z.array(z.string().max(200)).max(20),
@@ -177,6 +190,10 @@ export const hallConfig = z
     unique(
       config.services.map((s) => s.prefix),
       'prefix',
+    );
+    unique(
+      config.agencies.flatMap((a) => (a.code === undefined ? [] : [a.code])),
+      'agency code',
     );
     unique(
       config.counters.map((c) => c.id),

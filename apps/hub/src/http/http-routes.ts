@@ -9,6 +9,7 @@ import type { HubReports } from '../reports/hub-reports.js';
 import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
+import type { TicketStreams } from './ticket-streams.js';
 
 const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
@@ -22,6 +23,8 @@ export interface HttpDeps {
   /** The reports (`/api/reports/...`, for signed-in staff); absent: no report routes. */
   reports?: HubReports;
   sessions?: StaffSessions;
+  /** The status pages' live streams (`/t/:id/live`). */
+  streams: TicketStreams;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -67,10 +70,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       position: ticketPosition(service.state, config, ticket.id, service.now()) ?? null,
     });
   }
-  const page = /^\/t\/([^/]{1,64})$/.exec(path);
+  const page = /^\/t\/([^/]{1,64})(\/live)?$/.exec(path);
   if (page?.[1]) {
-    const ticket = todaysTicket(service, page[1]);
-    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket, service.now()));
+    const id = page[1];
+    // A ticket the hub does not know yet (issued offline, not synced) is followed too: it may come.
+    if (page[2]) return deps.streams.open(id, req, res);
+    const ticket = todaysTicket(service, id);
+    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, id, service.now()));
   }
   if (path === '/') return html(res, 200, landingPage(config));
   for (const app of WEB_APPS) {

@@ -1,6 +1,13 @@
 import { HubConnection } from '@antre/client';
 import type { CommandReply, DomainError, Handshake, PublicHallConfig, ReadonlyTicket } from '@antre/shared';
-import { domainError, formatTicketNumber, hallDay, issueRefusalError, numberKey } from '@antre/shared';
+import {
+  domainError,
+  formatTicketNumber,
+  hallDay,
+  issueRefusalError,
+  numberKey,
+  serviceWaitOutlook,
+} from '@antre/shared';
 import type { ReceiptPrinterOptions } from '@antre/printer';
 import type {
   IssueRequest,
@@ -30,7 +37,11 @@ export interface KioskAgentOptions {
   credentials: () => Omit<Handshake, 'protocol'>;
   /** Overrides the hall config's printer URL for this kiosk. */
   printerUrl?: string;
-  /** The hub as visitors' phones reach it, for the QR code; `hubUrl` by default. */
+  /**
+   * Overrides the hub's public URL for the QR code (the local `publicUrl` setting). Without it the kiosk uses
+   * the one the hub announces (`welcome.publicUrl`, its ANTRE_PUBLIC_URL), kept for offline use, and `hubUrl`
+   * only before the hub was ever reached.
+   */
   publicUrl?: string;
   /** How long to wait for the hub to issue a ticket before issuing it offline. */
   issueTimeoutMs?: number;
@@ -65,6 +76,8 @@ export class KioskAgent {
   private readonly printJobs = new Map<string, Promise<PrintOutcome>>();
   private readonly listeners = new Set<() => void>();
   private config: PublicHallConfig | undefined;
+  /** The hub's public URL as it last announced it. */
+  private hubPublicUrl: string | undefined;
   /** Issues go one at a time: two offline tickets must not take the same number. */
   private issuing: Promise<unknown> = Promise.resolve();
   private maintenance: Promise<void> | undefined;
@@ -81,6 +94,7 @@ export class KioskAgent {
     this.printer = new KioskTicketPrinter(options.printerOptions);
     this.store = new KioskStore(options.dbFile);
     this.config = this.store.cachedConfig();
+    this.hubPublicUrl = this.store.cachedPublicUrl();
     this.conn = new HubConnection({
       url: options.hubUrl,
       credentials: options.credentials,
@@ -92,6 +106,10 @@ export class KioskAgent {
       if (this.conn.config && this.conn.config !== this.config) {
         this.config = this.conn.config;
         this.store.cacheConfig(this.conn.config);
+      }
+      if (this.conn.publicUrl !== undefined && this.conn.publicUrl !== this.hubPublicUrl) {
+        this.hubPublicUrl = this.conn.publicUrl;
+        this.store.cachePublicUrl(this.conn.publicUrl);
       }
       const online = this.hubReady();
       if (online && !wasOnline) this.log.info('hub reachable', { hub: options.hubUrl });
@@ -345,7 +363,14 @@ export class KioskAgent {
         config,
         kioskId: this.options.kioskId,
         printerUrl: this.options.printerUrl,
-        publicUrl: this.options.publicUrl ?? this.options.hubUrl,
+        publicUrl: this.publicUrl(),
+        outlook: serviceWaitOutlook(
+          this.conn.state,
+          config,
+          ticket.serviceId,
+          { ahead: ticket.ahead, minutes: ticket.minutes },
+          this.now(),
+        ),
       });
       if (this.closed) return outcome;
       if (outcome.ok) {
@@ -367,8 +392,13 @@ export class KioskAgent {
     return job;
   }
 
+  /** Where the QR codes link: the local override, else the hub's announced public URL, else the hub. */
+  private publicUrl(): string {
+    return (this.options.publicUrl ?? this.hubPublicUrl ?? this.options.hubUrl).replace(/\/+$/, '');
+  }
+
   private view(t: StoredTicket, offline: boolean): IssuedTicket {
-    const base = (this.options.publicUrl ?? this.options.hubUrl).replace(/\/+$/, '');
+    const base = this.publicUrl();
     return {
       id: t.id,
       serviceId: t.serviceId,

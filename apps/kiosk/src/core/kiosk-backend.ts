@@ -40,8 +40,8 @@ export interface IssuedTicket {
   minutes: number;
   /** Issued from a leased block while the hub was out of reach. */
   offline: boolean;
-  /** The ticket's live status page: the QR code. */
-  statusUrl: string;
+  /** The ticket's live status page on the hub's public URL: the QR code. Absent: no QR (the hub never said). */
+  statusUrl?: string;
 }
 
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; error: DomainError };

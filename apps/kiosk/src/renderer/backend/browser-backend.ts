@@ -103,7 +103,8 @@ export class BrowserBackend implements KioskBackend {
       ahead: t.estimate.ahead,
       minutes: t.estimate.minutes,
       offline: false,
-      statusUrl: `${location.origin}/t/${t.id}`,
+      // The hub's public URL, never this page's origin: the kiosk may reach the hub by a loopback address.
+      ...(this.conn.publicUrl !== undefined ? { statusUrl: `${this.conn.publicUrl}/t/${t.id}` } : {}),
     };
     // Printing starts now, whatever the screen does next: a ticket is never issued without a print attempt.
     this.prints.set(ticket.id, this.print(ticket.id, request.lang));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../core/kiosk-backend.js';
 import type { FlowAction, KioskFlow } from './kiosk-flow.js';
-import { START, isAwayFromStart, kioskFlow } from './kiosk-flow.js';
+import { START, UNPRINTED_TICKET_SECONDS, isAwayFromStart, kioskFlow, screenSeconds } from './kiosk-flow.js';
 
 const TICKET: IssuedTicket = {
   id: 't1',
@@ -107,5 +107,40 @@ describe('kioskFlow', () => {
     expect(isAwayFromStart(run({ type: 'search', query: 'k' }))).toBe(true);
     expect(isAwayFromStart(run({ type: 'openAgency', agencyId: 'a' }))).toBe(true);
     expect(kioskFlow(run({ type: 'openAgency', agencyId: 'a' }), { type: 'reset' })).toEqual(START);
+  });
+
+  it('keeps a ticket nobody printed on screen at least 45 seconds, and counts nothing while it prints', () => {
+    const behaviour = { idleSeconds: 30, ticketSeconds: 15 };
+    const issuing = run(
+      { type: 'openAgency', agencyId: 'disdukcapil' },
+      { type: 'openService', serviceId: 'perekaman-ktp-el' },
+      { type: 'issue', priority: 'none' },
+    );
+    expect(screenSeconds(issuing, behaviour, true)).toBeUndefined();
+    const shown = kioskFlow(issuing, { type: 'issued', ticket: TICKET });
+    expect(screenSeconds(shown, behaviour, true)).toBeUndefined();
+    const print = (outcome: Parameters<typeof kioskFlow>[1] & { type: 'printed' }) =>
+      screenSeconds(kioskFlow(shown, outcome), behaviour, true);
+    expect(print({ type: 'printed', ticketId: 't1', outcome: { ok: true } })).toBe(15);
+    expect(
+      print({
+        type: 'printed',
+        ticketId: 't1',
+        outcome: { ok: false, reason: 'not-configured', message: '' },
+      }),
+    ).toBe(UNPRINTED_TICKET_SECONDS);
+    expect(
+      print({ type: 'printed', ticketId: 't1', outcome: { ok: false, reason: 'paper-out', message: '' } }),
+    ).toBe(UNPRINTED_TICKET_SECONDS);
+    // A hall that shows tickets longer keeps its own time.
+    const printed = kioskFlow(shown, { type: 'printed', ticketId: 't1', outcome: { ok: true } });
+    expect(screenSeconds(printed, { idleSeconds: 30, ticketSeconds: 60 }, true)).toBe(60);
+  });
+
+  it('counts idle time away from the untouched start only', () => {
+    const behaviour = { idleSeconds: 30, ticketSeconds: 15 };
+    expect(screenSeconds(START, behaviour, false)).toBeUndefined();
+    expect(screenSeconds(START, behaviour, true)).toBe(30);
+    expect(screenSeconds(run({ type: 'openAgency', agencyId: 'x' }), behaviour, true)).toBe(30);
   });
 });

@@ -127,3 +127,29 @@ function back(flow: KioskFlow): KioskFlow {
 export function isAwayFromStart(flow: KioskFlow): boolean {
   return flow.screen.name !== 'home' || flow.query !== '';
 }
+
+/** A ticket nobody printed stays on screen at least this long: the citizen notes it, or scans its QR code. */
+export const UNPRINTED_TICKET_SECONDS = 45;
+
+/** The last seconds of any countdown back to the start, in which the kiosk asks "Masih di sini?". */
+export const IDLE_WARNING_SECONDS = 10;
+
+/**
+ * How long the screen stays before it goes back to the start, untouched: the ticket's time once printed (at
+ * least 45 s when it did not print), nothing while it prints, the idle time elsewhere. Undefined: no
+ * countdown (the untouched start screen, the number being issued).
+ */
+export function screenSeconds(
+  flow: KioskFlow,
+  behaviour: { idleSeconds: number; ticketSeconds: number },
+  awayFromStart: boolean,
+): number | undefined {
+  const { screen } = flow;
+  if (screen.name === 'issuing') return undefined;
+  if (screen.name === 'ticket') {
+    if (screen.print === 'printing') return undefined;
+    if (screen.print === 'printed') return behaviour.ticketSeconds;
+    return Math.max(UNPRINTED_TICKET_SECONDS, behaviour.ticketSeconds);
+  }
+  return awayFromStart ? behaviour.idleSeconds : undefined;
+}
