@@ -1054,6 +1054,7 @@ function play(s: Scenario, observe?: (events: DomainEvent[]) => void): TestQueue
 }
 
 describe('queue invariants under random use', () => {
+  // 150 random days of every command, visits included: minutes on a loaded 2-core machine.
   it('hold after every command, and the log replays into the live state', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
@@ -1061,7 +1062,7 @@ describe('queue invariants under random use', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 300_000);
 
   it('the random scripts reach every kind of event', () => {
     // Guards the test above against generators that quietly stop doing anything interesting.
@@ -1115,5 +1116,5 @@ describe('queue invariants under random use', () => {
         'VisitRouted',
       ].sort(),
     );
-  });
+  }, 300_000);
 });
