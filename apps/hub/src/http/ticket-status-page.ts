@@ -1,5 +1,6 @@
 import type { DayView, HallConfig, ReadonlyTicket, TicketStatus } from '@antre/shared';
 import { ticketPosition } from '@antre/shared';
+import { VISIT_SECTION_CSS, visitStatusSection } from './visit-status-section.js';
 
 const STATUS_TEXT: Record<TicketStatus, { id: string; en: string }> = {
   waiting: { id: 'Menunggu', en: 'Waiting' },
@@ -33,7 +34,7 @@ h1{font-size:1rem;margin:0 0 1rem;color:#47607d}
 .status.called,.status.serving{background:#0a7d3b;color:#fff}
 .en{color:#5b6f86;font-size:.9em}
 dl{display:grid;grid-template-columns:auto auto;gap:.5rem 1rem;text-align:left;margin:1.25rem 0 0}
-dt{color:#47607d}dd{margin:0;font-weight:600}
+dt{color:#47607d}dd{margin:0;font-weight:600}${VISIT_SECTION_CSS}
 </style></head><body><main><h1>${escapeHtml(config.hall.name)}</h1>${body}</main></body></html>`;
 }
 
@@ -56,7 +57,14 @@ function ticketBody(config: HallConfig, state: DayView, ticket: ReadonlyTicket, 
   }
   return `<div class="card"><div class="number">${escapeHtml(ticket.displayNumber)}</div>
 <span class="status ${ticket.status}">${status.id} <span class="en">· ${status.en}</span></span>
-<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
+<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${visitStatusSection(
+    config,
+    state,
+    ticket,
+    now,
+    status,
+    escapeHtml,
+  )}</div>`;
 }
 
 function notFoundBody(): string {
