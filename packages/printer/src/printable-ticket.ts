@@ -1,5 +1,5 @@
 import type { HallConfig, PriorityGroup, PublicHallConfig, Ticket, WaitEstimate } from '@antre/shared';
-import { hallDateText, hallTimeText } from '@antre/shared';
+import { hallDateText, hallTimeText, visitRequirements } from '@antre/shared';
 
 export type TicketLanguage = 'id' | 'en';
 
@@ -20,6 +20,8 @@ export interface PrintableTicket {
   /** "LANSIA"; absent for a regular visitor. */
   priority?: string;
   requirements: string[];
+  /** A visit of several services: its legs in plan order ("Kartu Keluarga · Disdukcapil"); absent for one. */
+  legs?: string[];
   /** The ticket's live status page, encoded in the QR code. */
   statusUrl: string;
 }
@@ -34,7 +36,9 @@ const PRIORITY_LABEL: Record<Exclude<PriorityGroup, 'none'>, Record<TicketLangua
 
 export interface PrintableTicketInput {
   config: Pick<HallConfig | PublicHallConfig, 'hall' | 'agencies' | 'services'>;
-  ticket: Pick<Ticket, 'id' | 'serviceId' | 'displayNumber' | 'issuedAt' | 'priority'>;
+  ticket: Pick<Ticket, 'id' | 'serviceId' | 'displayNumber' | 'issuedAt' | 'priority'> & {
+    visit?: { legs: ReadonlyArray<{ serviceId: string }> } | undefined;
+  };
   estimate: WaitEstimate;
   /** The hub's address as visitors' phones reach it, e.g. `http://10.0.0.2:3000`. */
   publicUrl: string;
@@ -47,6 +51,7 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
   const service = config.services.find((s) => s.id === ticket.serviceId);
   const agency = config.agencies.find((a) => a.id === service?.agencyId);
   const zone = config.hall.timeZone;
+  const legServices = ticket.visit?.legs.map((l) => l.serviceId);
   const printable: PrintableTicket = {
     lang,
     hallName: config.hall.name,
@@ -57,10 +62,18 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
     time: hallTimeText(ticket.issuedAt, zone),
     ahead: input.estimate.ahead,
     minutes: input.estimate.minutes,
-    requirements: service?.requirements[lang] ?? [],
+    // A visit's documents in one list: one needed by several legs is printed once.
+    requirements: visitRequirements(config, legServices ?? [ticket.serviceId], lang),
     statusUrl: `${input.publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticket.id)}`,
   };
   if (config.hall.address !== undefined) printable.hallAddress = config.hall.address;
+  if (legServices) {
+    printable.legs = legServices.map((id) => {
+      const legService = config.services.find((s) => s.id === id);
+      const legAgency = config.agencies.find((a) => a.id === legService?.agencyId);
+      return [legService?.name[lang] ?? id, legAgency?.shortName].filter(Boolean).join(' · ');
+    });
+  }
   if (ticket.priority !== 'none') printable.priority = PRIORITY_LABEL[ticket.priority][lang];
   return printable;
 }
