@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { PriorityGroup } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
+import type { VisitChoice } from '../core/issue-command.js';
 import type { KioskBackend } from '../core/kiosk-backend.js';
 import './kiosk-app.css';
 import { KioskHeader } from './components/kiosk-header.js';
@@ -13,6 +14,7 @@ import { ConnectingScreen, IssuingScreen, RefusedScreen } from './screens/refuse
 import { ServiceScreen } from './screens/service-screen.js';
 import { SetupScreen } from './screens/setup-screen.js';
 import { TicketScreen } from './screens/ticket-screen.js';
+import { VisitEntry, VisitLegsOnTicket, VisitScreen } from './screens/visit-screen.js';
 import { TEXT } from './text/kiosk-text.js';
 import { useCountdown, useIdle, useKioskSnapshot, useNow } from './use-kiosk.js';
 
@@ -68,9 +70,10 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   }, []);
 
   const issue = useCallback(
-    async (serviceId: string, priority: PriorityGroup) => {
-      dispatch({ type: 'issue', priority });
-      const result = await backend.issueTicket({ serviceId, priority, lang: langRef.current });
+    async (serviceId: string, priority: PriorityGroup, visit?: VisitChoice) => {
+      dispatch(visit ? { type: 'issueVisit', serviceId } : { type: 'issue', priority });
+      const request = { serviceId, priority, lang: langRef.current };
+      const result = await backend.issueTicket(visit ? { ...request, visit } : request);
       if (!result.ok) {
         dispatch({ type: 'refused', error: result.error });
         return;
@@ -120,14 +123,28 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   switch (screen.name) {
     case 'home':
       body = (
-        <HomeScreen
+        <>
+          <VisitEntry onOpen={() => dispatch({ type: 'openVisit' })} />
+          <HomeScreen
+            config={config}
+            availability={availability}
+            now={now}
+            query={flow.query}
+            onQuery={(query) => dispatch({ type: 'search', query })}
+            onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
+            onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          />
+        </>
+      );
+      break;
+    case 'visit':
+      body = (
+        <VisitScreen
           config={config}
           availability={availability}
-          now={now}
-          query={flow.query}
-          onQuery={(query) => dispatch({ type: 'search', query })}
-          onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
-          onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          canIssue={snapshot.connection === 'online'}
+          onBack={() => dispatch({ type: 'back' })}
+          onTake={(choice) => void issue(choice.serviceIds[0] ?? '', 'none', choice)}
         />
       );
       break;
@@ -174,14 +191,17 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
       break;
     case 'ticket':
       body = (
-        <TicketScreen
-          config={config}
-          ticket={screen.ticket}
-          print={screen.print}
-          secondsLeft={secondsLeft}
-          onReprint={() => void reprint(screen.ticket.id)}
-          onDone={reset}
-        />
+        <>
+          <TicketScreen
+            config={config}
+            ticket={screen.ticket}
+            print={screen.print}
+            secondsLeft={secondsLeft}
+            onReprint={() => void reprint(screen.ticket.id)}
+            onDone={reset}
+          />
+          {screen.ticket.legs ? <VisitLegsOnTicket config={config} legs={screen.ticket.legs} /> : null}
+        </>
       );
       break;
     case 'refused':
