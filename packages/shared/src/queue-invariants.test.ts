@@ -534,7 +534,10 @@ class Run {
           return t?.visit ? [c.id] : [];
         });
         const id = pickFrom(visiting, a.counter) ?? counterId(a.counter);
-        return { input: { type: 'noShow', counterId: id, endVisit: a.endVisit }, actor: SYSTEM };
+        return {
+          input: { type: 'noShow', counterId: id, endVisit: a.endVisit, confirm: true },
+          actor: SYSTEM,
+        };
       }
       case 'addLeg': {
         const busy = Object.values(q.state.counters).flatMap((c) =>

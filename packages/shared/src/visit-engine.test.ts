@@ -220,7 +220,7 @@ describe('routing from leg to leg', () => {
     q.must({ type: 'callNext', counterId: 'c1' });
     expect(q.currentAt('c1')).toBe(visit.displayNumber);
     const before = q.log.length;
-    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'callNext', counterId: 'c1', previous: 'served' });
     expect(q.log.slice(before).map((e) => e.event.type)).toEqual([
       'TicketFinished',
       'VisitRouted',
@@ -247,7 +247,7 @@ describe('a no-show during a visit', () => {
     const q = queue().open('c1', 'c5');
     const visit = q.issueVisit({ packageId: 'pindah' });
     q.must({ type: 'callTicket', counterId: 'c1', ticket: visit.displayNumber });
-    q.must({ type: 'noShow', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
     // The KK was missed: the KTP-el waits for it, the JKN does not.
     let t = q.ticket(visit.id);
     expect(t).toMatchObject({ status: 'waiting', serviceId: 'jkn' });
@@ -266,7 +266,7 @@ describe('a no-show during a visit', () => {
     const q = queue().open('c3', 'c2');
     const visit = q.issueVisit({ packageId: 'lahir' });
     q.must({ type: 'callTicket', counterId: 'c3', ticket: visit.displayNumber });
-    q.must({ type: 'noShow', counterId: 'c3' });
+    q.must({ type: 'noShow', counterId: 'c3', confirm: true });
     let t = q.ticket(visit.id);
     expect(t.status).toBe('no_show');
     expect(legStates(t)).toEqual(['akta:missed', 'kk:pending', 'jkn:pending']);
@@ -282,7 +282,7 @@ describe('a no-show during a visit', () => {
     const visit = q.issueVisit({ packageId: 'pindah' });
     q.must({ type: 'callTicket', counterId: 'c1', ticket: visit.displayNumber });
     const before = q.log.length;
-    q.must({ type: 'noShow', counterId: 'c1', endVisit: true }, DUKCAPIL);
+    q.must({ type: 'noShow', counterId: 'c1', endVisit: true, confirm: true }, DUKCAPIL);
     expect(q.log.slice(before).map((e) => e.event)).toEqual([
       { type: 'TicketNoShow', ticketId: visit.id, counterId: 'c1' },
       { type: 'VisitEnded', ticketId: visit.id, counterId: 'c1', by: 'dukcapil1' },
@@ -431,7 +431,7 @@ describe('replay', () => {
     q.issue('ktp');
     serve(q, 'c1', a.displayNumber);
     q.must({ type: 'callTicket', counterId: 'c3', ticket: b.displayNumber });
-    q.must({ type: 'noShow', counterId: 'c3' });
+    q.must({ type: 'noShow', counterId: 'c3', confirm: true });
     q.must({ type: 'callNext', counterId: 'c5' });
     q.must({ type: 'addVisitLeg', counterId: 'c5', serviceId: 'paspor' });
     const replayed = QueueDay.empty(q.config, q.state.day);

@@ -61,7 +61,7 @@ describe('visitProgress', () => {
     const q = queue().open('c1', 'c5');
     const visit = q.issueVisit({ packageId: 'pindah', serviceIds: ['kk', 'ktp'] });
     q.must({ type: 'callTicket', counterId: 'c1', ticket: visit.displayNumber });
-    q.must({ type: 'noShow', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
     const p = visitProgress(q.state, q.config, q.ticket(visit.id), q.now);
     expect(p?.next).toBeUndefined();
     expect(p?.legs.map((l) => l.status)).toEqual(['missed', 'pending']);
@@ -119,7 +119,7 @@ describe('visitMeasures', () => {
     const q = queue().open('c1');
     const visit = q.issueVisit({ packageId: 'pindah' });
     q.must({ type: 'callTicket', counterId: 'c1', ticket: visit.displayNumber });
-    q.must({ type: 'noShow', counterId: 'c1', endVisit: true });
+    q.must({ type: 'noShow', counterId: 'c1', endVisit: true, confirm: true });
     const m = visitMeasures(q.ticket(visit.id), q.now);
     expect(m).toMatchObject({ legs: 3, legsDone: 0, doneInOneVisit: false });
   });
