@@ -13,6 +13,7 @@ import {
   placeText,
   waitOutlook,
   waitOutlookText,
+  visitRequirements,
   whereToGo,
 } from '@antre/shared';
 
@@ -40,6 +41,8 @@ export interface PrintableTicket {
   /** "LANSIA"; absent for a regular visitor. */
   priority?: string;
   requirements: string[];
+  /** A visit of several services: its legs in plan order ("Kartu Keluarga · Disdukcapil"); absent for one. */
+  legs?: string[];
   /** The ticket's live status page, encoded in the QR code. */
   statusUrl: string;
 }
@@ -55,7 +58,9 @@ const PRIORITY_LABEL: Record<Exclude<PriorityGroup, 'none'>, Record<TicketLangua
 export interface PrintableTicketInput {
   config: Pick<HallConfig | PublicHallConfig, 'hall' | 'agencies' | 'services' | 'counters'>;
   ticket: Pick<Ticket, 'id' | 'serviceId' | 'displayNumber' | 'issuedAt' | 'priority'> &
-    Partial<Pick<Ticket, 'targetCounterId'>>;
+    Partial<Pick<Ticket, 'targetCounterId'>> & {
+      visit?: { legs: ReadonlyArray<{ serviceId: string }> } | undefined;
+    };
   estimate: WaitEstimate;
   /**
    * What the wait amounts to (`serviceWaitOutlook`: closed counters say so); from `estimate` alone when
@@ -73,6 +78,7 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
   const service = config.services.find((s) => s.id === ticket.serviceId);
   const agency = config.agencies.find((a) => a.id === service?.agencyId);
   const zone = config.hall.timeZone;
+  const legServices = ticket.visit?.legs.map((l) => l.serviceId);
   const printable: PrintableTicket = {
     lang,
     hallName: config.hall.name,
@@ -92,10 +98,18 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
       lang,
     ),
     watch: WATCH_CALL_SCREEN[lang],
-    requirements: service?.requirements[lang] ?? [],
+    // A visit's documents in one list: one needed by several legs is printed once.
+    requirements: visitRequirements(config, legServices ?? [ticket.serviceId], lang),
     statusUrl: `${input.publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticket.id)}`,
   };
   if (config.hall.address !== undefined) printable.hallAddress = config.hall.address;
+  if (legServices) {
+    printable.legs = legServices.map((id) => {
+      const legService = config.services.find((s) => s.id === id);
+      const legAgency = config.agencies.find((a) => a.id === legService?.agencyId);
+      return [legService?.name[lang] ?? id, legAgency?.shortName].filter(Boolean).join(' · ');
+    });
+  }
   if (ticket.priority !== 'none') printable.priority = PRIORITY_LABEL[ticket.priority][lang];
   return printable;
 }

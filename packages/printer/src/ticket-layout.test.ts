@@ -110,6 +110,16 @@ describe('encodeTicket', () => {
     for (const line of lines(doc.blocks)) expect(columnsUsed(line.runs)).toBeLessThanOrEqual(COLUMNS[58]);
   });
 
+  it('lists a visit’s desks in order, one number for all, long names wrapped under their own number', () => {
+    const legs = ['Surat pindah (SKPWNI) · Disdukcapil', 'Kartu Keluarga (baru/perubahan) · Disdukcapil'];
+    const text = receiptText(decodeEscPos(encodeTicket({ ...TICKET, legs }, 58)));
+    expect(text).toContain('Rencana kunjungan (satu nomor):');
+    expect(text).toMatch(/1\. Surat pindah \(SKPWNI\)/);
+    expect(text).toMatch(/2\. Kartu Keluarga/);
+    expect(text.indexOf('1. Surat')).toBeLessThan(text.indexOf('2. Kartu'));
+    expect(receiptText(decodeEscPos(encodeTicket(TICKET, 58)))).not.toContain('Rencana kunjungan');
+  });
+
   it('prints typographic text as ASCII', () => {
     const doc = decodeEscPos(encodeTicket({ ...TICKET, serviceName: 'Legalisir – “asli”' }, 80));
     expect(receiptText(doc)).toContain('Legalisir - "asli"');
@@ -192,6 +202,7 @@ describe('printableTicket', () => {
     expect(p.serviceName).toBe('KTP-el enrolment');
     expect(p.date).toBe('Monday, 30 November 2026');
     expect(p.priority).toBeUndefined();
+    expect(p.legs).toBeUndefined();
     expect(p.wait).toBe('Served shortly');
     expect(p.place).toBe('Counters 2–3 · Lantai 1');
   });
@@ -207,5 +218,35 @@ describe('printableTicket', () => {
     });
     expect(p.wait).toBe('Loket belum buka, dibuka pukul 13.00');
     expect(p.place).toBe('Loket 3 · Lantai 1');
+  });
+
+  it('lists a visit’s legs and their requirements once each', () => {
+    const visitConfig = {
+      ...config,
+      services: [
+        ...config.services,
+        {
+          id: 'kk',
+          agencyId: 'disdukcapil',
+          prefix: 'K',
+          name: { id: 'Kartu Keluarga', en: 'Family card' },
+          requirements: {
+            id: ['Kartu Keluarga (KK)', 'Surat pindah'],
+            en: ['Family card (KK)', 'Moving letter'],
+          },
+          targetMinutes: 10,
+        },
+      ],
+    };
+    const visit = { legs: [{ serviceId: 'kk' }, { serviceId: 'ktp' }] };
+    const p = printableTicket({
+      config: visitConfig,
+      ticket: { ...ticket, serviceId: 'kk', visit },
+      estimate: { ahead: 0, minutes: 0 },
+      publicUrl: 'http://hub:3000',
+      lang: 'id',
+    });
+    expect(p.legs).toEqual(['Kartu Keluarga · Disdukcapil', 'Perekaman KTP-el · Disdukcapil']);
+    expect(p.requirements).toEqual(['Kartu Keluarga (KK)', 'Surat pindah']);
   });
 });

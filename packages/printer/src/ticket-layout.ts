@@ -17,6 +17,7 @@ const ID_LABELS = {
   wait: 'Perkiraan waktu tunggu',
   waitShort: 'Perkiraan tunggu',
   requirements: 'Siapkan persyaratan berikut:',
+  legs: 'Rencana kunjungan (satu nomor):',
   more: 'persyaratan lain',
   scan: 'Pindai untuk memantau antrean Anda',
   footer: 'Mohon menunggu sampai nomor Anda dipanggil.',
@@ -31,6 +32,7 @@ const LABELS: Record<TicketLanguage, typeof ID_LABELS> = {
     wait: 'Estimated wait',
     waitShort: 'Est. wait',
     requirements: 'Please have these ready:',
+    legs: 'Your visit (one number):',
     more: 'more requirements',
     scan: 'Scan to follow your place in the queue',
     footer: 'Please wait until your number is called.',
@@ -106,6 +108,17 @@ export function encodeTicket(ticket: PrintableTicket, paperWidth: PaperWidth): U
   e.size(1, 1).bold(false);
   centred(wrapWords(text(ticket.watch), cols));
   e.align('left');
+
+  if (ticket.legs !== undefined) {
+    // The desks the same number goes to, in the plan's order; the hub routes it from one to the next.
+    e.line('-'.repeat(cols)).bold(true).line(label.legs).bold(false);
+    ticket.legs.forEach((leg, i) => {
+      const head = `${i + 1}. `;
+      wrapWords(text(leg), cols - head.length).forEach((l, j) =>
+        e.line(`${j === 0 ? head : ' '.repeat(head.length)}${l}`),
+      );
+    });
+  }
 
   if (ticket.requirements.length > 0) {
     e.line('-'.repeat(cols)).bold(true).line(label.requirements).bold(false);

@@ -5,6 +5,7 @@ import type { PublicHallConfig, QueueConfig } from './hall-config.js';
 import type { DayView } from './queue-day.js';
 import type { ReadonlyTicket } from './domain-types.js';
 import { findTicket } from './ticket-lookup.js';
+import { authorizeVisitCommand } from './visit-access.js';
 
 /**
  * Who is allowed to do what in the hall: the one place that says it. The hub's socket layer asks it for
@@ -119,6 +120,10 @@ function authorizeStaff(
     case 'transfer':
     case 'setCounterStatus':
       return supervisor ? undefined : atOwnCounter(staff, command.counterId, config);
+    case 'addVisitLeg':
+    case 'skipVisitLeg':
+    case 'reorderVisitLegs':
+      return authorizeVisitCommand(staff, command, config, day, (id) => atOwnCounter(staff, id, config));
     case 'putBack': {
       const refusal = supervisor ? undefined : atOwnCounter(staff, command.counterId, config);
       if (refusal) return refusal;

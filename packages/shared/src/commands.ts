@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { COUNTER_STATUSES, PRIORITY_GROUPS } from './domain-types.js';
+import { MAX_VISIT_LEGS } from './visit-plan.js';
 
 const id = z.string().min(1).max(64);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
 /** A ticket named by its id or by its display number (`A-007`, `a7`, `A007`). */
 const ticketRef = z.string().min(1).max(64);
+const legIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_VISIT_LEGS - 1);
 
 /** How long a transfer's note for the next counter may be. */
 export const TRANSFER_NOTE_MAX = 200;
@@ -26,11 +32,21 @@ export type PreviousOutcome = (typeof PREVIOUS_OUTCOMES)[number];
 
 /** Every command a client can send, validated at the hub boundary. */
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('issueTicket'),
-    serviceId: id,
-    priority: z.enum(PRIORITY_GROUPS).default('none'),
-  }),
+  z
+    .strictObject({
+      type: z.literal('issueTicket'),
+      /** One service. */
+      serviceId: id.optional(),
+      /** A visit of several services (the kiosk's basket), or those chosen from `packageId`. */
+      serviceIds: z.array(id).min(1).max(MAX_VISIT_LEGS).optional(),
+      /** A service package of the hall config: all its services, or the `serviceIds` chosen from it. */
+      packageId: id.optional(),
+      priority: z.enum(PRIORITY_GROUPS).default('none'),
+    })
+    .refine(
+      (c) => (c.serviceId === undefined) !== (c.serviceIds === undefined && c.packageId === undefined),
+      'name a serviceId, or serviceIds and/or a packageId',
+    ),
   z.strictObject({
     type: z.literal('syncOfflineTicket'),
     ticketId: uuid,
@@ -38,6 +54,10 @@ export const commandSchema = z.discriminatedUnion('type', [
     number: z.number().int().min(1).max(99_999),
     priority: z.enum(PRIORITY_GROUPS),
     issuedAt: z.number().int().positive(),
+    /** The visit the kiosk planned offline; `serviceId` (the numbered one) is the leg it joins first. */
+    visit: z
+      .strictObject({ serviceIds: z.array(id).min(1).max(MAX_VISIT_LEGS), packageId: id.optional() })
+      .optional(),
   }),
   z.strictObject({ type: z.literal('leaseNumbers'), serviceId: id }),
   z.strictObject({
@@ -61,6 +81,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('noShow'),
     counterId: id,
     ticketId: uuid.optional(),
+    /** A visit of several services ends here: its legs still to go are cancelled. Else the citizen keeps them. */
+    endVisit: z.boolean().optional(),
     /** Confirms a no-show the hall's safeguards call early (too soon after the call, too few recalls). */
     confirm: z.boolean().optional(),
   }),
@@ -86,6 +108,16 @@ export const commandSchema = z.discriminatedUnion('type', [
     reason: z.string().max(100).optional(),
   }),
   z.strictObject({ type: z.literal('closeDay') }),
+  /** Adds a leg to the visit of the ticket at the counter (a ticket for one service becomes a visit). */
+  z.strictObject({ type: z.literal('addVisitLeg'), counterId: id, ticketId: uuid.optional(), serviceId: id }),
+  z.strictObject({ type: z.literal('skipVisitLeg'), counterId: id, ticket: ticketRef, leg: legIndex }),
+  /** The legs still to go, in the order they are to be taken. */
+  z.strictObject({
+    type: z.literal('reorderVisitLegs'),
+    counterId: id,
+    ticket: ticketRef,
+    legs: z.array(legIndex).min(1).max(MAX_VISIT_LEGS),
+  }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -7,8 +7,11 @@ import type { QueueSnapshot } from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import type { PublicHallConfig } from './hall-config.js';
 
-/** Bumped on any incompatible change of the events below; the hub refuses other versions at connect. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped on any incompatible change of the events below; the hub refuses other versions at connect.
+ * 2: visits of several services (`Ticket.visit`, the `Visit*` events and commands).
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Largest message the hub accepts (bytes); bigger ones are dropped before they are parsed. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;

@@ -1,4 +1,5 @@
 import type { DeepReadonly } from './deep-readonly.js';
+import type { VisitPlan } from './visit-plan.js';
 
 /** Priority groups that Law 25/2009 art. 29 entitles to special treatment; `none` is a regular visitor. */
 export const PRIORITY_GROUPS = ['none', 'elderly', 'disability', 'pregnant', 'child', 'disaster'] as const;
@@ -97,6 +98,11 @@ export interface Ticket {
    * meanwhile. An ended visit keeps it as history, so alert only on open tickets (`openPrintFaults`).
    */
   printFault?: PrintFault;
+  /**
+   * A visit of several services on this one ticket (`visit-plan.ts`): its legs, their order, and the leg the
+   * ticket is in now. Absent on a ticket for one service, and in logs written before visits existed.
+   */
+  visit?: VisitPlan;
 }
 
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'TARGET_CLOSED',
   'LEASE_INVALID',
   'DUPLICATE_NUMBER',
+  'UNKNOWN_PACKAGE',
+  'INVALID_VISIT',
   'PRINTER_FAULT',
   'INTERNAL',
   /** Made by a client, never sent by the hub: the hub cannot be reached now. */
@@ -101,6 +103,11 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   },
   LEASE_INVALID: { id: 'Nomor luring tidak sah.', en: 'Offline number not valid.' },
   DUPLICATE_NUMBER: { id: 'Nomor antrean sudah dipakai.', en: 'Ticket number already used.' },
+  UNKNOWN_PACKAGE: { id: 'Paket layanan tidak ditemukan.', en: 'Service package not found.' },
+  INVALID_VISIT: {
+    id: 'Rencana kunjungan tidak dapat dibuat atau diubah seperti itu.',
+    en: 'The visit plan cannot be made or changed that way.',
+  },
   PRINTER_FAULT: { id: 'Printer tiket bermasalah.', en: 'The ticket printer has a problem.' },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
   HUB_UNREACHABLE: {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { packageIssues } from './service-packages.js';
+import { MAX_VISIT_LEGS } from './visit-plan.js';
 
 /** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
 export const HALL_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -118,6 +120,22 @@ const kioskConfig = z.object({
 });
 export type KioskConfig = z.infer<typeof kioskConfig>;
 
+/**
+ * A service package (*paket layanan*): services a citizen often needs together, taken on one ticket. `order`
+ * lists `[before, after]` pairs where the law fixes the order (the KK before the KTP-el); the rest is free.
+ */
+const servicePackageConfig = z.object({
+  id,
+  name: localizedText,
+  description: localizedText.optional(),
+  serviceIds: z.array(id).min(2).max(MAX_VISIT_LEGS),
+  order: z
+    .array(z.tuple([id, id]))
+    .max(64)
+    .default([]),
+});
+export type ServicePackageConfig = z.infer<typeof servicePackageConfig>;
+
 export const queueSettings = z.object({
   /**
    * How many priority-group tickets a counter calls in a row while a regular visitor waits;
@@ -160,6 +178,7 @@ export const hallConfig = z
     counters: z.array(counterConfig).min(1).max(1000),
     staff: z.array(staffConfig).max(5000).default([]),
     kiosks: z.array(kioskConfig).max(500).default([]),
+    packages: z.array(servicePackageConfig).max(100).default([]),
     settings: queueSettings.default({
       priorityStreak: 3,
       readLeadingZeros: false,
@@ -237,6 +256,9 @@ export const hallConfig = z
           });
         }
       }
+    }
+    for (const message of packageIssues(config)) {
+      ctx.addIssue({ code: 'custom', message, path: ['packages'] });
     }
     for (const st of config.staff) {
       if (st.agencyId !== undefined && !agencies.has(st.agencyId)) {

@@ -13,6 +13,10 @@ import { findTicket } from './ticket-lookup.js';
 import { destinationStatus, transferDestination } from './transfer-rule.js';
 import { formatTicketNumber } from './ticket-number.js';
 import { estimateWait } from './wait-estimate.js';
+import type { VisitCommand } from './visit-commands.js';
+import { decideVisitCommand } from './visit-commands.js';
+import { issueVisit, singleServiceOf, withOfflineVisit } from './visit-issue.js';
+import { withVisitRouting } from './visit-routing.js';
 
 export interface EngineContext {
   config: QueueConfig;
@@ -54,10 +58,14 @@ function closeDayEvent(state: DayView, nextDay: string): DomainEvent {
  */
 export function decide(state: DayView, command: Command, ctx: EngineContext): Decision {
   switch (command.type) {
-    case 'issueTicket':
-      return issueTicket(state, command.serviceId, command.priority, ctx);
+    case 'issueTicket': {
+      // A visit of several services is planned in `visit-issue.ts`, numbered here like any ticket.
+      const single = singleServiceOf(command);
+      if (single !== undefined) return issueTicket(state, single, command.priority, ctx);
+      return issueVisit(state, command, ctx, (id) => issueTicket(state, id, command.priority, ctx));
+    }
     case 'syncOfflineTicket':
-      return syncOfflineTicket(state, command, ctx);
+      return withOfflineVisit(command, ctx, syncOfflineTicket(state, command, ctx));
     case 'leaseNumbers':
       return leaseNumbers(state, command.serviceId, ctx);
     case 'reportPrintFailure': {
@@ -89,14 +97,19 @@ export function decide(state: DayView, command: Command, ctx: EngineContext): De
       }
       return ok({ type: 'TicketCancelled', ticketId: t.id, by: actorName(ctx.actor) });
     }
+    case 'addVisitLeg':
+    case 'skipVisitLeg':
+    case 'reorderVisitLegs':
+      return decideVisitCommand(state, command, ctx);
     default:
-      return decideAtCounter(state, command, ctx);
+      // A finish or no-show of a visit's leg moves the ticket on to its next leg (`visit-routing.ts`).
+      return withVisitRouting(state, command, decideAtCounter(state, command, ctx), ctx);
   }
 }
 
 function decideAtCounter(
   state: DayView,
-  command: Extract<Command, { counterId: string }>,
+  command: Exclude<Extract<Command, { counterId: string }>, VisitCommand>,
   ctx: EngineContext,
 ): Decision {
   const cfg = ctx.config.counters.find((c) => c.id === command.counterId);

@@ -30,6 +30,7 @@ export function ticketIdsOf(event: DomainEvent): readonly string[] {
     case 'TicketTransferred':
     case 'TicketPutBack':
     case 'TicketCancelled':
+    case 'VisitRouted':
       return [event.ticketId];
     default:
       return [];

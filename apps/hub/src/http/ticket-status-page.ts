@@ -9,6 +9,7 @@ import {
 } from '@antre/shared';
 import { STATUS_PAGE_SCRIPT } from './status-page-script.js';
 import { STATUS_PAGE_CSS } from './status-page-style.js';
+import { VISIT_SECTION_CSS, visitStatusSection } from './visit-status-section.js';
 
 /** What the live stream sends: the card as the page shows it, the title, and what the script acts on. */
 export interface TicketUpdate {
@@ -68,7 +69,7 @@ export function ticketStatusPage(config: HallConfig, state: DayView, ticketId: s
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <noscript><meta http-equiv="refresh" content="30"></noscript>
-<title>${escapeHtml(update.title)}</title><style>${STATUS_PAGE_CSS}</style></head>
+<title>${escapeHtml(update.title)}</title><style>${STATUS_PAGE_CSS}${VISIT_SECTION_CSS}</style></head>
 <body data-ticket="${escapeHtml(ticketId)}" data-status="${update.status}" data-calls="${update.calls}"><main>
 <h1>${escapeHtml(config.hall.name)}</h1>
 <p id="net" class="net" role="status" hidden>Koneksi ke server antrean terputus, mencoba lagi…<span class="en">Connection lost, trying again…</span></p>
@@ -109,7 +110,14 @@ function ticketCard(config: HallConfig, state: DayView, ticket: ReadonlyTicket, 
 <p class="pill ${tone}" data-testid="status">${escapeHtml(TICKET_STATUS_TEXT[ticket.status].id)} · <span class="en">${escapeHtml(TICKET_STATUS_TEXT[ticket.status].en)}</span></p>
 <p class="where ${tone}" data-testid="where">${both({ id: guidance.id.headline, en: guidance.en.headline })}</p>
 <p class="detail">${escapeHtml(guidance.id.detail)}</p><p class="detail en">${escapeHtml(guidance.en.detail)}</p>
-<dl>${rows.map(([k, v]) => `<dt>${both(k)}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
+<dl>${rows.map(([k, v]) => `<dt>${both(k)}</dt><dd>${v}</dd>`).join('')}</dl>${visitStatusSection(
+    config,
+    state,
+    ticket,
+    now,
+    TICKET_STATUS_TEXT[ticket.status],
+    escapeHtml,
+  )}</div>`;
 }
 
 function notFoundCard(): string {

@@ -17,6 +17,7 @@ import type {
   KioskSnapshot,
   PrintOutcome,
 } from '../core/kiosk-backend.js';
+import { issueCommand } from '../core/issue-command.js';
 import { kioskAvailability } from '../core/service-availability.js';
 import type { AgentLog } from './agent-log.js';
 import { consoleLog } from './agent-log.js';
@@ -252,11 +253,7 @@ export class KioskAgent {
 
   /** The hub's ticket; undefined when the hub cannot be reached, so the ticket is issued offline. */
   private async issueOnline(request: IssueRequest): Promise<IssueResult | undefined> {
-    const sent = this.conn.command({
-      type: 'issueTicket',
-      serviceId: request.serviceId,
-      priority: request.priority,
-    });
+    const sent = this.conn.command(issueCommand(request));
     let timer: NodeJS.Timeout | undefined;
     const reply = await Promise.race([
       sent,
@@ -281,6 +278,12 @@ export class KioskAgent {
   }
 
   private issueOffline(request: IssueRequest, config: PublicHallConfig): IssueResult {
+    if (request.visit) {
+      // The plan would travel with the offline ticket (syncOfflineTicket.visit); the kiosk does not keep it yet.
+      return refuse(
+        domainError('HUB_UNREACHABLE', 'a visit of several services needs the hub: take one service'),
+      );
+    }
     const service = config.services.find((s) => s.id === request.serviceId);
     if (!service) return refuse(domainError('UNKNOWN_SERVICE', `no service ${request.serviceId}`));
     const now = this.now();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PriorityGroup } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
+import type { VisitChoice } from '../core/issue-command.js';
 import type { KioskBackend } from '../core/kiosk-backend.js';
 import './kiosk-app.css';
 import { AccessControls } from './components/access-controls.js';
@@ -17,6 +18,7 @@ import { SetupScreen } from './screens/setup-screen.js';
 import { TicketScreen } from './screens/ticket-screen.js';
 import { searchServices } from './search/service-search.js';
 import { browserSpeech } from './speech/screen-speech.js';
+import { VisitEntry, VisitLegsOnTicket, VisitScreen } from './screens/visit-screen.js';
 import { TEXT } from './text/kiosk-text.js';
 import { spokenGuidance } from './text/spoken-guidance.js';
 import { useIdleCountdown, useKioskSnapshot, useNow } from './use-kiosk.js';
@@ -90,9 +92,10 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   }, []);
 
   const issue = useCallback(
-    async (serviceId: string, priority: PriorityGroup) => {
-      dispatch({ type: 'issue', priority });
-      const result = await backend.issueTicket({ serviceId, priority, lang: langRef.current });
+    async (serviceId: string, priority: PriorityGroup, visit?: VisitChoice) => {
+      dispatch(visit ? { type: 'issueVisit', serviceId } : { type: 'issue', priority });
+      const request = { serviceId, priority, lang: langRef.current };
+      const result = await backend.issueTicket(visit ? { ...request, visit } : request);
       if (!result.ok) {
         dispatch({ type: 'refused', error: result.error });
         return;
@@ -152,15 +155,29 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   switch (screen.name) {
     case 'home':
       body = (
-        <HomeScreen
+        <>
+          <VisitEntry onOpen={() => dispatch({ type: 'openVisit' })} />
+          <HomeScreen
+            config={config}
+            availability={availability}
+            unavailable={!canIssue}
+            now={now}
+            query={flow.query}
+            onQuery={(query) => dispatch({ type: 'search', query })}
+            onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
+            onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          />
+        </>
+      );
+      break;
+    case 'visit':
+      body = (
+        <VisitScreen
           config={config}
           availability={availability}
-          unavailable={!canIssue}
-          now={now}
-          query={flow.query}
-          onQuery={(query) => dispatch({ type: 'search', query })}
-          onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
-          onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          canIssue={canIssue}
+          onBack={() => dispatch({ type: 'back' })}
+          onTake={(choice) => void issue(choice.serviceIds[0] ?? '', 'none', choice)}
         />
       );
       break;
@@ -207,16 +224,19 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
       break;
     case 'ticket':
       body = (
-        <TicketScreen
-          config={config}
-          ticket={screen.ticket}
-          availability={availability?.services[screen.ticket.serviceId]}
-          print={screen.print}
-          secondsLeft={secondsLeft}
-          onReprint={() => void reprint(screen.ticket.id)}
-          onKeepShowing={restart}
-          onDone={reset}
-        />
+        <>
+          <TicketScreen
+            config={config}
+            ticket={screen.ticket}
+            availability={availability?.services[screen.ticket.serviceId]}
+            print={screen.print}
+            secondsLeft={secondsLeft}
+            onReprint={() => void reprint(screen.ticket.id)}
+            onKeepShowing={restart}
+            onDone={reset}
+          />
+          {screen.ticket.legs ? <VisitLegsOnTicket config={config} legs={screen.ticket.legs} /> : null}
+        </>
       );
       break;
     case 'refused':

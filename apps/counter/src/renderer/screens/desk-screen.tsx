@@ -9,6 +9,7 @@ import { CurrentTicket } from '../desk/current-ticket.js';
 import { FeedbackLine } from '../desk/feedback-line.js';
 import { PrintAlertsPanel } from '../desk/print-alerts-panel.js';
 import { QueuePanel } from '../desk/queue-panel.js';
+import { VisitPanel } from '../desk/visit-panel.js';
 import { TodayPanel } from '../desk/today-panel.js';
 import { TopBar } from '../desk/top-bar.js';
 import { ArrivalDialog } from '../dialogs/arrival-dialog.js';
@@ -224,6 +225,7 @@ export function DeskScreen(props: DeskScreenProps) {
             settling={settling}
             onOpen={() => void actions.setStatus('open')}
           />
+          {current ? <VisitPanel state={hub.state} index={index} ticket={current} now={now} /> : null}
           <FeedbackLine feedback={deskFeedback} />
           <ActionPad
             availability={availability}

@@ -102,6 +102,28 @@ describe('kioskFlow', () => {
     expect(kioskFlow(refused, { type: 'back' }).screen).toEqual({ name: 'agency', agencyId: 'imigrasi' });
   });
 
+  it('takes a visit of several services from the home screen, and goes back to the choice on a refusal', () => {
+    const choosing = run({ type: 'openVisit' });
+    expect(choosing.screen).toEqual({ name: 'visit' });
+    expect(kioskFlow(choosing, { type: 'back' })).toEqual(START);
+    // Only from the visit screen.
+    expect(run({ type: 'issueVisit', serviceId: 'surat-pindah' })).toEqual(START);
+    const issuing = kioskFlow(choosing, { type: 'issueVisit', serviceId: 'surat-pindah' });
+    expect(issuing.screen).toEqual({
+      name: 'issuing',
+      serviceId: 'surat-pindah',
+      priority: 'none',
+      origin: { from: 'visit' },
+    });
+    const refused = kioskFlow(issuing, {
+      type: 'refused',
+      error: { code: 'QUOTA_REACHED', message: 'quota', details: { serviceId: 'kartu-keluarga' } },
+    });
+    expect(refused.screen).toMatchObject({ name: 'refused', origin: { from: 'visit' } });
+    expect(kioskFlow(refused, { type: 'back' }).screen).toEqual({ name: 'visit' });
+    expect(isAwayFromStart(choosing)).toBe(true);
+  });
+
   it('knows when it is away from the start', () => {
     expect(isAwayFromStart(START)).toBe(false);
     expect(isAwayFromStart(run({ type: 'search', query: 'k' }))).toBe(true);

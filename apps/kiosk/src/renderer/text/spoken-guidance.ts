@@ -13,6 +13,7 @@ import { outlookOf } from '../../core/service-availability.js';
 import type { KioskScreen } from '../flow/kiosk-flow.js';
 import { opensText } from './hall-time-text.js';
 import { PRINT_FAULT_CAUSE, PRIORITY_CHOICES, TEXT } from './kiosk-text.js';
+import { VISIT_TEXT } from '../screens/visit-text.js';
 
 export interface SpokenInput {
   screen: KioskScreen;
@@ -113,6 +114,8 @@ export function spokenGuidance(input: SpokenInput): string {
           ? 'Bukan prioritas? Sentuh tombol paling bawah untuk antrean biasa.'
           : 'Not priority? Touch the bottom button for a regular number.',
       ].join(' ');
+    case 'visit':
+      return `${offline}${t(VISIT_TEXT.title)}. ${t(VISIT_TEXT.subtitle)} ${t(VISIT_TEXT.empty)}`;
     case 'issuing':
       return t(TEXT.issuing);
     case 'ticket': {
