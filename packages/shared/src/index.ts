@@ -2,6 +2,7 @@ export * from './access-policy.js';
 export * from './announcement.js';
 export * from './commands.js';
 export * from './contract.js';
+export * from './counter-zone.js';
 export * from './deep-readonly.js';
 export * from './domain-events.js';
 export * from './domain-types.js';
