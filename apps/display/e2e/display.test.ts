@@ -209,7 +209,9 @@ describe('the hall display', () => {
   it('limits itself to a floor by URL and says which', async () => {
     const page = await openDisplay('?zone=Lantai%202');
     expect(await page.locator('.hall-scope').innerText()).toBe('Lantai 2');
-    expect(await page.locator('.counter-tile').count()).toBe(9);
+    // Nine counters upstairs: the four at work have tiles, the five closed ones are named on one line.
+    expect(await page.locator('.counter-tile').count()).toBe(4);
+    expect(await page.getByTestId('closed-counters').innerText()).toBe('Loket tutup: 19 · 20 · 22 · 23 · 24');
     expect(await page.getByTestId('counter-loket-2').count()).toBe(0);
     const upstairs = await scene.callNext('loket-16');
     await page.getByTestId('now-number').filter({ hasText: upstairs }).waitFor({ timeout: 15_000 });
@@ -260,8 +262,25 @@ describe('the hall display', () => {
     // Visitors waiting at Disdukcapil get an estimate; the whole hall shows each call's floor.
     expect(await full.getByTestId('estimate-disdukcapil').innerText()).toMatch(/^± \d+(–\d+)? mnt$/);
     expect(await full.getByTestId('previous-calls').innerText()).toMatch(/Lantai [12]/);
+    expect(await full.getByTestId('zone-disdukcapil').innerText()).toBe('Lantai 1');
+    expect(await full.getByTestId('zone-imigrasi').innerText()).toBe('Lantai 2');
     expect(await textSmallerThan(full, 20)).toEqual([]);
+    expect(await lowContrast(full)).toEqual([]);
+    await full.screenshot({ path: screenshotPath('display', '1920x1080-hall') });
     await full.close();
+    // Browser zoom at 200 % on the same screen: half the CSS pixels, each drawn twice as large.
+    const zoomed = await openDisplay('', { width: 960, height: 540 });
+    const cdp = await zoomed.context().newCDPSession(zoomed);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 960,
+      height: 540,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
+    expect(await zoomed.evaluate(() => window.devicePixelRatio)).toBe(2);
+    expect(await overflowing(zoomed)).toEqual([]);
+    await zoomed.screenshot({ path: screenshotPath('display', '1920x1080-zoom-200') });
+    await zoomed.close();
     const small = await openDisplay('', { width: 1280, height: 720 });
     await small.screenshot({ path: screenshotPath('display', '1280x720') });
     expect(await overflowing(small)).toEqual([]);
@@ -279,7 +298,7 @@ describe('the hall display', () => {
     expect(await english.getByTestId('now-calling').innerText()).toMatch(/Queue number/i);
     await english.screenshot({ path: screenshotPath('display', '1920x1080-english') });
     await english.close();
-  });
+  }, 90_000);
 
   it('renders one announcement to a WAV file of the right length that is not silent', async () => {
     const page = await openDisplay();

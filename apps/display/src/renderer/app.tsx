@@ -44,7 +44,12 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
     const byCounter = new Map<string, string | undefined>(
       (scope?.counters ?? []).map((c) => [c.id, counterZone(c, config?.agencies ?? [])]),
     );
-    return { byCounter, several: new Set(byCounter.values()).size > 1 };
+    const byAgency = new Map<string, Set<string>>();
+    for (const c of scope?.counters ?? []) {
+      const zone = byCounter.get(c.id);
+      if (zone !== undefined) byAgency.set(c.agencyId, (byAgency.get(c.agencyId) ?? new Set()).add(zone));
+    }
+    return { byCounter, byAgency, several: new Set(byCounter.values()).size > 1 };
   }, [scope, config]);
   // The mirror is mutated in place: derived lists are keyed on the hub's version, not the state object.
   const rows = useMemo(
@@ -121,7 +126,12 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
           />
         </div>
         <CounterGrid rows={rows} freshCounterIds={freshCounterIds} />
-        <WaitingList waiting={waiting} />
+        <WaitingList
+          waiting={waiting}
+          zoneOf={(agencyId) =>
+            zones.several ? [...(zones.byAgency.get(agencyId) ?? [])].join(' · ') || undefined : undefined
+          }
+        />
       </div>
       {config.hall.runningText ? <RunningText text={t(config.hall.runningText)} /> : null}
       <DisplayControls
