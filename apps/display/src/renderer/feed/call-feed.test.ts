@@ -302,7 +302,8 @@ describe('CallFeed reading applied envelopes', () => {
     };
     const call = (counterId: string, serviceId = counterId === 'c4' ? 'paspor' : 'ktp') => {
       hub.issue(serviceId);
-      hub.must({ type: 'callNext', counterId });
+      // The visitor before, if any, was served: a called visitor never started is not finished by accident.
+      hub.must({ type: 'callNext', counterId, previous: 'served' });
       return hub.currentAt(counterId) ?? '?';
     };
     const label = (c: CallRecord) => `${c.displayNumber}${c.recall ? ' again' : ''}`;
