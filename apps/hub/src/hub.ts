@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { OpenConnections } from './open-connections.js';
 import { HubTicketPrinter } from './printing/hub-ticket-printer.js';
+import { HubReports } from './reports/hub-reports.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
@@ -49,6 +50,7 @@ export interface Hub {
   service: QueueService;
   io: HubSocketServer;
   store: EventStore;
+  reports: HubReports;
   pairingCode: string;
   close(): Promise<void>;
 }
@@ -61,12 +63,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
   const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
+  const reports = new HubReports(options.dataDir, options.config, store, logger);
   const service = new QueueService(store, options.config, {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
     onEvents: (events) => io.emit('events', events),
+    onLogged: (events) => reports.push(events),
   });
   const devices = new DeviceRegistry(store.db, options.pairingCode);
+  const sessions = new StaffSessions(store.db);
   const http = createServer(
     createHttpHandler({
       service,
@@ -74,13 +79,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
+      reports,
+      sessions,
     }),
   );
   const connections = new OpenConnections(http);
   const io = attachSocketServer(http, {
     service,
     config: options.config,
-    sessions: new StaffSessions(store.db),
+    sessions,
     devices,
     throttle: new SignInThrottle(),
     logger,
@@ -113,6 +120,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   service.closeDayIfDue();
   scheduleMidnight();
+  void reports.start().catch(() => undefined);
 
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
@@ -135,13 +143,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       http.closeAllConnections();
       const forceClosed = (await settlesWithin(closed, SHUTDOWN_GRACE_MS)) ? 0 : connections.destroyAll();
       await closed;
+      await reports.close();
       store.close();
       const ms = Math.round(performance.now() - started);
       logger.info({ clients, connections: open, forceClosed, ms }, 'hub stopped');
     })();
     return closing;
   };
-  return { url, port, service, io, store, pairingCode: devices.pairingCode, close };
+  return { url, port, service, io, store, reports, pairingCode: devices.pairingCode, close };
 }
 
 /** True when `promise` settles within `ms`; false when the time runs out first. */

@@ -1,4 +1,5 @@
 export * from './access-policy.js';
+export * from './actor-tag.js';
 export * from './announcement.js';
 export * from './command-verdict.js';
 export * from './commands.js';

@@ -4,6 +4,9 @@ import type { HallConfig, ReadonlyTicket } from '@antre/shared';
 import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { HubReports } from '../reports/hub-reports.js';
+import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 
@@ -16,6 +19,9 @@ export interface HttpDeps {
   logger: Logger;
   /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
   appsDir: string;
+  /** The reports (`/api/reports/...`, for signed-in staff); absent: no report routes. */
+  reports?: HubReports;
+  sessions?: StaffSessions;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -34,6 +40,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   const path = url.pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
   const { service, config } = deps;
+  if (deps.reports && deps.sessions) {
+    const reportDeps = { reports: deps.reports, sessions: deps.sessions, config, now: () => service.now() };
+    if (await handleReportRoute(req, res, url, reportDeps)) return;
+  }
 
   if (path === '/api/health') {
     return json(res, 200, {
