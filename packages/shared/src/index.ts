@@ -5,6 +5,7 @@ export * from './announcement.js';
 export * from './command-verdict.js';
 export * from './commands.js';
 export * from './contract.js';
+export * from './counter-zone.js';
 export * from './deep-readonly.js';
 export * from './domain-events.js';
 export * from './domain-types.js';
