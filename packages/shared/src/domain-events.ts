@@ -49,8 +49,6 @@ export type DomainEvent =
       staff?: string;
     };
 
-export type DomainEventType = DomainEvent['type'];
-
 /** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
 export interface EventEnvelope {
   seq: number;
