@@ -25,7 +25,11 @@ const MAX_CV = 2;
  * pseudo-visits, so that the first visits of the day do not swing the estimate, and with none it is
  * the exponential of the target (the fallback).
  */
-export function deskTimeModel(recentMs: readonly number[], window: number, targetMinutes: number): DeskTimeModel {
+export function deskTimeModel(
+  recentMs: readonly number[],
+  window: number,
+  targetMinutes: number,
+): DeskTimeModel {
   const xs = recentMs.slice(-window).map((ms) => ms / 60_000);
   const n = xs.length;
   const sum = xs.reduce((a, b) => a + b, 0);

@@ -55,7 +55,11 @@ export class DeskTimes {
           });
         }
       }
-      if ((t.status === 'done' || t.status === 'no_show') && t.calledAt !== undefined && t.endedAt !== undefined)
+      if (
+        (t.status === 'done' || t.status === 'no_show') &&
+        t.calledAt !== undefined &&
+        t.endedAt !== undefined
+      )
         found.push({ serviceId: t.serviceId, endedAt: t.endedAt, ms: Math.max(0, t.endedAt - t.calledAt) });
     }
     found.sort((a, b) => a.endedAt - b.endedAt);

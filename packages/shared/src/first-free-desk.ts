@@ -46,7 +46,13 @@ export function firstFreeDesk(desks: readonly BusyDesk[]): FirstFree {
 type Pair = [number, number];
 
 /** ∫ₐᵇ of two integrands at once, to `tolerance` on the first; at most `depth` halvings. */
-function adaptiveSimpson(f: (x: number) => Pair, a: number, b: number, tolerance: number, depth: number): Pair {
+function adaptiveSimpson(
+  f: (x: number) => Pair,
+  a: number,
+  b: number,
+  tolerance: number,
+  depth: number,
+): Pair {
   const fa = f(a);
   const fb = f(b);
   const m = (a + b) / 2;

@@ -243,9 +243,7 @@ class EstimateContext {
         add(regularLoad, serviceId, n - prio, 1, serviceId === estimated);
       }
     }
-    return priority
-      ? { same: priorityLoad, other: regularLoad }
-      : { same: regularLoad, other: priorityLoad };
+    return priority ? { same: priorityLoad, other: regularLoad } : { same: regularLoad, other: priorityLoad };
   }
 
   /** What goes before a waiting ticket: its class with a smaller rank, and the other class's. */
@@ -257,10 +255,15 @@ class EstimateContext {
     for (const t of this.state.allTickets()) {
       if (t.status !== 'waiting' || t.id === ticket.id) continue;
       const weight =
-        t.targetCounterId === undefined ? (pool.share.get(t.serviceId) ?? 0) : mine.has(t.targetCounterId) ? 1 : 0;
+        t.targetCounterId === undefined
+          ? (pool.share.get(t.serviceId) ?? 0)
+          : mine.has(t.targetCounterId)
+            ? 1
+            : 0;
       if (weight === 0) continue;
       const sameClass = (t.priority !== 'none') === priority;
-      if (sameClass && !(t.rank < ticket.rank || (t.rank === ticket.rank && t.number < ticket.number))) continue;
+      if (sameClass && !(t.rank < ticket.rank || (t.rank === ticket.rank && t.number < ticket.number)))
+        continue;
       const load = sameClass ? same : other;
       load.tickets += 1;
       load.calls += weight;
@@ -308,12 +311,19 @@ class EstimateContext {
     let free = 0;
     for (const desk of pool.desks) {
       const current = this.state.counters[desk.id]?.currentTicketId;
-      const visitor = pool.noneOpen || closed || current === undefined ? undefined : this.state.ticket(current);
-      if (pool.noneOpen || closed) {
-        // Not open yet (or on a break): a desk is counted as starting a visit now.
+      const visitor =
+        pool.noneOpen || closed || current === undefined ? undefined : this.state.ticket(current);
+      if (closed) {
+        // Counted from the opening, when the desks start free.
+        free += 1;
+      } else if (pool.noneOpen) {
+        // Within hours but none open yet (or paused): when it opens is unknown; as if starting a visit now.
         busy.push({ shape: gammaShape(perCall, cv), elapsed: 0 });
       } else if (visitor?.calledAt !== undefined) {
-        busy.push({ shape: this.model(visitor.serviceId).shape, elapsed: Math.max(0, now - visitor.calledAt) / 60_000 });
+        busy.push({
+          shape: this.model(visitor.serviceId).shape,
+          elapsed: Math.max(0, now - visitor.calledAt) / 60_000,
+        });
       } else {
         free += 1;
       }

@@ -84,12 +84,21 @@ const MIN = 60_000;
 /** The groups of the accuracy table, in order: what a visitor found at the kiosk. */
 const FOUND_GROUPS: ReadonlyArray<{ label: string; has: (f: Found) => boolean }> = [
   { label: 'no desk open', has: (f) => f.openDesks === 0 },
-  { label: 'a free desk', has: (f) => f.openDesks > f.busyDesks },
-  ...[0, 1, 2, 3, 4].map((n) => ({ label: `all busy, ${n} waiting`, has: (f: Found) => f.waiting === n })),
-  { label: 'all busy, 5-9 waiting', has: (f) => f.waiting >= 5 && f.waiting <= 9 },
-  { label: 'all busy, 10-19 waiting', has: (f) => f.waiting >= 10 && f.waiting <= 19 },
-  { label: 'all busy, 20+ waiting', has: (f) => f.waiting >= 20 },
+  { label: 'a free desk', has: (f) => queued(f) < 0 },
+  ...[0, 1, 2, 3, 4].map((n) => ({ label: `all busy, ${n} waiting`, has: (f: Found) => queued(f) === n })),
+  { label: 'all busy, 5-9 waiting', has: (f) => queued(f) >= 5 && queued(f) <= 9 },
+  { label: 'all busy, 10-19 waiting', has: (f) => queued(f) >= 10 && queued(f) <= 19 },
+  { label: 'all busy, 20+ waiting', has: (f) => queued(f) >= 20 },
 ];
+
+/**
+ * The visitors in the system beyond the open desks, as Erlang C counts them (n − c): negative while a desk
+ * is free for this visitor. A desk between a finish and its next call is free with tickets waiting: those
+ * tickets take it first, so they count as waiting for a busy desk.
+ */
+function queued(f: Found): number {
+  return f.busyDesks + f.waiting - f.openDesks;
+}
 
 function foundGroup(f: Found): string {
   return FOUND_GROUPS.find((g) => g.has(f))?.label ?? '?';
@@ -126,11 +135,7 @@ function byFound(
  * The day's figures per service, agency and counter, from the replayed log and the kiosks' records. With
  * `mmc` (an M/M/c scenario) the estimate is set against Erlang C's conditional mean on the same tickets.
  */
-export function dayMetrics(
-  d: DayEvidence,
-  hourOf: (t: number) => string,
-  mmc?: MmcModel,
-): DayMetrics {
+export function dayMetrics(d: DayEvidence, hourOf: (t: number) => string, mmc?: MmcModel): DayMetrics {
   const legs = [...d.replay.legs.values()].flat();
   const firstLegs = [...d.replay.legs.values()].map((l) => l[0]).filter((l): l is Leg => l !== undefined);
   const handedOut = new Map(d.kiosks.flatMap((k) => k.handedOut).map((t) => [t.ticketId, t]));
