@@ -171,7 +171,7 @@ describe('authorizeCommand', () => {
     expect(verdict(DUKCAPIL, cancel('A-099'), q)).toBe('allowed');
     // After a transfer to Imigrasi, the ticket is Imigrasi's to cancel.
     q.open('c1').must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'transfer', counterId: 'c1', toServiceId: 'paspor' });
+    q.must({ type: 'transfer', counterId: 'c1', toServiceId: 'paspor', confirm: true });
     expect(verdict(DUKCAPIL, cancel('A-001'), q)).toBe('FORBIDDEN');
     expect(verdict(IMIGRASI, cancel('A-001'), q)).toBe('allowed');
   });

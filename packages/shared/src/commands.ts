@@ -6,6 +6,24 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** A ticket named by its id or by its display number (`A-007`, `a7`, `A007`). */
 const ticketRef = z.string().min(1).max(64);
 
+/** How long a transfer's note for the next counter may be. */
+export const TRANSFER_NOTE_MAX = 200;
+
+/**
+ * A note staff write for the next counter. Every client receives it with the event, so it may hold no NIK or
+ * phone number: a run of ten digits or more (separated by spaces, dots or dashes at most) is refused.
+ */
+export const transferNoteSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(TRANSFER_NOTE_MAX)
+  .refine((s) => !/\d(?:[\s.-]?\d){9}/.test(s), 'no NIK or phone number in a note');
+
+/** What became of the visitor still at the desk when call next is pressed. */
+const PREVIOUS_OUTCOMES = ['served', 'noShow'] as const;
+export type PreviousOutcome = (typeof PREVIOUS_OUTCOMES)[number];
+
 /** Every command a client can send, validated at the hub boundary. */
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -27,12 +45,25 @@ export const commandSchema = z.discriminatedUnion('type', [
     ticketId: uuid,
     reason: z.string().min(1).max(200),
   }),
-  z.strictObject({ type: z.literal('callNext'), counterId: id }),
+  z.strictObject({
+    type: z.literal('callNext'),
+    counterId: id,
+    /** Says how the visit of a ticket still only called ended; without it such a call next is refused. */
+    previous: z.enum(PREVIOUS_OUTCOMES).optional(),
+    /** Confirms a no-show the hall's safeguards call early (`previous: 'noShow'`). */
+    confirm: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal('callTicket'), counterId: id, ticket: ticketRef }),
   z.strictObject({ type: z.literal('recall'), counterId: id }),
   z.strictObject({ type: z.literal('startServing'), counterId: id }),
   z.strictObject({ type: z.literal('finish'), counterId: id, ticketId: uuid.optional() }),
-  z.strictObject({ type: z.literal('noShow'), counterId: id, ticketId: uuid.optional() }),
+  z.strictObject({
+    type: z.literal('noShow'),
+    counterId: id,
+    ticketId: uuid.optional(),
+    /** Confirms a no-show the hall's safeguards call early (too soon after the call, too few recalls). */
+    confirm: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal('hold'), counterId: id }),
   z.strictObject({
     type: z.literal('transfer'),
@@ -41,6 +72,10 @@ export const commandSchema = z.discriminatedUnion('type', [
     toCounterId: id.optional(),
     /** The visitor has already waited: front of the target queue unless told otherwise. */
     front: z.boolean().default(true),
+    /** For the next counter: what was done, what is missing. Shown to staff only. */
+    note: transferNoteSchema.optional(),
+    /** Confirms a transfer to a target whose every counter is closed. */
+    confirm: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('putBack'), counterId: id, ticket: ticketRef }),
   z.strictObject({ type: z.literal('cancelTicket'), ticket: ticketRef }),

@@ -35,6 +35,8 @@ export type DomainEvent =
       toServiceId: string;
       toCounterId?: string;
       rank: number;
+      /** For the next counter, from the one that sent the visitor on; absent in logs before it existed. */
+      note?: string;
     }
   | { type: 'TicketPutBack'; ticketId: string; counterId: string; rank: number }
   | { type: 'TicketCancelled'; ticketId: string; by: string }

@@ -43,6 +43,8 @@ export interface TicketTransfer {
   toServiceId: string;
   toCounterId?: string;
   byCounterId: string;
+  /** What the sending counter wrote for the next one: shown to staff, never on a public screen. */
+  note?: string;
 }
 
 /** A kiosk's report that the ticket did not print: staff are alerted until it is reprinted. */

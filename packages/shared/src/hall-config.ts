@@ -119,6 +119,13 @@ export const queueSettings = z.object({
   leaseStart: z.number().int().min(2).max(9000).default(501),
   /** Service times averaged for the estimated wait. */
   estimateWindow: z.number().int().min(1).max(100).default(10),
+  /**
+   * A no-show sooner than this after the call needs a confirmation: a visitor walking from the far end of the
+   * hall must not lose their turn to a quick finger. 0 turns the check off.
+   */
+  noShowMinSeconds: z.number().int().min(0).max(3600).default(60),
+  /** A no-show before this many recalls needs a confirmation. 0 turns the check off. */
+  noShowMinRecalls: z.number().int().min(0).max(10).default(1),
 });
 
 export const hallConfig = z
@@ -146,6 +153,8 @@ export const hallConfig = z
       leaseBlockSize: 20,
       leaseStart: 501,
       estimateWindow: 10,
+      noShowMinSeconds: 60,
+      noShowMinRecalls: 1,
     }),
   })
   .superRefine((config, ctx) => {

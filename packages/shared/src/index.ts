@@ -1,5 +1,6 @@
 export * from './access-policy.js';
 export * from './announcement.js';
+export * from './command-verdict.js';
 export * from './commands.js';
 export * from './contract.js';
 export * from './deep-readonly.js';
@@ -18,5 +19,6 @@ export * from './spoken-letters.js';
 export * from './terbilang.js';
 export * from './ticket-lookup.js';
 export * from './ticket-number.js';
+export * from './transfer-rule.js';
 export * from './wait-estimate.js';
 export * from './waiting-index.js';

@@ -48,7 +48,8 @@ const NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
 type CounterAction = 'callNext' | 'finish' | 'noShow' | 'hold' | 'recall' | 'startServing';
 type Action =
   | { kind: 'issue'; service: number; priority: PriorityGroup; fromKiosk: boolean; dt: number }
-  | { kind: CounterAction; counter: number; dt: number }
+  /** `variant` picks what a call next says of the visitor at the desk, and whether a no-show is confirmed. */
+  | { kind: CounterAction; counter: number; dt: number; variant: number }
   | { kind: 'callTicket'; counter: number; pick: number; style: number; dt: number }
   | { kind: 'putBack'; counter: number; pick: number; dt: number }
   | {
@@ -58,6 +59,8 @@ type Action =
       toCounter: number;
       how: number;
       front: boolean;
+      /** Whether a closed target is confirmed, and whether a note goes along. */
+      variant: number;
       dt: number;
     }
   | { kind: 'cancel'; pick: number; dt: number }
@@ -115,13 +118,22 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
       dt,
     }),
   },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('callNext' as const), counter: index, dt }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('callNext' as const),
+      counter: index,
+      dt,
+      variant: fc.nat({ max: 5 }),
+    }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constantFrom<CounterAction>('finish', 'noShow', 'hold', 'recall', 'startServing'),
       counter: index,
       dt,
+      variant: fc.nat({ max: 5 }),
     }),
   },
   {
@@ -147,6 +159,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
       toCounter: index,
       how: fc.nat({ max: 2 }),
       front: fc.boolean(),
+      variant: fc.nat({ max: 5 }),
       dt,
     }),
   },
@@ -360,8 +373,13 @@ class Run {
           input: { type: 'issueTicket', serviceId: serviceId(a.service), priority: a.priority },
           actor: a.fromKiosk ? kiosk(a.service) : SYSTEM,
         };
-      case 'callNext':
-        return { input: { type: a.kind, counterId: counterId(a.counter) }, actor: SYSTEM };
+      case 'callNext': {
+        const input: CommandInput = { type: 'callNext', counterId: counterId(a.counter) };
+        const previous = a.variant % 3;
+        if (previous !== 0) input.previous = previous === 1 ? 'served' : 'noShow';
+        if (a.variant >= 3) input.confirm = true;
+        return { input, actor: SYSTEM };
+      }
       case 'finish':
       case 'noShow':
       case 'hold':
@@ -372,6 +390,9 @@ class Run {
           c.currentTicketId === undefined ? [] : [c.id],
         );
         const id = (a.counter % 2 === 0 ? pickFrom(busy, a.counter) : undefined) ?? counterId(a.counter);
+        if (a.kind === 'noShow' && a.variant % 2 === 1) {
+          return { input: { type: 'noShow', counterId: id, confirm: true }, actor: SYSTEM };
+        }
         return { input: { type: a.kind, counterId: id }, actor: SYSTEM };
       }
       case 'callTicket': {
@@ -395,6 +416,8 @@ class Run {
         const input: CommandInput = { type: 'transfer', counterId: counterId(a.counter), front: a.front };
         if (a.how !== 1) input.toServiceId = serviceId(a.toService);
         if (a.how !== 0) input.toCounterId = counterId(a.toCounter);
+        if (a.variant % 2 === 1) input.confirm = true;
+        if (a.variant >= 4) input.note = `catatan ${a.variant}`;
         return { input, actor: SYSTEM };
       }
       case 'cancel': {

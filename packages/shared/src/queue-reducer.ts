@@ -116,6 +116,7 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
         toServiceId: event.toServiceId,
         byCounterId: event.fromCounterId,
         ...(event.toCounterId === undefined ? {} : { toCounterId: event.toCounterId }),
+        ...(event.note === undefined ? {} : { note: event.note }),
       });
       t.serviceId = event.toServiceId;
       t.status = 'waiting';
