@@ -1,4 +1,5 @@
 import type { DeepReadonly } from './deep-readonly.js';
+import type { NextOpening } from './hall-clock.js';
 import type { VisitPlan } from './visit-plan.js';
 
 /** Priority groups that Law 25/2009 art. 29 entitles to special treatment; `none` is a regular visitor. */
@@ -57,10 +58,21 @@ export interface PrintFault {
   at: number;
 }
 
+/**
+ * How long a visitor waits to be called (`estimateWait`). Logs written before the range existed hold only
+ * `ahead` and `minutes`: every other field is optional, and a reader copes without it.
+ */
 export interface WaitEstimate {
-  /** Tickets of the same service waiting ahead. */
+  /** Tickets of the same service that will be called first (priority groups first, the interleave). */
   ahead: number;
+  /** Expected minutes until the call, whole; 0: a desk is free for it now. */
   minutes: number;
+  /** The 20th percentile of the wait, minutes: one visitor in five is called sooner. */
+  low?: number;
+  /** The 80th percentile, minutes: one visitor in five waits longer. */
+  high?: number;
+  /** The service is closed now and opens then; `minutes` count from the opening. */
+  opens?: NextOpening;
 }
 
 export interface Ticket {

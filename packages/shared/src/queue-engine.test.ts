@@ -7,7 +7,6 @@ import type { Actor } from './access-policy.js';
 import type { Decision } from './queue-engine.js';
 import { rolloverEvents } from './queue-engine.js';
 import { findTicket } from './ticket-lookup.js';
-import { estimateWait, ticketPosition } from './wait-estimate.js';
 import { ALL_DAY, TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
@@ -1598,123 +1597,6 @@ describe('number leases for offline kiosks', () => {
       q.issue('ktp');
       refused(q, { type: 'issueTicket', serviceId: 'ktp' }, 'QUOTA_REACHED');
     });
-  });
-});
-
-describe('estimated wait', () => {
-  // Counters: c1 [ktp, kk], c2 [kk, ktp, akta], c3 [akta], c4 [paspor]; ktp 10, kk 12, akta 15 minutes.
-  const wait = (q: TestQueue, serviceId: string) => estimateWait(q.state, q.config, serviceId, q.now);
-
-  it('falls back to the service’s target minutes, shared by the counters for it', () => {
-    const q = queue();
-    expect(wait(q, 'ktp')).toEqual({ ahead: 0, minutes: 0, openCounters: 0, minutesPerVisitor: 10 });
-    q.issue('ktp');
-    q.issue('ktp');
-    q.issue('ktp');
-    // No counter open yet: both configured counters will serve. 3 × 10 / 2.
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, minutes: 15, openCounters: 0 });
-    q.open('c1');
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, minutes: 30, openCounters: 1 });
-    q.open('c2');
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, minutes: 15, openCounters: 2 });
-  });
-
-  it('counts the other services the same counters call, at their own minutes per visitor', () => {
-    const q = queue().open('c1', 'c2', 'c3');
-    q.issue('ktp');
-    q.issue('kk');
-    q.issue('kk');
-    // ktp's counters c1 and c2 also call kk, and c2 akta, which c3 serves as well (half of it is theirs):
-    // ahead counts ktp only; the minutes (1 × 10 + 2 × 12 + 2 × 15 / 2) / 2 = 24.5.
-    q.issue('akta');
-    q.issue('akta');
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 1, minutes: 25, openCounters: 2 });
-    expect(wait(q, 'kk')).toMatchObject({ ahead: 2, minutes: 25, minutesPerVisitor: 12 });
-    // akta's counters c2 and c3: c2's ktp and kk are shared with c1, so half of them counts.
-    // (2 × 15 + (1 × 10 + 2 × 12) / 2) / 2 = 23.5.
-    expect(wait(q, 'akta')).toMatchObject({ ahead: 2, minutes: 24, minutesPerVisitor: 15 });
-    // Paspor's counter serves nothing else.
-    q.open('c4');
-    q.issue('paspor');
-    expect(wait(q, 'paspor')).toMatchObject({ ahead: 1, minutes: 15 });
-  });
-
-  it('adds half a service for each visitor now at one of the counters', () => {
-    const q = queue().open('c1');
-    q.issue('ktp');
-    q.issue('ktp');
-    q.must({ type: 'callNext', counterId: 'c1' });
-    // 1 waiting × 10 + half of the visitor at c1.
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 1, minutes: 15 });
-  });
-
-  it('counts a ticket transferred to one counter only for that counter', () => {
-    const q = queue().open('c1', 'c4');
-    q.issue('ktp');
-    q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'transfer', counterId: 'c1', toServiceId: 'paspor', toCounterId: 'c4' });
-    expect(wait(q, 'paspor')).toMatchObject({ ahead: 1, minutes: 15 });
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 0, minutes: 0 });
-  });
-
-  it('uses the recent average service time over the estimate window', () => {
-    const q = queue({ settings: { estimateWindow: 2 } }).open('c1');
-    for (let i = 0; i < 6; i++) q.issue('ktp');
-    for (const minutes of [20, 4, 8]) {
-      q.must({ type: 'callNext', counterId: 'c1' });
-      q.must({ type: 'startServing', counterId: 'c1' });
-      q.advance(minutes * MINUTE);
-      q.must({ type: 'finish', counterId: 'c1' });
-    }
-    // The window holds the last two services, 4 and 8 minutes: 3 ahead × 6 min / 1 open counter.
-    expect(wait(q, 'ktp')).toEqual({ ahead: 3, minutes: 18, openCounters: 1, minutesPerVisitor: 6 });
-    // The ticket carries the estimate it was issued with.
-    expect(q.issue('ktp').estimate).toEqual({ ahead: 3, minutes: 18 });
-    expect(wait(q, 'ktp').ahead).toBe(4);
-    // Paused counters do not count as open; then all configured counters are assumed: 4 × 6 / 2.
-    q.must({ type: 'setCounterStatus', counterId: 'c1', status: 'paused' });
-    expect(wait(q, 'ktp')).toMatchObject({ minutes: 12, openCounters: 0 });
-  });
-
-  it('adds the midday break when the wait runs into it', () => {
-    const hours: WeeklyHours = {
-      ...ALL_DAY,
-      mon: [
-        ['08:00', '12:00'],
-        ['13:00', '15:00'],
-      ],
-    };
-    const q = queue({ hall: { hours } }, at('2026-03-02T11:40')).open('c1');
-    for (let i = 0; i < 3; i++) q.issue('ktp');
-    // 30 minutes of work from 11:40: 20 before the break, the hour of it, 10 after.
-    expect(wait(q, 'ktp').minutes).toBe(90);
-    q.now = at('2026-03-02T10:00');
-    expect(wait(q, 'ktp').minutes).toBe(30);
-    // After the last period the counters serve on: nothing added.
-    q.now = at('2026-03-02T14:50');
-    expect(wait(q, 'ktp').minutes).toBe(30);
-  });
-
-  it('places a waiting ticket behind the ones called before it', () => {
-    const q = queue().open('c1');
-    const first = q.issue('ktp');
-    q.advance(MINUTE);
-    q.issue('kk');
-    q.advance(MINUTE);
-    const last = q.issue('ktp');
-    expect(ticketPosition(q.state, q.config, first.id, q.now)).toEqual({ ahead: 0, minutes: 0 });
-    // 1 ktp × 10 + 1 kk × 12 before it, at the one open counter.
-    expect(ticketPosition(q.state, q.config, last.id, q.now)).toEqual({ ahead: 1, minutes: 22 });
-    // A priority ticket goes before both.
-    const priority = q.issue('ktp', 'elderly');
-    expect(ticketPosition(q.state, q.config, priority.id, q.now)).toEqual({ ahead: 0, minutes: 0 });
-    expect(ticketPosition(q.state, q.config, last.id, q.now)).toEqual({ ahead: 2, minutes: 32 });
-  });
-
-  it('rounds up to whole minutes', () => {
-    const q = queue({ serviceChanges: { paspor: { targetMinutes: 2.5 } } }).open('c4');
-    q.issue('paspor');
-    expect(wait(q, 'paspor').minutes).toBe(3);
   });
 });
 

@@ -426,10 +426,13 @@ function issueTicket(
       : ctx.actor.kind === 'staff'
         ? { kind: 'staff', username: ctx.actor.username }
         : { kind: 'online' };
-  const { ahead, minutes } = estimateWait(state, ctx.config, serviceId, ctx.now);
+  // The estimate follows the calling rule: a priority ticket is placed among the priority groups.
+  const { ahead, minutes, low, high } = estimateWait(state, ctx.config, serviceId, ctx.now, { priority });
+  const estimate =
+    low === undefined || high === undefined ? { ahead, minutes } : { ahead, minutes, low, high };
   return ok({
     type: 'TicketIssued',
-    ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, { ahead, minutes }),
+    ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, estimate),
   });
 }
 

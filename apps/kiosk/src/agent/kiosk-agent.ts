@@ -4,6 +4,7 @@ import {
   domainError,
   formatTicketNumber,
   hallDay,
+  issueEstimate,
   issueRefusalError,
   numberKey,
   serviceWaitOutlook,
@@ -287,12 +288,14 @@ export class KioskAgent {
     const service = config.services.find((s) => s.id === request.serviceId);
     if (!service) return refuse(domainError('UNKNOWN_SERVICE', `no service ${request.serviceId}`));
     const now = this.now();
-    const availability = kioskAvailability(this.conn.state, config, now, this.store.unsyncedByService())
-      .services[service.id];
+    const unsynced = this.store.unsyncedByService();
+    const availability = kioskAvailability(this.conn.state, config, now, unsynced).services[service.id];
     // The hub's own refusal, counting the tickets issued here that the hub has not seen yet.
     if (availability?.refusal) return refuse(issueRefusalError(service.id, availability.refusal));
     const day = hallDay(now, config.hall.timeZone);
     const state = this.conn.state;
+    // The hub's own estimate for this ticket: a priority ticket is placed by the calling rule.
+    const estimate = issueEstimate(state, config, service.id, request.priority, now, unsynced);
     const stored = this.store.issueOffline(
       {
         id: this.newId(),
@@ -300,8 +303,8 @@ export class KioskAgent {
         serviceId: service.id,
         priority: request.priority,
         issuedAt: now,
-        ahead: availability?.waiting ?? 0,
-        minutes: availability?.minutes ?? 0,
+        ahead: estimate.ahead,
+        minutes: estimate.minutes,
         lang: request.lang,
         offline: true,
         syncState: 'pending',

@@ -88,7 +88,7 @@ describe('kioskAvailability', () => {
     // The estimate counts them too, as the hub's would.
     const empty = QueueDay.empty(config, '2026-11-30');
     expect(availability.services['skck']?.minutes).toBe(
-      estimateWait(empty, config, 'skck', MONDAY_9AM_WIB, { skck: 2 }).minutes,
+      estimateWait(empty, config, 'skck', MONDAY_9AM_WIB, { extraWaiting: { skck: 2 } }).minutes,
     );
     expect(availability.services['skck']?.minutes).toBeGreaterThan(0);
     expect(availability.services['skck']?.refusal).toBeUndefined();
