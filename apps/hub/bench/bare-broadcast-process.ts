@@ -39,7 +39,7 @@ async function start(m: StartMessage): Promise<void> {
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
   close = async () => {
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await new Promise<void>((resolve) => void io.close(() => resolve()));
     http.closeAllConnections();
   };
   const port = (http.address() as AddressInfo).port;

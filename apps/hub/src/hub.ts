@@ -174,7 +174,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       const clients = io.engine.clientsCount;
       const open = connections.size;
       // Socket.IO closes every client's transport, and the server waits until each connection has ended.
-      const closed = new Promise<void>((r) => io.close(() => r()));
+      const closed = new Promise<void>((r) => void io.close(() => r()));
       // Idle keep-alive and polling connections would hold it open: cut them at once.
       http.closeAllConnections();
       const forceClosed = (await settlesWithin(closed, SHUTDOWN_GRACE_MS)) ? 0 : connections.destroyAll();

@@ -226,3 +226,71 @@ describe('VisitProjection on the fixture day', () => {
     expect(c.legs).toMatchObject([{ ticketId: 'late-1', outcome: 'expired', leftMinute: 1440 }]);
   });
 });
+
+describe('VisitProjection on a visit of several services', () => {
+  it('keeps one visit through its routed legs, each leg in its own service', () => {
+    const { config, log } = fixtureDay();
+    const issued = log.find((e) => e.event.type === 'TicketIssued');
+    if (issued?.event.type !== 'TicketIssued') throw new Error('the fixture day issues tickets');
+    const t0 = mondayAt(13, 0);
+    const ticket = {
+      ...issued.event.ticket,
+      id: 'visit-1',
+      displayNumber: 'A-090',
+      serviceId: 'ktp',
+      issuedAt: t0,
+      visit: {
+        legs: [
+          { serviceId: 'ktp', status: 'active' as const },
+          { serviceId: 'jkn', status: 'pending' as const },
+        ],
+        order: [],
+        current: 0,
+      },
+    };
+    let seq = log.at(-1)?.seq ?? 0;
+    const at = (minutes: number) => t0 + minutes * 60_000;
+    const e = (minutes: number, event: LoggedEvent['event']): LoggedEvent => ({
+      seq: ++seq,
+      at: at(minutes),
+      event,
+    });
+    const visitLog: LoggedEvent[] = [
+      e(0, { ...issued.event, ticket }),
+      e(5, {
+        type: 'TicketCalled',
+        ticketId: 'visit-1',
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      }),
+      e(6, { type: 'ServingStarted', ticketId: 'visit-1', counterId: 'c1' }),
+      e(16, { type: 'TicketFinished', ticketId: 'visit-1', counterId: 'c1' }),
+      e(16, { type: 'VisitRouted', ticketId: 'visit-1', leg: 1, rank: 0 }),
+      e(26, {
+        type: 'TicketCalled',
+        ticketId: 'visit-1',
+        counterId: 'c5',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      }),
+      e(27, { type: 'ServingStarted', ticketId: 'visit-1', counterId: 'c5' }),
+      e(37, { type: 'TicketFinished', ticketId: 'visit-1', counterId: 'c5' }),
+    ];
+    const rows = rebuild(config, [...log, ...visitLog]).sorted();
+    expect(rows.visits.find((v) => v.ticketId === 'visit-1')).toMatchObject({
+      outcome: 'served',
+      legs: 2,
+      servedLegs: 2,
+      plannedLegs: 2,
+      hallS: 37 * min,
+    });
+    const legs = rows.legs.filter((l) => l.ticketId === 'visit-1');
+    expect(legs.map((l) => [l.serviceId, l.outcome, l.waitS])).toEqual([
+      ['ktp', 'served', 5 * min],
+      ['jkn', 'served', 10 * min],
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ import { dayNumber, dayString, emptyChanges, weekdayOf } from './report-rows.js'
 interface OpenVisit {
   visit: VisitRow;
   legs: LegRow[];
+  /** A visit plan's services by leg index (`VisitRouted` names a leg by its index). */
+  plan: string[];
 }
 
 interface CounterNow {
@@ -70,7 +72,8 @@ export class VisitProjection {
     for (const visit of visits) {
       const own = (byTicket.get(visit.ticketId) ?? []).sort((a, b) => a.leg - b.leg);
       if (own.length === 0) continue;
-      this.tickets.set(visit.ticketId, { visit: { ...visit }, legs: own });
+      // The plan is not among the stored rows: a visit resumed mid-way records no further routed legs.
+      this.tickets.set(visit.ticketId, { visit: { ...visit }, legs: own, plan: [] });
     }
     for (const session of sessions) {
       if (session.endedAt !== null) continue;
@@ -151,6 +154,22 @@ export class VisitProjection {
       case 'CounterStatusChanged':
         this.counterChanged(event, logged);
         break;
+      case 'VisitRouted':
+        this.routed(event.ticketId, event.leg, at);
+        break;
+      case 'VisitLegAdded': {
+        const open = this.tickets.get(event.ticketId);
+        if (open) {
+          open.plan.push(event.serviceId);
+          open.visit.plannedLegs = open.plan.length;
+          this.touch(open);
+        }
+        break;
+      }
+      // The plan's other changes move no one: the next `VisitRouted` says where the ticket went.
+      case 'VisitEnded':
+      case 'VisitLegSkipped':
+      case 'VisitReordered':
       case 'NumbersLeased':
       case 'PrintFailed':
       case 'TicketReprinted':
@@ -202,7 +221,9 @@ export class VisitProjection {
       recalls: 0,
       doneInOne: null,
     };
-    const open: OpenVisit = { visit, legs: [] };
+    const plan = ticket.visit?.legs.map((l) => l.serviceId) ?? [];
+    if (ticket.visit) visit.plannedLegs = plan.length;
+    const open: OpenVisit = { visit, legs: [], plan };
     this.newLeg(open, ticket.serviceId, ticket.issuedAt);
     if (late) {
       // Issued offline on a day that closed before it reached the hub: history, ended when it arrived.
@@ -216,6 +237,19 @@ export class VisitProjection {
     const replaced = this.tickets.get(ticket.id);
     if (replaced) this.dirtyVisits.delete(replaced);
     this.tickets.set(ticket.id, open);
+    this.touch(open);
+  }
+
+  /** A visit's next leg: the same visit goes on, in the queue of the leg's service. */
+  private routed(ticketId: string, legIndex: number, at: number): void {
+    const open = this.tickets.get(ticketId);
+    const serviceId = open?.plan[legIndex];
+    if (!open || serviceId === undefined) return;
+    const { visit } = open;
+    visit.outcome = null;
+    visit.endedAt = null;
+    visit.hallS = null;
+    this.newLeg(open, serviceId, at);
     this.touch(open);
   }
 

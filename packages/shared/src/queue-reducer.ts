@@ -166,6 +166,13 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
       else if (event.staff !== undefined) c.staff = event.staff;
       break;
     }
+    // A visit's own events: `reduceVisit` below.
+    case 'VisitRouted':
+    case 'VisitEnded':
+    case 'VisitLegAdded':
+    case 'VisitLegSkipped':
+    case 'VisitReordered':
+      break;
   }
   // A ticket's visit of several services follows the same events (and its own): `visit-reducer.ts`.
   reduceVisit(state, envelope);

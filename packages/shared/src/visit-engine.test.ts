@@ -4,6 +4,7 @@ import type { ReadonlyTicket } from './domain-types.js';
 import type { HallConfig } from './hall-config.js';
 import { QueueDay } from './queue-day.js';
 import { TestQueue, testHall, testUuid } from './testing/test-hall.js';
+import { estimateWaits } from './wait-estimate.js';
 
 const MON_0800 = Date.parse('2026-03-02T08:00:00+07:00');
 const MINUTE = 60_000;
@@ -103,7 +104,11 @@ describe('issuing a visit', () => {
     const t = q.issueVisit({ serviceIds: ['paspor', 'ktp'] });
     expect(t.visit?.order).toEqual([]);
     expect(t.visit?.packageId).toBeUndefined();
-    expect(t.serviceId).toBe('paspor');
+    expect(legStates(t).sort()).toEqual(['ktp:active', 'paspor:pending']);
+    // No order to keep: the quickest first. Two desks serve KTP-el, one serves passports.
+    const waits = estimateWaits(q.state, q.config, q.now);
+    expect(waits.ktp?.minutes).toBeLessThan(waits.paspor?.minutes ?? 0);
+    expect(t.serviceId).toBe('ktp');
   });
 
   it('issues a plain ticket for a basket of one service', () => {

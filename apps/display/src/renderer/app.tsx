@@ -54,6 +54,7 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
   // The mirror is mutated in place: derived lists are keyed on the hub's version, not the state object.
   const rows = useMemo(
     () => (state && scope ? counterBoard(state, scope.counters, config?.agencies ?? []) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
     [hub.version, scope, config],
   );
   // Estimates move with the queue and the clock; a minute's step is as fine as "± N mnt" can tell.
@@ -65,11 +66,13 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
       ...entry,
       estimate: agencyEstimate(entry, waits),
     }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
   }, [hub.version, scope, config, minute]);
   const speech = controller.speech;
   const speechKey = `${speech.paused}|${speech.speaking ?? ''}|${[...speech.waiting].join(',')}`;
   const stage = useMemo(
     () => callStage(controller.feed.calls, speech, PREVIOUS_SHOWN),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
     [feedVersion, speechKey],
   );
 

@@ -51,6 +51,7 @@ export function TransferDialog(props: TransferDialogProps) {
   // The state is mutated in place: `version` marks its changes, so the counts follow the queue.
   const targets = useMemo(
     () => transferTargets(state, index, counterId, ticket),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
     [state, version, index, counterId, ticket.id, ticket.serviceId],
   );
   const shown = useMemo(() => searchTargets(targets, query, index), [targets, query, index]);

@@ -44,10 +44,11 @@ export function useDeskActions(p: {
   const seq = useRef(0);
   const counterName = index.counters.get(counterId)?.name ?? counterId;
   // The latest current ticket, for handlers that outlive a render (a late answer, a key press).
-  const current = useRef(p.current);
+  const latest = p.current;
+  const current = useRef(latest);
   useEffect(() => {
-    current.current = p.current;
-  }, [p.current]);
+    current.current = latest;
+  }, [latest]);
 
   const say = useCallback((tone: Feedback['tone'], text: LocalizedText) => {
     seq.current += 1;

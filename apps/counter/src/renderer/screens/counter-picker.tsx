@@ -39,6 +39,7 @@ export function CounterPicker(props: CounterPickerProps) {
   const [query, setQuery] = useState('');
   const waiting = useMemo(
     () => (hub.state ? waitingByService(hub.state) : new Map<string, number>()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
     [hub.state, hub.version],
   );
   const supervisor = staff.role === 'supervisor';

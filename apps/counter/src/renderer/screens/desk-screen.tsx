@@ -70,10 +70,12 @@ export function DeskScreen(props: DeskScreenProps) {
   // The mirror changes in place: the hub's version keys every derived list (one pass per event, not per render).
   const view = useMemo(
     () => (hub.state ? deriveCounterView(hub.state, index, counterId) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
     [hub.state, hub.version, index, counterId],
   );
   const alerts = useMemo(
     () => (hub.state ? printAlerts(hub.state, index, staff) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
     [hub.state, hub.version, index, staff],
   );
   const current = view?.current;
