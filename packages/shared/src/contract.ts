@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AdminClientToServerEvents } from './admin-contract.js';
 import type { CommandInput } from './commands.js';
 import type { EventEnvelope } from './domain-events.js';
 import type { Principal, SignedInStaff } from './access-policy.js';
@@ -99,7 +100,8 @@ export type SyncReply = Reply<
   | { kind: 'events'; events: EventEnvelope[]; seq: number; logId: string }
   | { kind: 'snapshot'; seq: number; state: DeepReadonly<QueueSnapshot>; logId: string }
 >;
-export type ConfigReply = Reply<{ config: PublicHallConfig }>;
+/** `version`: the config's version, which each `ConfigChanged` or `StaffChanged` event moves on by one. */
+export type ConfigReply = Reply<{ config: PublicHallConfig; version: number }>;
 export type SignInReply = Reply<{ sessionToken: string; staff: SignedInStaff }>;
 export type EnrolReply = Reply<{ deviceToken: string; deviceId: string; kind: 'kiosk' | 'display' }>;
 export type WhoAmIReply = Reply<{ principal: Principal }>;
@@ -120,7 +122,7 @@ export interface Welcome {
 type Ack<T> = (reply: T) => void;
 
 /** Every event a client may send. Each takes an ack: the hub always answers, with `ok` or an error. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends AdminClientToServerEvents {
   sync: (request: SyncRequest, ack: Ack<SyncReply>) => void;
   command: (envelope: CommandEnvelope, ack: Ack<CommandReply>) => void;
   'config:get': (request: Record<string, never>, ack: Ack<ConfigReply>) => void;
