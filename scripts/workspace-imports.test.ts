@@ -27,6 +27,33 @@ describe('the repository', () => {
     expect(importProblems(workspaces, files)).toEqual([]);
   });
 
+  it('points the layers down: the domain depends on no workspace, packages on no app (docs/ARCHITECTURE.md)', () => {
+    const workspaces = readWorkspaces(REPO_ROOT).filter((w) => w.dir !== '');
+    const dirOf = new Map(workspaces.map((w) => [w.pkg.name, w.dir]));
+    const productDeps = (w: Workspace): string[] =>
+      Object.keys({ ...w.pkg.dependencies, ...w.pkg.peerDependencies }).filter((n) => dirOf.has(n));
+    const shared = workspaces.find((w) => w.dir === 'packages/shared');
+    expect(shared && productDeps(shared)).toEqual([]);
+    expect(Object.keys(shared?.pkg.dependencies ?? {})).toEqual(['zod']);
+    const upward = workspaces
+      .filter((w) => w.dir.startsWith('packages/'))
+      .flatMap((w) =>
+        productDeps(w)
+          .filter((n) => dirOf.get(n)?.startsWith('apps/'))
+          .map((n) => `${w.dir} → ${n}`),
+      );
+    expect(upward).toEqual([]);
+    // Apps do not ship each other's code.
+    const sideways = workspaces
+      .filter((w) => w.dir.startsWith('apps/'))
+      .flatMap((w) =>
+        productDeps(w)
+          .filter((n) => dirOf.get(n)?.startsWith('apps/'))
+          .map((n) => `${w.dir} → ${n}`),
+      );
+    expect(sideways).toEqual([]);
+  });
+
   it("builds the hub's product for Node alone: no DOM lib, no client package, no harness or benchmark", () => {
     const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, 'apps/hub/tsconfig.json'), 'utf8')) as {
       compilerOptions: { lib: string[] };

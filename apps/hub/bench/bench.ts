@@ -11,9 +11,11 @@ import { hubMemory } from './memory.js';
 import type { BenchResults } from './report.js';
 import { machine, renderReport, summaryJson } from './report.js';
 import { restartTime } from './restart-time.js';
+import { shutdownTime } from './shutdown-time.js';
 
 /**
- * `npm run bench`: the hub's throughput, latency (to the clients and to a display's screen), restart and memory
+ * `npm run bench`: the hub's throughput, latency (to the clients and to a display's screen), restart, memory
+ * and shutdown
  * against their baselines and targets.
  * Progress goes to stderr; the table, then one JSON line (the last line of stdout), to stdout.
  */
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
     const restart = await restartTime(hall, dayDir);
     progress('memory with 500 clients');
     const memory = await hubMemory(hall, dayDir);
+    progress('shutdown: SIGTERM to exit, with clients that ignore the close, and with none');
+    const shutdown = await shutdownTime();
     const results: BenchResults = {
       issueFull: full.hub,
       issueNormal: normal.hub,
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
       day,
       restart,
       memory,
+      shutdown,
       totalMs: performance.now() - t0,
       loadStart,
     };

@@ -7,6 +7,7 @@ import type { IssueLatency } from './issue-latency.js';
 import type { IssueThroughput } from './issue-throughput.js';
 import type { HubMemory } from './memory.js';
 import type { RestartTime } from './restart-time.js';
+import type { ShutdownTime } from './shutdown-time.js';
 import type { Summary } from './stats.js';
 import { round } from './stats.js';
 
@@ -22,6 +23,7 @@ export interface BenchResults {
   day: FilledDay;
   restart: RestartTime;
   memory: HubMemory;
+  shutdown: ShutdownTime;
   totalMs: number;
   /** 1-minute load average when the bench started: how shared the machine was. */
   loadStart: number;
@@ -33,6 +35,7 @@ const TARGETS = {
   callVsBaseline: 1.5,
   restartMs: 1000,
   rssMb: 150,
+  shutdownMs: 2000,
 };
 
 export function machine(): { cpus: number; cpuModel: string; node: string; platform: string; memGb: number } {
@@ -69,6 +72,8 @@ export function summaryJson(r: BenchResults): Record<string, number | string> {
     display_call_baseline_p99_ms: round(r.display.baselineMs.p99),
     restart_process_ms: round(r.restart.processMs),
     rss_idle_mb: round(r.memory.idleRssMb, 1),
+    shutdown_ms: round(r.shutdown.ms),
+    shutdown_baseline_ms: round(r.shutdown.baselineMs),
     cpus: m.cpus,
     node: m.node,
     load_1m: round(loadavg()[0] ?? 0),
@@ -158,6 +163,14 @@ export function renderReport(r: BenchResults): string {
       `≤ ${TARGETS.rssMb}`,
       yes(r.memory.rssMb <= TARGETS.rssMb),
     ],
+    [
+      `shutdown_ms (SIGTERM → exit; ${r.shutdown.clients} clients, ${r.shutdown.stubborn} ignoring the close)`,
+      n(r.shutdown.ms),
+      n(r.shutdown.baselineMs),
+      n(r.shutdown.ms / r.shutdown.baselineMs, 3),
+      `≤ ${TARGETS.shutdownMs}`,
+      yes(r.shutdown.ms <= TARGETS.shutdownMs),
+    ],
   ]);
   const details = [
     `machine: ${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, ${m.platform}, node ${m.node}`,
@@ -183,6 +196,8 @@ export function renderReport(r: BenchResults): string {
     `day: ${r.day.tickets} tickets (${r.day.done} done, ${r.day.noShow} no-show, ${r.day.waiting} waiting),` +
       ` ${r.day.events} events, filled in ${n(r.day.fillMs / 1000)} s`,
     `restart runs: ${r.restart.runs.map((x) => `${n(x.startMs)} ms (process ${n(x.processMs)} ms)`).join(', ')}`,
+    `shutdown runs: ${r.shutdown.runs.map((x) => n(x)).join(' / ')} ms; baseline (no client, the built hub alone):` +
+      ` ${r.shutdown.baselineRuns.map((x) => n(x)).join(' / ')} ms`,
     `memory: idle ${n(r.memory.idleRssMb, 1)} MB RSS, with clients ${n(r.memory.rssMb, 1)} MB RSS, heap used ${n(r.memory.heapUsedMb, 1)} MB`,
     `total bench time ${n(r.totalMs / 1000, 1)} s; 1-min load average ${n(r.loadStart)} at the start,` +
       ` ${n(loadavg()[0] ?? 0)} at the end (${m.cpus} cpus)`,

@@ -11,6 +11,7 @@ import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
+import { OpenConnections } from './open-connections.js';
 import { HubTicketPrinter } from './printing/hub-ticket-printer.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
@@ -19,6 +20,13 @@ import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
 
 const HUB_VERSION = '0.1.0';
+
+/**
+ * How long a stop waits for clients to answer the WebSocket close before it cuts their connections. A client
+ * that never answers (a bare WebSocket, a frozen device) would otherwise hold the hub for ws's 30 s close
+ * timeout; a live one answers within milliseconds.
+ */
+const SHUTDOWN_GRACE_MS = 1000;
 
 export interface HubOptions {
   config: HallConfig;
@@ -68,6 +76,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
     }),
   );
+  const connections = new OpenConnections(http);
   const io = attachSocketServer(http, {
     service,
     config: options.config,
@@ -117,14 +126,33 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const close = () => {
     closing ??= (async () => {
       if (midnight) clearTimeout(midnight);
-      // Lingering keep-alive and polling connections would hold io.close() open: cut them as it starts.
+      const started = performance.now();
+      const clients = io.engine.clientsCount;
+      const open = connections.size;
+      // Socket.IO closes every client's transport, and the server waits until each connection has ended.
       const closed = new Promise<void>((r) => io.close(() => r()));
+      // Idle keep-alive and polling connections would hold it open: cut them at once.
       http.closeAllConnections();
+      const forceClosed = (await settlesWithin(closed, SHUTDOWN_GRACE_MS)) ? 0 : connections.destroyAll();
       await closed;
       store.close();
-      logger.info('hub stopped');
+      const ms = Math.round(performance.now() - started);
+      logger.info({ clients, connections: open, forceClosed, ms }, 'hub stopped');
     })();
     return closing;
   };
   return { url, port, service, io, store, pairingCode: devices.pairingCode, close };
+}
+
+/** True when `promise` settles within `ms`; false when the time runs out first. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

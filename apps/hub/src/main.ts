@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { HallConfig } from '@antre/shared';
-import { loadHallConfig } from './config-loader.js';
+import { hallConfigFile, loadHallConfig } from './config-loader.js';
 import { startHub } from './hub.js';
 import { createLogger } from './logger.js';
 import type { Durability } from './store/event-store.js';
@@ -8,11 +8,10 @@ import type { Durability } from './store/event-store.js';
 /** `npm start`: the hub with the hall config from HALL_CONFIG (the demo hall by default). */
 async function main(): Promise<void> {
   const logger = createLogger();
-  const configFile = resolve(
-    process.env['HALL_CONFIG'] ?? new URL('../config/demo-hall.json', import.meta.url).pathname,
-  );
-  const { config, demoPins } = await loadHallConfig(configFile);
+  const configFile = hallConfigFile();
   const demoMode = process.env['ANTRE_DEMO'] !== '0';
+  // Outside demo mode a config with plain PINs is refused here, before anything is printed.
+  const { config, demoPins } = await loadHallConfig(configFile, { demoMode });
   // A demo tried at night would show every service closed: the demo hall opens around the clock,
   // while services with hours of their own keep them. ANTRE_REAL_HOURS=1 keeps the hall's real hours.
   const roundTheClock = demoMode && process.env['ANTRE_REAL_HOURS'] !== '1';

@@ -14,7 +14,9 @@ export const MONDAY_9AM_WIB = Date.UTC(2026, 10, 30, 2, 0);
 
 /** The demo hall's config with its plain PINs hashed, and the PINs to sign in with. */
 export async function demoHall(): Promise<{ config: HallConfig; pins: Map<string, string> }> {
-  const { config, demoPins } = await prepareHallConfig(JSON.parse(readFileSync(DEMO_HALL_FILE, 'utf8')));
+  const { config, demoPins } = await prepareHallConfig(JSON.parse(readFileSync(DEMO_HALL_FILE, 'utf8')), {
+    demoMode: true,
+  });
   return { config, pins: new Map(demoPins.map((p) => [p.username, p.pin])) };
 }
 

@@ -11,6 +11,9 @@ import type {
   Handshake,
   Principal,
   PublicHallConfig,
+  ReplyOf,
+  RequestEvent,
+  RequestOf,
   ServerToClientEvents,
   SyncReply,
   Welcome,
@@ -142,21 +145,17 @@ export class HubConnection {
   }
 
   /** A request that is not a command (sign-in, enrolment, config). */
-  async request<E extends Exclude<keyof ClientToServerEvents, 'command'>>(
+  async request<E extends Exclude<RequestEvent, 'command'>>(
     event: E,
-    payload: Parameters<ClientToServerEvents[E]>[0],
-  ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+    payload: RequestOf<E>,
+  ): Promise<ReplyOf<E>> {
     if (!this.socket.connected) {
-      return { ok: false, error: domainError('HUB_UNREACHABLE', 'the hub is not connected') } as never;
+      return { ok: false, error: domainError('HUB_UNREACHABLE', 'the hub is not connected') };
     }
     try {
-      // socket.io's typed emitWithAck cannot express our per-event reply types; the contract types the reply.
-      return (await (this.socket.timeout(this.ackTimeoutMs) as unknown as AnyEmitter).emitWithAck(
-        event,
-        payload,
-      )) as never;
+      return await requestSenders[event](this.socket.timeout(this.ackTimeoutMs), payload);
     } catch {
-      return { ok: false, error: domainError('HUB_UNREACHABLE', 'no answer from the hub') } as never;
+      return { ok: false, error: domainError('HUB_UNREACHABLE', 'no answer from the hub') };
     }
   }
 
@@ -177,21 +176,18 @@ export class HubConnection {
 
   private send(pending: PendingCommand): void {
     const { commandId, command } = pending;
-    (this.socket.timeout(this.ackTimeoutMs) as unknown as AnyEmitter)
-      .emitWithAck('command', { commandId, command })
-      .then(
-        (reply) => {
-          if (!this.outbox.delete(commandId)) return;
-          const r = reply as CommandReply;
-          const applied = r.ok ? this.mirror.receive(r.events).applied : [];
-          pending.resolve(r);
-          this.notify(applied.length > 0 ? { applied, via: 'reply', reset: false } : NOTHING_APPLIED);
-        },
-        // No answer: the command stays in the outbox and goes again, with the same id, after the reconnect.
-        () => {
-          if (this.socket.connected) this.socket.disconnect().connect();
-        },
-      );
+    requestSenders.command(this.socket.timeout(this.ackTimeoutMs), { commandId, command }).then(
+      (reply) => {
+        if (!this.outbox.delete(commandId)) return;
+        const applied = reply.ok ? this.mirror.receive(reply.events).applied : [];
+        pending.resolve(reply);
+        this.notify(applied.length > 0 ? { applied, via: 'reply', reset: false } : NOTHING_APPLIED);
+      },
+      // No answer: the command stays in the outbox and goes again, with the same id, after the reconnect.
+      () => {
+        if (this.socket.connected) this.socket.disconnect().connect();
+      },
+    );
   }
 
   private async onConnect(): Promise<void> {
@@ -219,7 +215,7 @@ export class HubConnection {
     this.syncing = true;
     let again: boolean;
     try {
-      again = this.applySync((await this.request('sync', { sinceSeq: this.mirror.seq })) as SyncReply);
+      again = this.applySync(await this.request('sync', { sinceSeq: this.mirror.seq }));
     } finally {
       this.syncing = false;
     }
@@ -259,6 +255,30 @@ export class HubConnection {
   }
 }
 
-interface AnyEmitter {
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+/** The socket with an ack timeout: an ack then gets an error first, set when no answer came in time. */
+type TimedSocket = ReturnType<HubSocket['timeout']>;
+
+/** Sends one request and resolves with the hub's answer; rejects when none came in time. */
+type RequestSender<E extends RequestEvent> = (
+  socket: TimedSocket,
+  request: RequestOf<E>,
+) => Promise<ReplyOf<E>>;
+
+/**
+ * One sender per event of the contract, each emitting its own event name, so that socket.io's typing checks the
+ * payload and the reply of each; a generic `emitWithAck(event)` cannot relate an event name to its types.
+ */
+const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
+  sync: (socket, request) => answer((ack) => socket.emit('sync', request, ack)),
+  command: (socket, request) => answer((ack) => socket.emit('command', request, ack)),
+  'config:get': (socket, request) => answer((ack) => socket.emit('config:get', request, ack)),
+  'staff:signIn': (socket, request) => answer((ack) => socket.emit('staff:signIn', request, ack)),
+  'staff:signOut': (socket, request) => answer((ack) => socket.emit('staff:signOut', request, ack)),
+  'device:enrol': (socket, request) => answer((ack) => socket.emit('device:enrol', request, ack)),
+  whoami: (socket, request) => answer((ack) => socket.emit('whoami', request, ack)),
+  'ticket:print': (socket, request) => answer((ack) => socket.emit('ticket:print', request, ack)),
+};
+
+function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {
+  return new Promise((resolve, reject) => emit((err, reply) => (err ? reject(err) : resolve(reply))));
 }

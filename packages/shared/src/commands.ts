@@ -56,6 +56,3 @@ export const commandSchema = z.discriminatedUnion('type', [
 export type Command = z.infer<typeof commandSchema>;
 export type CommandInput = z.input<typeof commandSchema>;
 export type CommandType = Command['type'];
-
-/** Counter commands: the ones a counter's staff send, naming the counter they act at. */
-export type CounterCommand = Extract<Command, { counterId: string }>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AdminClientToServerEvents } from './admin-contract.js';
+import type { AdminReplies } from './admin-contract.js';
+import { adminRequestSchemas } from './admin-contract.js';
 import type { CommandInput } from './commands.js';
 import type { EventEnvelope } from './domain-events.js';
 import type { Principal, SignedInStaff } from './access-policy.js';
@@ -44,7 +45,8 @@ export const handshakeSchema = z.object({
       demoDevice,
       z
         .string()
-        .regex(/^(kiosk|display):[^:]{1,64}$/)
+        // `u`: the id's 64 are code points, as every length in the contract (zod counts code points).
+        .regex(/^(kiosk|display):[^:]{1,64}$/u)
         .transform((s) =>
           demoDevice.parse({ kind: s.slice(0, s.indexOf(':')), deviceId: s.slice(s.indexOf(':') + 1) }),
         ),
@@ -121,18 +123,57 @@ export interface Welcome {
 
 type Ack<T> = (reply: T) => void;
 
-/** Every event a client may send. Each takes an ack: the hub always answers, with `ok` or an error. */
-export interface ClientToServerEvents extends AdminClientToServerEvents {
-  sync: (request: SyncRequest, ack: Ack<SyncReply>) => void;
-  command: (envelope: CommandEnvelope, ack: Ack<CommandReply>) => void;
-  'config:get': (request: Record<string, never>, ack: Ack<ConfigReply>) => void;
-  'staff:signIn': (request: SignInRequest, ack: Ack<SignInReply>) => void;
-  'staff:signOut': (request: Record<string, never>, ack: Ack<Reply<object>>) => void;
-  'device:enrol': (request: EnrolRequest, ack: Ack<EnrolReply>) => void;
-  whoami: (request: Record<string, never>, ack: Ack<WhoAmIReply>) => void;
-  /** Fails with PRINTER_FAULT (`details.reason`: not-configured, unreachable, timeout, paper-out, …). */
-  'ticket:print': (request: TicketPrintRequest, ack: Ack<Reply<object>>) => void;
+/** The payload of a request that has no fields: `{}`. */
+export const emptyRequestSchema = z.strictObject({});
+
+/**
+ * Every request a client may send, by event name, with the schema its payload must pass. The hub knows these
+ * events and no others; each takes an ack, and the hub always answers, with `ok` or an error.
+ */
+export const requestSchemas = {
+  sync: syncRequestSchema,
+  command: commandEnvelopeSchema,
+  'config:get': emptyRequestSchema,
+  'staff:signIn': signInSchema,
+  'staff:signOut': emptyRequestSchema,
+  'device:enrol': enrolSchema,
+  whoami: emptyRequestSchema,
+  'ticket:print': ticketPrintSchema,
+  ...adminRequestSchemas,
+} satisfies Record<string, z.ZodType>;
+
+export type RequestEvent = keyof typeof requestSchemas;
+
+export function isRequestEvent(name: unknown): name is RequestEvent {
+  return typeof name === 'string' && Object.hasOwn(requestSchemas, name);
 }
+
+/** A request's payload as the hub's handler receives it: after its schema. */
+export type ParsedRequest<E extends RequestEvent> = z.output<(typeof requestSchemas)[E]>;
+
+/** A request's payload as a client sends it; a command's body is typed here and validated by the hub later. */
+export type RequestOf<E extends RequestEvent> = E extends 'command'
+  ? CommandEnvelope
+  : z.input<(typeof requestSchemas)[E]>;
+
+/** The hub's answer to each request. */
+export interface Replies extends AdminReplies {
+  sync: SyncReply;
+  command: CommandReply;
+  'config:get': ConfigReply;
+  'staff:signIn': SignInReply;
+  'staff:signOut': Reply<object>;
+  'device:enrol': EnrolReply;
+  whoami: WhoAmIReply;
+  /** Fails with PRINTER_FAULT (`details.reason`: not-configured, unreachable, timeout, paper-out, …). */
+  'ticket:print': Reply<object>;
+}
+export type ReplyOf<E extends RequestEvent> = Replies[E];
+
+/** Every event a client may send: one payload and an ack, typed by the request schemas and the replies. */
+export type ClientToServerEvents = {
+  [E in RequestEvent]: (request: RequestOf<E>, ack: Ack<ReplyOf<E>>) => void;
+};
 
 /** Every event the hub sends. */
 export interface ServerToClientEvents {

@@ -81,8 +81,6 @@ export type DomainEvent =
   /** The pairing code was replaced; the code itself is never logged. */
   | { type: 'PairingCodeRotated'; by: string };
 
-export type DomainEventType = DomainEvent['type'];
-
 /** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
 export interface EventEnvelope {
   seq: number;

@@ -19,7 +19,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The hall the scenario names, read and checked as the hub reads it; its demo PINs let the staff sign in. */
 export async function loadHall(scenario: Scenario): Promise<Hall> {
-  const { config, demoPins } = await loadHallConfig(resolve(REPO_ROOT, scenario.hallConfig));
+  const { config, demoPins } = await loadHallConfig(resolve(REPO_ROOT, scenario.hallConfig), {
+    demoMode: true,
+  });
   const pins = new Map(demoPins.map((p) => [p.username, p.pin]));
   const issues = checkAgainstHall(scenario, config, pins);
   if (issues.length > 0) throw new ScenarioError(scenario.name, issues);

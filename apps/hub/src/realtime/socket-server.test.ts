@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { HallConfig } from '@antre/shared';
-import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION } from '@antre/shared';
+import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, requestSchemas } from '@antre/shared';
 import type { TestHub } from '@antre/hub/testing';
 import { demoHall, startTestHub } from '@antre/hub/testing';
 
@@ -110,6 +110,34 @@ describe('the hub boundary', () => {
       command: { type: 'issueTicket', serviceId: 'skck' },
     });
     expect(ok.ok).toBe(true);
+  });
+
+  it('answers every event of the contract, each through its own schema, and no other', async () => {
+    const h = await hub();
+    const s = raw(h.url, kiosk);
+    await connected(s);
+    for (const event of Object.keys(requestSchemas)) {
+      // A field no schema knows: the event's own strict schema refuses the payload, not the gate the event.
+      const reply = await ask(s, event, { surplus: 1 });
+      expect(reply, event).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: expect.not.stringMatching(/^unknown event/) },
+      });
+    }
+    for (const event of [
+      'Sync',
+      'command ',
+      'config',
+      'staff:signin',
+      'toString',
+      '__proto__',
+      'hasOwnProperty',
+    ]) {
+      expect(await ask(s, event, {}), event).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: `unknown event ${event}` },
+      });
+    }
   });
 
   it('answers unknown events, ignores messages without an ack, and keeps serving', async () => {

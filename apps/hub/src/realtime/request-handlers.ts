@@ -1,0 +1,71 @@
+import type { ParsedRequest, ReplyOf, RequestEvent } from '@antre/shared';
+import { domainError, publicHallConfig } from '@antre/shared';
+import { TokenBucket } from '../auth/token-bucket.js';
+import { CommandBatcher } from '../command-batcher.js';
+import type { HubTicketPrinter } from '../printing/hub-ticket-printer.js';
+import type { QueueService } from '../queue-service.js';
+import type { AuthenticationDeps } from './authentication.js';
+import { authenticationHandlers } from './authentication.js';
+import type { Connection } from './connection.js';
+
+/** Answers one request, already past its schema: the contract types its payload and its reply. */
+export type RequestHandler<E extends RequestEvent> = (
+  request: ParsedRequest<E>,
+  connection: Connection,
+) => ReplyOf<E> | Promise<ReplyOf<E>>;
+
+/** One handler for every event of the contract, and none for anything else. */
+export type RequestHandlers = { [E in RequestEvent]: RequestHandler<E> };
+
+export interface RequestHandlerDeps extends AuthenticationDeps {
+  service: QueueService;
+  /** Tickets one kiosk may issue per second, sustained, and at once. */
+  issuePerSecond: number;
+  issueBurst: number;
+  /** Prints tickets on kiosks' printers (`ticket:print`); absent: every print fails as not configured. */
+  printer?: HubTicketPrinter;
+}
+
+/** The hub's answer to every request of the contract. */
+export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
+  const issueLimiter = new TokenBucket(deps.issuePerSecond, deps.issueBurst, deps.now);
+  const commands = new CommandBatcher(deps.service);
+  return {
+    ...authenticationHandlers(deps),
+
+    sync: ({ sinceSeq }) => deps.service.sync(sinceSeq),
+
+    command: ({ commandId, command }, { data: { principal } }) => {
+      // Who may send what is the policy's question, asked in the batch (`authorizeCommand`); here only a
+      // kiosk issuing too fast is held back. A retry still gets its first answer: it issues nothing new.
+      // The batch looks replies up itself, so the store is read here only for a command about to be refused.
+      if (isIssue(command) && principal.kind === 'kiosk' && !issueLimiter.take(principal.kioskId)) {
+        return (
+          deps.service.recordedReply(commandId) ?? {
+            ok: false,
+            error: domainError('RATE_LIMITED', 'this kiosk issues too fast'),
+          }
+        );
+      }
+      return commands.submit({ principal, commandId, input: command });
+    },
+
+    'config:get': () => ({ ok: true, config: publicHallConfig(deps.config) }),
+
+    whoami: (_request, { data }) => ({ ok: true, principal: data.principal }),
+
+    'ticket:print': (request, { data, host }) =>
+      deps.printer
+        ? deps.printer.print(data.principal, request, host)
+        : {
+            ok: false,
+            error: domainError('PRINTER_FAULT', 'this hub prints no tickets', { reason: 'not-configured' }),
+          },
+  };
+}
+
+function isIssue(command: unknown): boolean {
+  return (
+    typeof command === 'object' && command !== null && 'type' in command && command.type === 'issueTicket'
+  );
+}
