@@ -65,12 +65,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
     onEvents: (events) => io.emit('events', events),
+    onFileIgnored: () =>
+      logger.warn(
+        'the hall config file differs from the config in the store, which wins after the first start: import the file in the admin console to use it',
+      ),
   });
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const http = createServer(
     createHttpHandler({
       service,
-      config: options.config,
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
@@ -79,7 +82,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const connections = new OpenConnections(http);
   const io = attachSocketServer(http, {
     service,
-    config: options.config,
+    config: () => service.config,
     sessions: new StaffSessions(store.db),
     devices,
     throttle: new SignInThrottle(),
@@ -89,7 +92,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     printer: new HubTicketPrinter({
-      config: options.config,
+      config: () => service.config,
       state: () => service.state,
       now: () => service.now(),
       logger,
@@ -100,7 +103,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // The day closes at local midnight even when nobody sends a command.
   let midnight: NodeJS.Timeout | undefined;
   const scheduleMidnight = () => {
-    const wait = Math.min(nextHallMidnight(now(), options.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
+    const wait = Math.min(nextHallMidnight(now(), service.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
     midnight = setTimeout(() => {
       try {
         service.closeDayIfDue();

@@ -43,8 +43,18 @@ export type ConfigItem = z.infer<typeof configItemSchema>;
 
 export type HallSettings = z.infer<typeof queueSettings>;
 
-/** An imported config: the hall config file's format. Its `staff` are not config (see `staff-change.ts`). */
-const importedConfig = hallConfig.transform(({ staff: _staff, $schema: _schema, ...config }) => config);
+/**
+ * An imported config: the hall config file's format. Its `staff` are not config (see `staff-change.ts`): they
+ * are dropped before the file is checked, so an export (which holds no staff) imports as it is.
+ */
+const importedConfig = z.preprocess(
+  (file) => (isRecord(file) ? { ...file, staff: [] } : file),
+  hallConfig.transform(({ staff: _staff, $schema: _schema, ...config }) => config),
+);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export const configChangeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('add'), item: configItemSchema }),

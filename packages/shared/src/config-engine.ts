@@ -29,7 +29,7 @@ export interface ConfigContext {
   /** The config now, without staff accounts. */
   config: QueueConfig;
   /** Staff accounts (an agency with staff is not removed). */
-  staff: readonly { username: string; agencyId?: string; active: boolean }[];
+  staff: readonly { username: string; agencyId?: string | undefined; active: boolean }[];
   /** The config's version now. */
   version: number;
   /** The config version in which an item (`service:ktp`, `hall`, `*`) last changed; 0 if never. */

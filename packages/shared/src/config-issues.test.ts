@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { fieldIssues } from './config-issues.js';
 import { counterConfig, hallInfo, serviceConfig } from './hall-config.js';
 
-function issues(
-  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: never[] } } },
-  value: unknown,
-) {
+function issues(schema: z.ZodType, value: unknown) {
   const r = schema.safeParse(value);
-  return r.success ? [] : fieldIssues(r.error?.issues ?? []);
+  return r.success ? [] : fieldIssues(r.error.issues);
 }
 
 describe('schema issues in words, at their field', () => {

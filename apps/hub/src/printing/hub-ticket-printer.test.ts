@@ -200,7 +200,7 @@ describe('HubTicketPrinter', () => {
       const ticket = Object.values(hub.service.state.tickets)[0];
       if (!ticket) throw new Error('no ticket yet');
       const hubPrinter = new HubTicketPrinter({
-        config,
+        config: () => config,
         state: () => hub.service.state,
         logger: createLogger('silent'),
         env: { ANTRE_PRINTER_KIOSK_2: other.url, ANTRE_PUBLIC_URL: 'https://antre.padangpanjang.go.id/' },
@@ -223,7 +223,7 @@ describe('HubTicketPrinter', () => {
     const ticket = Object.values(hub.service.state.tickets)[0];
     if (!ticket) throw new Error('no ticket yet');
     const hubPrinter = new HubTicketPrinter({
-      config,
+      config: () => config,
       state: () => hub.service.state,
       logger: createLogger('silent'),
       env: { ANTRE_PRINTER_KIOSK_2: 'lpt1' },
