@@ -265,10 +265,10 @@ describe('a store from before config as data', () => {
       kiosk.close();
       const state = old.service.state.snapshot();
       await old.close();
-      // Back to the schema before migration 4: no seed table.
+      // Back to the schema before migration 5: no seed table.
       const db = new Database(join(old.dataDir, 'antre.sqlite'));
       db.exec('DROP TABLE config_seed');
-      db.pragma('user_version = 3');
+      db.pragma('user_version = 4');
       db.close();
       const again = await old.restart();
       expect(again.service.state.snapshot()).toEqual(state);

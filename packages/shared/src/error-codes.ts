@@ -19,9 +19,15 @@ export const ERROR_CODES = [
   'TICKET_MISMATCH',
   'QUEUE_EMPTY',
   'TICKET_NOT_CALLABLE',
+  'TICKET_NOT_FOR_COUNTER',
+  'VISITOR_NOT_STARTED',
+  'NO_SHOW_TOO_EARLY',
   'INVALID_TRANSFER',
+  'TARGET_CLOSED',
   'LEASE_INVALID',
   'DUPLICATE_NUMBER',
+  'UNKNOWN_PACKAGE',
+  'INVALID_VISIT',
   'PRINTER_FAULT',
   /** A config change whose item someone else changed since the version it names (two supervisors). */
   'CONFIG_CONFLICT',
@@ -83,12 +89,33 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   },
   QUEUE_EMPTY: { id: 'Tidak ada antrean yang menunggu.', en: 'Nobody is waiting.' },
   TICKET_NOT_CALLABLE: {
-    id: 'Antrean ini tidak dapat dipanggil (sudah dipanggil atau selesai).',
-    en: 'This ticket cannot be called (already called or finished).',
+    id: 'Antrean ini tidak dapat dipanggil dalam statusnya sekarang.',
+    en: 'This ticket cannot be called in its present status.',
+  },
+  TICKET_NOT_FOR_COUNTER: {
+    id: 'Antrean ini bukan untuk loket ini.',
+    en: 'This ticket is not for this counter.',
+  },
+  VISITOR_NOT_STARTED: {
+    id: 'Pengunjung yang dipanggil belum mulai dilayani. Tentukan dulu: mulai layani, atau catat tidak hadir.',
+    en: 'The called visitor has not been started. Decide first: start serving, or record a no-show.',
+  },
+  NO_SHOW_TOO_EARLY: {
+    id: 'Terlalu cepat untuk mencatat tidak hadir. Panggil ulang dulu, atau konfirmasi.',
+    en: 'Too early to record a no-show. Recall first, or confirm.',
   },
   INVALID_TRANSFER: { id: 'Tujuan pengalihan tidak valid.', en: 'Invalid transfer target.' },
+  TARGET_CLOSED: {
+    id: 'Semua loket tujuan sedang tutup. Konfirmasi untuk tetap mengalihkan.',
+    en: 'Every counter of the target is closed. Confirm to transfer anyway.',
+  },
   LEASE_INVALID: { id: 'Nomor luring tidak sah.', en: 'Offline number not valid.' },
   DUPLICATE_NUMBER: { id: 'Nomor antrean sudah dipakai.', en: 'Ticket number already used.' },
+  UNKNOWN_PACKAGE: { id: 'Paket layanan tidak ditemukan.', en: 'Service package not found.' },
+  INVALID_VISIT: {
+    id: 'Rencana kunjungan tidak dapat dibuat atau diubah seperti itu.',
+    en: 'The visit plan cannot be made or changed that way.',
+  },
   PRINTER_FAULT: { id: 'Printer tiket bermasalah.', en: 'The ticket printer has a problem.' },
   CONFIG_CONFLICT: {
     id: 'Data ini baru saja diubah orang lain. Muat ulang dan periksa lagi.',

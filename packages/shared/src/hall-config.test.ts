@@ -50,6 +50,8 @@ describe('hallConfig', () => {
       leaseStart: 501,
       estimateWindow: 10,
       waitTargetMinutes: 30,
+      noShowMinSeconds: 60,
+      noShowMinRecalls: 1,
     });
     expect(config.staff).toEqual([]);
     expect(config.holidays).toEqual([]);

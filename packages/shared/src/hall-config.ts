@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { packageIssues } from './service-packages.js';
+import { MAX_VISIT_LEGS } from './visit-plan.js';
 
 /** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
 export const HALL_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -45,6 +47,14 @@ export const agencyConfig = z.object({
   id: configId,
   name: z.string().min(1).max(120),
   shortName: z.string().min(1).max(30),
+  /**
+   * The agency's badge where no logo is: 1–4 capitals or digits ("DUK", "BPN"), unique in the hall.
+   * Made from the short name when absent (`agencyCodes`).
+   */
+  code: z
+    .string()
+    .regex(/^[A-Z0-9]{1,4}$/)
+    .optional(),
   /** CSS colour of the agency's tiles and badges. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   logo: z.string().max(300).optional(),
@@ -58,6 +68,11 @@ export const serviceConfig = z.object({
   /** One or two upper-case letters: the ticket's prefix (`A-007`, `KT-012`). */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   name: localizedText,
+  /**
+   * Other words visitors search the service by, in either language: abbreviations and everyday names
+   * ("KK", "akte lahir", "e-KTP"). The kiosk's search matches them as it matches the name.
+   */
+  aliases: z.array(z.string().min(1).max(60)).max(30).optional(),
   requirements: z.object({
     id: z.array(z.string().max(200)).max(20),
     en: z.array(z.string().max(200)).max(20),
@@ -127,6 +142,22 @@ export const kioskConfig = z.object({
 });
 export type KioskConfig = z.infer<typeof kioskConfig>;
 
+/**
+ * A service package (*paket layanan*): services a citizen often needs together, taken on one ticket. `order`
+ * lists `[before, after]` pairs where the law fixes the order (the KK before the KTP-el); the rest is free.
+ */
+const servicePackageConfig = z.object({
+  id: configId,
+  name: localizedText,
+  description: localizedText.optional(),
+  serviceIds: z.array(configId).min(2).max(MAX_VISIT_LEGS),
+  order: z
+    .array(z.tuple([configId, configId]))
+    .max(64)
+    .default([]),
+});
+export type ServicePackageConfig = z.infer<typeof servicePackageConfig>;
+
 export const queueSettings = z.object({
   /**
    * How many priority-group tickets a counter calls in a row while a regular visitor waits;
@@ -143,6 +174,13 @@ export const queueSettings = z.object({
   estimateWindow: z.number().int().min(1).max(100).default(10),
   /** The longest a visitor should wait, in minutes: the supervisor is alerted past it (per service overridable). */
   waitTargetMinutes: z.number().int().min(1).max(600).default(30),
+  /**
+   * A no-show sooner than this after the call needs a confirmation: a visitor walking from the far end of the
+   * hall must not lose their turn to a quick finger. 0 turns the check off.
+   */
+  noShowMinSeconds: z.number().int().min(0).max(3600).default(60),
+  /** A no-show before this many recalls needs a confirmation. 0 turns the check off. */
+  noShowMinRecalls: z.number().int().min(0).max(10).default(1),
 });
 
 /** The hall itself: its name, where it is, its time zone, opening hours (the gaps are breaks) and running text. */
@@ -170,6 +208,7 @@ export const hallConfig = z
     kiosks: z.array(kioskConfig).max(500).default([]),
     displays: z.array(displayConfig).max(500).default([]),
     holidays: z.array(holidayConfig).max(400).default([]),
+    packages: z.array(servicePackageConfig).max(100).default([]),
     settings: queueSettings.default({
       priorityStreak: 3,
       readLeadingZeros: false,
@@ -177,6 +216,8 @@ export const hallConfig = z
       leaseStart: 501,
       estimateWindow: 10,
       waitTargetMinutes: 30,
+      noShowMinSeconds: 60,
+      noShowMinRecalls: 1,
     }),
   })
   .superRefine((config, ctx) => {
@@ -199,6 +240,10 @@ export const hallConfig = z
     unique(
       config.services.map((s) => s.prefix),
       'prefix',
+    );
+    unique(
+      config.agencies.flatMap((a) => (a.code === undefined ? [] : [a.code])),
+      'agency code',
     );
     unique(
       config.counters.map((c) => c.id),
@@ -250,6 +295,9 @@ export const hallConfig = z
           });
         }
       }
+    }
+    for (const message of packageIssues(config)) {
+      ctx.addIssue({ code: 'custom', message, path: ['packages'] });
     }
     for (const st of config.staff) {
       if (st.agencyId !== undefined && !agencies.has(st.agencyId)) {

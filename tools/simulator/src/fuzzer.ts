@@ -60,7 +60,7 @@ export class Fuzzer {
     const sockets: Partial<Record<FuzzIdentity, Socket>> = {};
     try {
       for (const as of ['public', 'kiosk', 'display'] as const) {
-        const s = await this.openPatiently(as);
+        const s = await this.open(as);
         if (!s) {
           this.skippedBursts += 1;
           return;
@@ -139,16 +139,6 @@ export class Fuzzer {
         ? expect.includes(outcome.code) || outcome.code === 'RATE_LIMITED'
         : outcome.kind !== 'ok';
     this.results.push({ name, category, outcome, expectedCode, at: this.clock.now() });
-  }
-
-  /** A loaded machine or a hub still restarting may miss one attempt; a burst is skipped only after three. */
-  private async openPatiently(as: FuzzIdentity): Promise<Socket | undefined> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const socket = await this.open(as);
-      if (socket) return socket;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    return undefined;
   }
 
   private open(as: FuzzIdentity): Promise<Socket | undefined> {

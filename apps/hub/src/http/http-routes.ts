@@ -4,8 +4,12 @@ import type { HallConfig, ReadonlyTicket } from '@antre/shared';
 import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { HubReports } from '../reports/hub-reports.js';
+import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
+import type { TicketStreams } from './ticket-streams.js';
 
 const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
@@ -15,6 +19,11 @@ export interface HttpDeps {
   logger: Logger;
   /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
   appsDir: string;
+  /** The reports (`/api/reports/...`, for signed-in staff); absent: no report routes. */
+  reports?: HubReports;
+  sessions?: StaffSessions;
+  /** The status pages' live streams (`/t/:id/live`). */
+  streams: TicketStreams;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -34,6 +43,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
   const { service } = deps;
   const { config } = service;
+  if (deps.reports && deps.sessions) {
+    const reportDeps = { reports: deps.reports, sessions: deps.sessions, config, now: () => service.now() };
+    if (await handleReportRoute(req, res, url, reportDeps)) return;
+  }
 
   if (path === '/api/health') {
     return json(res, 200, {
@@ -57,10 +70,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       position: ticketPosition(service.state, config, ticket.id, service.now()) ?? null,
     });
   }
-  const page = /^\/t\/([^/]{1,64})$/.exec(path);
+  const page = /^\/t\/([^/]{1,64})(\/live)?$/.exec(path);
   if (page?.[1]) {
-    const ticket = todaysTicket(service, page[1]);
-    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket, service.now()));
+    const id = page[1];
+    // A ticket the hub does not know yet (issued offline, not synced) is followed too: it may come.
+    if (page[2]) return deps.streams.open(id, req, res);
+    const ticket = todaysTicket(service, id);
+    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, id, service.now()));
   }
   if (path === '/') return html(res, 200, landingPage(config));
   for (const app of WEB_APPS) {

@@ -64,9 +64,9 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
 
     whoami: (_request, { data }) => ({ ok: true, principal: data.principal }),
 
-    'ticket:print': (request, { data, host }) =>
+    'ticket:print': (request, { data }) =>
       deps.printer
-        ? deps.printer.print(data.principal, request, host)
+        ? deps.printer.print(data.principal, request)
         : {
             ok: false,
             error: domainError('PRINTER_FAULT', 'this hub prints no tickets', { reason: 'not-configured' }),
