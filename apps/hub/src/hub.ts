@@ -75,7 +75,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let publicUrl = resolvePublicUrl(options.publicUrl, options.port ?? 3000);
   mkdirSync(options.dataDir, { recursive: true });
   const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
-  const reports = new HubReports(options.dataDir, options.config, store, logger);
   const service = new QueueService(store, options.config, {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
@@ -85,10 +84,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       streams.onEvents(events);
     },
     onLogged: (events) => reports.push(events),
+    onFileIgnored: () =>
+      logger.warn(
+        'the hall config file differs from the config in the store, which wins after the first start: import the file in the admin console to use it',
+      ),
   });
+  // The store's config, which wins over the file after the first start (see the note on HubReports).
+  const reports = new HubReports(options.dataDir, service.config, store, logger);
   const streams = new TicketStreams({
     render: (ticketId) => ({
-      data: JSON.stringify(ticketUpdate(options.config, service.state, ticketId, service.now())),
+      data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, service.now())),
     }),
   });
   const devices = new DeviceRegistry(store.db, options.pairingCode);
@@ -96,7 +101,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const http = createServer(
     createHttpHandler({
       service,
-      config: options.config,
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
@@ -108,7 +112,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const connections = new OpenConnections(http);
   const io = attachSocketServer(http, {
     service,
-    config: options.config,
+    config: () => service.config,
     sessions,
     devices,
     throttle: new SignInThrottle(),
@@ -119,7 +123,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     now,
     publicUrl: () => publicUrl.url,
     printer: new HubTicketPrinter({
-      config: options.config,
+      config: () => service.config,
       state: () => service.state,
       now: () => service.now(),
       publicUrl: () => publicUrl.url,
@@ -131,7 +135,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // The day closes at local midnight even when nobody sends a command.
   let midnight: NodeJS.Timeout | undefined;
   const scheduleMidnight = () => {
-    const wait = Math.min(nextHallMidnight(now(), options.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
+    const wait = Math.min(nextHallMidnight(now(), service.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
     midnight = setTimeout(() => {
       try {
         service.closeDayIfDue();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AdminReplies } from './admin-contract.js';
+import { adminRequestSchemas } from './admin-contract.js';
 import type { CommandInput } from './commands.js';
 import type { EventEnvelope } from './domain-events.js';
 import type { Principal, SignedInStaff } from './access-policy.js';
@@ -103,7 +105,8 @@ export type SyncReply = Reply<
   | { kind: 'events'; events: EventEnvelope[]; seq: number; logId: string }
   | { kind: 'snapshot'; seq: number; state: DeepReadonly<QueueSnapshot>; logId: string }
 >;
-export type ConfigReply = Reply<{ config: PublicHallConfig }>;
+/** `version`: the config's version, which each `ConfigChanged` or `StaffChanged` event moves on by one. */
+export type ConfigReply = Reply<{ config: PublicHallConfig; version: number }>;
 export type SignInReply = Reply<{ sessionToken: string; staff: SignedInStaff }>;
 export type EnrolReply = Reply<{ deviceToken: string; deviceId: string; kind: 'kiosk' | 'display' }>;
 export type WhoAmIReply = Reply<{ principal: Principal }>;
@@ -144,6 +147,7 @@ export const requestSchemas = {
   'device:enrol': enrolSchema,
   whoami: emptyRequestSchema,
   'ticket:print': ticketPrintSchema,
+  ...adminRequestSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestEvent = keyof typeof requestSchemas;
@@ -161,7 +165,7 @@ export type RequestOf<E extends RequestEvent> = E extends 'command'
   : z.input<(typeof requestSchemas)[E]>;
 
 /** The hub's answer to each request. */
-export interface Replies {
+export interface Replies extends AdminReplies {
   sync: SyncReply;
   command: CommandReply;
   'config:get': ConfigReply;

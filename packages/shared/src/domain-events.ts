@@ -1,4 +1,6 @@
+import type { ConfigChange, ConfigSubject } from './config-change.js';
 import type { CounterStatus, Ticket } from './domain-types.js';
+import type { StaffChangeType, StaffRecord } from './staff-change.js';
 
 /** Everything that changes the queue. The hub appends these to its log; every client applies the same reducer. */
 export type DomainEvent =
@@ -50,6 +52,36 @@ export type DomainEvent =
       reason?: string;
       staff?: string;
     }
+  /**
+   * The hall config changed (config as data): `version` is the config's new version; every client applies
+   * `change` to its copy (`applyConfigChange`). `before` and `after` are the subject as it was and became,
+   * for the audit trail; `by` the user name of who changed it.
+   */
+  | {
+      type: 'ConfigChanged';
+      version: number;
+      change: ConfigChange;
+      before: ConfigSubject | null;
+      after: ConfigSubject | null;
+      by: string;
+    }
+  /**
+   * A staff account changed. Never a PIN or password, nor their hashes: a PIN reset says only that it
+   * happened. `version` is the config's version after it (the public staff list is part of the config).
+   */
+  | {
+      type: 'StaffChanged';
+      version: number;
+      action: StaffChangeType;
+      username: string;
+      before: StaffRecord | null;
+      after: StaffRecord | null;
+      by: string;
+    }
+  /** A kiosk's or display's device token was revoked: it must enrol again. */
+  | { type: 'DeviceRevoked'; kind: 'kiosk' | 'display'; deviceId: string; by: string }
+  /** The pairing code was replaced; the code itself is never logged. */
+  | { type: 'PairingCodeRotated'; by: string }
   /**
    * A visit goes on: the ticket joins the queue of leg `leg` (logged right after the previous leg's finish or
    * no-show, by the same command), ranked by when the citizen arrived in the hall (`rank` = its issue time).

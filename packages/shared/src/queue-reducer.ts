@@ -1,5 +1,6 @@
 import type { CounterState, QueueSnapshot, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
+import { reconcileDay } from './config-day.js';
 import { emptyCounter, emptyServiceDay, isFinal, numberKey } from './queue-state.js';
 import { reduceVisit } from './visit-reducer.js';
 
@@ -166,6 +167,10 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
       else if (event.staff !== undefined) c.staff = event.staff;
       break;
     }
+    case 'ConfigChanged':
+      // A new counter or service can be used at once; the config itself is each side's to apply.
+      reconcileDay(state, event.change);
+        break;
     // A visit's own events: `reduceVisit` below.
     case 'VisitRouted':
     case 'VisitEnded':

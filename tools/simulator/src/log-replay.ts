@@ -169,6 +169,10 @@ function ticketsOf(e: EventEnvelope): string[] {
       return ev.expiredTicketIds;
     case 'NumbersLeased':
     case 'CounterStatusChanged':
+    case 'ConfigChanged':
+    case 'StaffChanged':
+    case 'DeviceRevoked':
+    case 'PairingCodeRotated':
       return [];
     default:
       return [ev.ticketId];

@@ -15,7 +15,6 @@ const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
 export interface HttpDeps {
   service: QueueService;
-  config: HallConfig;
   version: string;
   logger: Logger;
   /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
@@ -42,7 +41,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   const url = new URL(req.url ?? '/', 'http://hub');
   const path = url.pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
-  const { service, config } = deps;
+  const { service } = deps;
+  const { config } = service;
   if (deps.reports && deps.sessions) {
     const reportDeps = { reports: deps.reports, sessions: deps.sessions, config, now: () => service.now() };
     if (await handleReportRoute(req, res, url, reportDeps)) return;

@@ -50,7 +50,17 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
       return commands.submit({ principal, commandId, input: command });
     },
 
-    'config:get': () => ({ ok: true, config: publicHallConfig(deps.config) }),
+    'config:get': () => ({
+      ok: true,
+      config: publicHallConfig(deps.service.config),
+      version: deps.service.configVersion,
+    }),
+
+    'config:change': (request, { data }) => deps.service.changeConfig(data.principal, request),
+
+    'config:export': (_request, { data }) => deps.service.exportConfig(data.principal),
+
+    'audit:query': (request, { data }) => deps.service.audit(data.principal, request),
 
     whoami: (_request, { data }) => ({ ok: true, principal: data.principal }),
 
