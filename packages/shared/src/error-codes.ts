@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'LEASE_INVALID',
   'DUPLICATE_NUMBER',
   'PRINTER_FAULT',
+  'SURVEY_NOT_OPEN',
+  'SURVEY_ANSWERED',
   'INTERNAL',
   /** Made by a client, never sent by the hub: the hub cannot be reached now. */
   'HUB_UNREACHABLE',
@@ -82,6 +84,14 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   LEASE_INVALID: { id: 'Nomor luring tidak sah.', en: 'Offline number not valid.' },
   DUPLICATE_NUMBER: { id: 'Nomor antrean sudah dipakai.', en: 'Ticket number already used.' },
   PRINTER_FAULT: { id: 'Printer tiket bermasalah.', en: 'The ticket printer has a problem.' },
+  SURVEY_NOT_OPEN: {
+    id: 'Survei untuk kunjungan ini belum atau tidak lagi dibuka.',
+    en: 'The survey for this visit is not open (yet or any more).',
+  },
+  SURVEY_ANSWERED: {
+    id: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
+    en: 'This visit has already been rated. Thank you.',
+  },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
   HUB_UNREACHABLE: {
     id: 'Tidak terhubung ke server antrean. Tindakan ini menunggu sambungan.',

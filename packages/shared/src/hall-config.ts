@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SURVEY_SETTINGS, surveySettingsSchema } from './skm-questionnaire.js';
 
 /** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
 export const HALL_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -147,6 +148,8 @@ export const hallConfig = z
       leaseStart: 501,
       estimateWindow: 10,
     }),
+    /** The satisfaction survey (SKM): on by default, as the regulation asks of every unit. */
+    survey: surveySettingsSchema.default(DEFAULT_SURVEY_SETTINGS),
   })
   .superRefine((config, ctx) => {
     const unique = (values: string[], path: string): Set<string> => {

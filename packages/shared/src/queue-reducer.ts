@@ -144,6 +144,10 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'LateTicketExpired':
       // History for reports: the ticket belongs to a closed day, so today's state is unchanged.
       break;
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
+      // The survey's own projection reads these; the queue is unchanged (only `seq` moves, above).
+      break;
     case 'PrintFailed': {
       // An alert for staff while the visit is open; for an ended or unknown ticket it is history only.
       const t = todaysTicket(state, event.ticketId);
