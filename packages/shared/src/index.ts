@@ -9,6 +9,7 @@ export * from './error-codes.js';
 export * from './hall-clock.js';
 export * from './hall-config.js';
 export * from './hall-date-text.js';
+export * from './ikm-report.js';
 export * from './ikm.js';
 export * from './print-faults.js';
 export * from './queue-day.js';
