@@ -9,6 +9,7 @@ import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
+import { surveyRoutes } from './http/survey-routes.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { OpenConnections } from './open-connections.js';
@@ -18,6 +19,7 @@ import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
+import { SurveyService } from './survey/survey-service.js';
 
 const HUB_VERSION = '0.1.0';
 
@@ -47,6 +49,7 @@ export interface Hub {
   url: string;
   port: number;
   service: QueueService;
+  survey: SurveyService;
   io: HubSocketServer;
   store: EventStore;
   pairingCode: string;
@@ -64,8 +67,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const service = new QueueService(store, options.config, {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
-    onEvents: (events) => io.emit('events', events),
+    onEvents: (events) => {
+      survey.observe(events);
+      io.emit('events', events);
+    },
   });
+  const survey = new SurveyService(store, service, options.config);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const http = createServer(
     createHttpHandler({
@@ -74,6 +81,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
+      survey: surveyRoutes({ survey, queue: service, config: options.config }),
     }),
   );
   const connections = new OpenConnections(http);
@@ -88,6 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     demoMode: options.demoMode ?? false,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
+    survey,
     printer: new HubTicketPrinter({
       config: options.config,
       state: () => service.state,
@@ -141,7 +150,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     })();
     return closing;
   };
-  return { url, port, service, io, store, pairingCode: devices.pairingCode, close };
+  return { url, port, service, survey, io, store, pairingCode: devices.pairingCode, close };
 }
 
 /** True when `promise` settles within `ms`; false when the time runs out first. */

@@ -277,6 +277,7 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'device:enrol': (socket, request) => answer((ack) => socket.emit('device:enrol', request, ack)),
   whoami: (socket, request) => answer((ack) => socket.emit('whoami', request, ack)),
   'ticket:print': (socket, request) => answer((ack) => socket.emit('ticket:print', request, ack)),
+  'survey:followUp': (socket, request) => answer((ack) => socket.emit('survey:followUp', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

@@ -5,6 +5,7 @@ import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
 import { serveApp } from './static-files.js';
+import type { SurveyRoute } from './survey-routes.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 
 const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
@@ -16,6 +17,8 @@ export interface HttpDeps {
   logger: Logger;
   /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
   appsDir: string;
+  /** The survey's pages and API; it also answers `/t/:id` once the visit has ended. */
+  survey?: SurveyRoute;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -32,6 +35,7 @@ export function createHttpHandler(deps: HttpDeps) {
 async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hub');
   const path = url.pathname;
+  if (deps.survey && (await deps.survey(req, res, url))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
   const { service, config } = deps;
 

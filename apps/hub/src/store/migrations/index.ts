@@ -1,6 +1,7 @@
 import { sql as eventLog } from './0001-event-log.js';
 import { sql as logIdentity } from './0002-log-identity.js';
 import { sql as callFacts } from './0003-call-facts.js';
+import { sql as surveyKey } from './0004-survey-key.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event-log', sql: eventLog },
   { version: 2, name: 'log-identity', sql: logIdentity },
   { version: 3, name: 'call-facts', sql: callFacts },
+  { version: 4, name: 'survey-key', sql: surveyKey },
 ];
