@@ -13,7 +13,9 @@ import {
   launchCounterBrowser,
   numberAfter,
   openCounter,
+  refusedAsTyped,
   signInAt,
+  waitingAt,
 } from './counter-harness.js';
 
 /**
@@ -154,7 +156,14 @@ describe('counter staff at work', () => {
   it('marks a no-show and puts the late visitor back at the front of the queue', async () => {
     await loket2.keyboard.press('F1');
     expect(await numberAfter(loket2, undefined)).toBe('A-001');
+    // Just called and never recalled: the hall's safeguards ask before the visitor loses their turn.
     await loket2.keyboard.press('F5');
+    await loket2.getByRole('dialog').getByText('Catat A-001 tidak hadir?').waitFor();
+    // F5 and Enter in a hurry record nothing: staff first say they made sure (Space on the box).
+    await loket2.keyboard.press('Enter');
+    expect(ticket('A-001').status).toBe('called');
+    await loket2.keyboard.press('Space');
+    await confirmDialog(loket2);
     await feedbackSays(loket2, 'A-001 dicatat tidak hadir.');
     expect(ticket('A-001').status).toBe('no_show');
 
@@ -182,25 +191,16 @@ describe('counter staff at work', () => {
     expect(await numberAfter(loket2, undefined)).toBe('A-002');
     await loket3.keyboard.press('F8');
     await loket3.keyboard.type('A-002');
-    await loket3.keyboard.press('Enter');
-    await loket3
-      .getByRole('dialog')
-      .getByRole('alert')
-      .filter({ hasText: 'A-002 sudah dipanggil di loket 2.' })
-      .waitFor();
+    await refusedAsTyped(loket3, 'A-002 sudah dipanggil di loket 2.');
     await shot(loket3, '10-refused-taken');
     await loket3.keyboard.press('Escape');
 
     await loket1.keyboard.press('F8');
     await loket1.keyboard.type('A-004');
-    await loket1.keyboard.press('Enter');
-    await loket1
-      .getByRole('dialog')
-      .getByRole('alert')
-      .filter({
-        hasText: 'A-004 adalah antrean Perekaman KTP-el (Disdukcapil); loket ini tidak melayani layanan itu.',
-      })
-      .waitFor();
+    await refusedAsTyped(
+      loket1,
+      'A-004 adalah antrean Perekaman KTP-el · Disdukcapil; loket ini tidak melayani layanan itu.',
+    );
     await loket1.keyboard.press('Escape');
     expect(ticket('A-004').status).toBe('waiting');
 
@@ -209,7 +209,7 @@ describe('counter staff at work', () => {
   });
 
   it('sends a visitor from the information desk to Disdukcapil, keeping the number, then on to counter 3', async () => {
-    await kiosk.issue('informasi-pengaduan');
+    await waitingAt(loket1, await kiosk.issue('informasi-pengaduan'));
     await loket1.keyboard.press('F1');
     expect(await numberAfter(loket1, undefined)).toBe('IN-001');
 
@@ -218,7 +218,7 @@ describe('counter staff at work', () => {
     await loket1.getByRole('option', { selected: true }).getByText('Perekaman KTP-el').waitFor();
     await shot(loket1, '11-transfer-search');
     await confirmDialog(loket1);
-    await feedbackSays(loket1, 'IN-001 dialihkan ke Perekaman KTP-el (Disdukcapil).');
+    await feedbackSays(loket1, 'IN-001 dialihkan ke Perekaman KTP-el · Disdukcapil.');
     expect(ticket('IN-001')).toMatchObject({ status: 'waiting', serviceId: 'perekaman-ktp-el' });
 
     // The visitor waited already: first in line at Disdukcapil, ahead of A-004 who came earlier.
@@ -238,12 +238,7 @@ describe('counter staff at work', () => {
     await loket3.getByText('dialihkan ke loket ini').waitFor();
     await loket2.keyboard.press('F8');
     await loket2.keyboard.type('IN-001');
-    await loket2.keyboard.press('Enter');
-    await loket2
-      .getByRole('dialog')
-      .getByRole('alert')
-      .filter({ hasText: 'IN-001 dialihkan khusus ke loket 3.' })
-      .waitFor();
+    await refusedAsTyped(loket2, 'IN-001 dialihkan khusus ke loket 3.');
     await loket2.keyboard.press('Escape');
 
     await loket3.keyboard.press('F1');
@@ -255,11 +250,18 @@ describe('counter staff at work', () => {
 
   it('two counters pressing call next at the same moment never get the same ticket', async () => {
     for (let i = 0; i < 6; i++) await kiosk.issue('perekaman-ktp-el');
+    await Promise.all([waitingAt(loket2, 'A-010'), waitingAt(loket3, 'A-010')]);
     // Waiting now, in call order: A-004 … A-010.
     const order = ['A-004', 'A-005', 'A-006', 'A-007', 'A-008', 'A-009'];
     let previous2: string | undefined;
     let previous3: string | undefined;
     for (let round = 0; round < 3; round++) {
+      if (round > 0) {
+        // Each visitor came: serving them first, so that call next ends their visit without asking.
+        await Promise.all([loket2.keyboard.press('F3'), loket3.keyboard.press('F3')]);
+        await loket2.getByText('Sedang dilayani', { exact: true }).waitFor();
+        await loket3.getByText('Sedang dilayani', { exact: true }).waitFor();
+      }
       await Promise.all([loket2.keyboard.press('F1'), loket3.keyboard.press('F1')]);
       const [n2, n3] = await Promise.all([numberAfter(loket2, previous2), numberAfter(loket3, previous3)]);
       // The loser of the race gets the next ticket: together they took exactly the next two.
@@ -304,9 +306,13 @@ describe('counter staff at work', () => {
   it('speaks English on request', async () => {
     await loket1.getByRole('button', { name: 'English', exact: true }).click();
     await loket1.getByText('Counter 1').waitFor();
-    await loket1.keyboard.press('F1');
+    // Nobody waits: F1 is not offered, says why, and the key answers with the same reason.
     await loket1.getByText('Nobody is waiting').first().waitFor();
-    await feedbackSays(loket1, 'Refused: Nobody is waiting.');
+    const callNext = loket1.locator('[data-action="callNext"]');
+    expect(await callNext.isDisabled()).toBe(true);
+    await callNext.getByText('nobody waiting').waitFor();
+    await loket1.keyboard.press('F1');
+    await feedbackSays(loket1, 'Call next: nobody waiting');
     await shot(loket1, '16-english');
   });
 

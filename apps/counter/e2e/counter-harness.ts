@@ -101,3 +101,21 @@ export async function confirmDialog(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
+
+/**
+ * A number the hub would refuse, typed in the call-number dialog: the reason shows under the field, once on
+ * the whole page (not again in an alert or the desk's answer line), and Enter sends nothing.
+ */
+export async function refusedAsTyped(page: Page, text: string): Promise<void> {
+  await page.getByTestId('call-number-hint').filter({ hasText: text }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  const everywhere = await page.locator('body').innerText();
+  if (everywhere.split(text).length - 1 !== 1) throw new Error(`"${text}" is shown more than once`);
+  if ((await page.getByRole('dialog').getByRole('alert').count()) !== 0) throw new Error('an alert as well');
+}
+
+/** Waits until the counter's queue shows `displayNumber` waiting: call next is offered only once it does. */
+export async function waitingAt(page: Page, displayNumber: string): Promise<void> {
+  await page.getByTestId('upcoming').getByText(displayNumber, { exact: true }).first().waitFor();
+}

@@ -86,7 +86,8 @@ export async function hallScene(hub: () => TestHub, pins: ReadonlyMap<string, st
     async callNext(counterId) {
       const conn = staffFor(counterId);
       await waitFor(conn, () => conn.status === 'online', 10_000);
-      const reply = await conn.command({ type: 'callNext', counterId });
+      // Whoever the counter called before has been served: the scene is about the calls.
+      const reply = await conn.command({ type: 'callNext', counterId, previous: 'served' });
       if (!reply.ok) throw new Error(`callNext ${counterId}: ${reply.error.code}`);
       const called = reply.events.find((e) => e.event.type === 'TicketCalled')?.event;
       if (called?.type !== 'TicketCalled') throw new Error('no TicketCalled');

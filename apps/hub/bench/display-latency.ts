@@ -162,7 +162,12 @@ export async function displayLatency(
     const hubCall = async () => {
       let called: string | undefined;
       const shown = await measure(page, NOW_NUMBER, async () => {
-        const reply = await command(counter, { type: 'callNext', counterId: desk.counterId });
+        const reply = await command(counter, {
+          type: 'callNext',
+          counterId: desk.counterId,
+          // The visitor before was served: each call ends the last visit, as calls always did here.
+          previous: 'served',
+        });
         if (!reply.ok) throw new Error(`callNext refused: ${reply.error.code}`);
         payload ??= reply.events;
         const event = reply.events.find((e) => e.event.type === 'TicketCalled')?.event;

@@ -52,8 +52,9 @@ export async function fillDay(hall: BenchHall, dataDir: string, tickets = 20_000
       if (i % 10 === 9) continue;
       const counterId = counters[i % counters.length] ?? '';
       if (i % 13 === 0) {
-        run({ type: 'noShow', counterId });
-      } else if (run({ type: 'callNext', counterId }).ok) {
+        run({ type: 'noShow', counterId, confirm: true });
+        // The visitor before was served: the same work for the hub as a call next ever was.
+      } else if (run({ type: 'callNext', counterId, previous: 'served' }).ok) {
         if (i % 17 === 0) run({ type: 'recall', counterId });
         if (i % 2 === 0) run({ type: 'startServing', counterId });
       }

@@ -9,6 +9,7 @@ import type { HubMemory } from './memory.js';
 import type { RestartTime } from './restart-time.js';
 import type { ShutdownTime } from './shutdown-time.js';
 import type { Summary } from './stats.js';
+import type { YearReports } from './year-reports.js';
 import { round } from './stats.js';
 
 export interface BenchResults {
@@ -24,6 +25,7 @@ export interface BenchResults {
   restart: RestartTime;
   memory: HubMemory;
   shutdown: ShutdownTime;
+  year: YearReports;
   totalMs: number;
   /** 1-minute load average when the bench started: how shared the machine was. */
   loadStart: number;
@@ -36,6 +38,10 @@ const TARGETS = {
   restartMs: 1000,
   rssMb: 150,
   shutdownMs: 2000,
+  projectionPerSecond: 100_000,
+  reportYearMs: 500,
+  reportMonthMs: 50,
+  rssYearMb: 200,
 };
 
 export function machine(): { cpus: number; cpuModel: string; node: string; platform: string; memGb: number } {
@@ -74,6 +80,13 @@ export function summaryJson(r: BenchResults): Record<string, number | string> {
     rss_idle_mb: round(r.memory.idleRssMb, 1),
     shutdown_ms: round(r.shutdown.ms),
     shutdown_baseline_ms: round(r.shutdown.baselineMs),
+    projection_events_per_s: round(r.year.rebuildEventsPerSecond),
+    projection_baseline_read_events_per_s: round(r.year.readEventsPerSecond),
+    report_year_ms: round(r.year.year.slowestMs),
+    report_year_baseline_ms: round(r.year.year.baselineMs),
+    report_month_ms: round(r.year.month.slowestMs),
+    report_month_baseline_ms: round(r.year.month.baselineMs),
+    rss_year_mb: round(r.year.rssMb, 1),
     cpus: m.cpus,
     node: m.node,
     load_1m: round(loadavg()[0] ?? 0),
@@ -88,6 +101,10 @@ function table(rows: string[][]): string {
 }
 
 const n = (v: number, digits = 2) => String(round(v, digits));
+const times = (byReport: Record<string, number>) =>
+  Object.entries(byReport)
+    .map(([id, ms]) => `${id} ${n(ms)}`)
+    .join(' · ');
 const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
 const lat = (s: Summary) =>
   `p50 ${n(s.p50)} · p90 ${n(s.p90)} · p99 ${n(s.p99)} · max ${n(s.max)} ms (n=${s.n})`;
@@ -171,6 +188,38 @@ export function renderReport(r: BenchResults): string {
       `≤ ${TARGETS.shutdownMs}`,
       yes(r.shutdown.ms <= TARGETS.shutdownMs),
     ],
+    [
+      `projection_events_per_s (rebuild, ${r.year.log.events} events; baseline: the log read alone)`,
+      n(r.year.rebuildEventsPerSecond),
+      n(r.year.readEventsPerSecond),
+      n(r.year.rebuildEventsPerSecond / r.year.readEventsPerSecond, 3),
+      `≥ ${TARGETS.projectionPerSecond}`,
+      yes(r.year.rebuildEventsPerSecond >= TARGETS.projectionPerSecond),
+    ],
+    [
+      `report_year_ms (slowest report: ${r.year.year.slowest}; baseline: one SQL scan of the rows)`,
+      n(r.year.year.slowestMs),
+      n(r.year.year.baselineMs),
+      n(r.year.year.slowestMs / r.year.year.baselineMs, 3),
+      `≤ ${TARGETS.reportYearMs}`,
+      yes(r.year.year.slowestMs <= TARGETS.reportYearMs),
+    ],
+    [
+      `report_month_ms (slowest report: ${r.year.month.slowest})`,
+      n(r.year.month.slowestMs),
+      n(r.year.month.baselineMs),
+      n(r.year.month.slowestMs / r.year.month.baselineMs, 3),
+      `≤ ${TARGETS.reportMonthMs}`,
+      yes(r.year.month.slowestMs <= TARGETS.reportMonthMs),
+    ],
+    [
+      `rss_year_mb (the hub started on the year's data; baseline: idle with one day)`,
+      n(r.year.rssMb, 1),
+      n(r.memory.idleRssMb, 1),
+      n(r.year.rssMb / r.memory.idleRssMb, 3),
+      `≤ ${TARGETS.rssYearMb}`,
+      yes(r.year.rssMb <= TARGETS.rssYearMb),
+    ],
   ]);
   const details = [
     `machine: ${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, ${m.platform}, node ${m.node}`,
@@ -199,6 +248,12 @@ export function renderReport(r: BenchResults): string {
     `shutdown runs: ${r.shutdown.runs.map((x) => n(x)).join(' / ')} ms; baseline (no client, the built hub alone):` +
       ` ${r.shutdown.baselineRuns.map((x) => n(x)).join(' / ')} ms`,
     `memory: idle ${n(r.memory.idleRssMb, 1)} MB RSS, with clients ${n(r.memory.rssMb, 1)} MB RSS, heap used ${n(r.memory.heapUsedMb, 1)} MB`,
+    `year: ${r.year.log.days} service days × ${n(r.year.log.tickets / r.year.log.days, 0)} tickets (${r.year.log.firstDay}..${r.year.log.lastDay}),` +
+      ` ${r.year.log.events} events written in ${n(r.year.log.ms / 1000, 1)} s; log ${n(r.year.logMb, 0)} MB,` +
+      ` reports ${n(r.year.reportsMb, 0)} MB; ${r.year.visits} visits, ${r.year.transactions} transactions;` +
+      ` rebuild ${n(r.year.rebuildMs / 1000, 1)} s`,
+    `reports over the year (median of 5, ms): ${times(r.year.year.byReport)}`,
+    `reports over ${r.year.log.lastMonth} (median of 5, ms): ${times(r.year.month.byReport)}`,
     `total bench time ${n(r.totalMs / 1000, 1)} s; 1-min load average ${n(r.loadStart)} at the start,` +
       ` ${n(loadavg()[0] ?? 0)} at the end (${m.cpus} cpus)`,
   ];

@@ -91,6 +91,7 @@ describe('demo hall config', () => {
       ...config.agencies.flatMap((a) => [a.name, a.shortName, a.zone ?? '']),
       ...config.services.flatMap((s) => [s.name.id, ...s.requirements.id]),
       ...config.kiosks.map((k) => k.name),
+      ...config.packages.flatMap((p) => [p.name.id, p.description?.id ?? '']),
     ];
     expect(indonesian.filter((text) => /antrian/i.test(text))).toEqual([]);
     expect(config.hall.runningText?.id).toMatch(/antrean/);
@@ -101,6 +102,18 @@ describe('demo hall config', () => {
     expect(new Set(colours).size).toBe(colours.length);
     for (const agency of config.agencies) {
       expect(contrastWithWhite(agency.color), agency.id).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('offers the service packages of a real MPP, the KK before the KTP-el', () => {
+    const packages = new Map(config.packages.map((p) => [p.id, p]));
+    expect([...packages.keys()]).toEqual(['pindah-datang', 'kelahiran', 'kematian', 'usaha-baru']);
+    expect(packages.get('pindah-datang')?.order).toContainEqual(['kartu-keluarga', 'cetak-ulang-ktp-el']);
+    const agencyOf = new Map(config.services.map((s) => [s.id, s.agencyId]));
+    for (const p of config.packages) {
+      // One visit, several agencies: every package crosses at least two.
+      expect(new Set(p.serviceIds.map((id) => agencyOf.get(id))).size, p.id).toBeGreaterThanOrEqual(2);
+      expect(p.description?.id, p.id).toBeDefined();
     }
   });
 

@@ -57,14 +57,21 @@ it('carries every command over the wire, with the hub as the authority', async (
   expect(types(await events(info, { type: 'startServing', counterId: 'loket-1' }))).toEqual([
     'ServingStarted',
   ]);
+  // Every Disdukcapil counter is still closed: the hub asks for a confirmation, then takes the note along.
+  const toClosed: CommandInput = { type: 'transfer', counterId: 'loket-1', toServiceId: 'kartu-keluarga' };
+  const unconfirmed = await info.command(toClosed);
+  expect(!unconfirmed.ok && unconfirmed.error.code).toBe('TARGET_CLOSED');
   expect(
-    types(await events(info, { type: 'transfer', counterId: 'loket-1', toServiceId: 'kartu-keluarga' })),
+    types(await events(info, { ...toClosed, confirm: true, note: 'Bawa KK asli, sudah diperiksa' })),
   ).toEqual(['TicketTransferred']);
   expect(hub.service.state.tickets[ticket.id]).toMatchObject({
     serviceId: 'kartu-keluarga',
     displayNumber: 'IN-001',
     status: 'waiting',
+    transfers: [expect.objectContaining({ note: 'Bawa KK asli, sudah diperiksa' })],
   });
+  const withPhone = await info.command({ ...toClosed, confirm: true, note: 'HP 0812 3456 7890' });
+  expect(!withPhone.ok && withPhone.error.code).toBe('VALIDATION_FAILED');
 
   // Disdukcapil calls it by number, parks it while the visitor fetches a document, calls it again.
   await events(dukcapil, { type: 'setCounterStatus', counterId: 'loket-4', status: 'open' });
@@ -73,9 +80,14 @@ it('carries every command over the wire, with the hub as the authority', async (
   ]);
   expect(types(await events(dukcapil, { type: 'hold', counterId: 'loket-4' }))).toEqual(['TicketHeld']);
   await events(dukcapil, { type: 'callTicket', counterId: 'loket-4', ticket: 'IN-001' });
-  // Nobody comes: a no-show, then the visitor turns up and is put back at the front.
+  // Nobody comes: a no-show (confirmed, as it is early by the hall's safeguards), then the visitor turns up
+  // and is put back at the front.
+  const early = await dukcapil.command({ type: 'noShow', counterId: 'loket-4', ticketId: ticket.id });
+  expect(!early.ok && early.error.code).toBe('NO_SHOW_TOO_EARLY');
   expect(
-    types(await events(dukcapil, { type: 'noShow', counterId: 'loket-4', ticketId: ticket.id })),
+    types(
+      await events(dukcapil, { type: 'noShow', counterId: 'loket-4', ticketId: ticket.id, confirm: true }),
+    ),
   ).toEqual(['TicketNoShow']);
   expect(types(await events(dukcapil, { type: 'putBack', counterId: 'loket-4', ticket: 'IN-001' }))).toEqual([
     'TicketPutBack',

@@ -10,10 +10,14 @@ import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
 import { surveyRoutes } from './http/survey-routes.js';
+import { ticketUpdate } from './http/ticket-status-page.js';
+import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { OpenConnections } from './open-connections.js';
 import { HubTicketPrinter } from './printing/hub-ticket-printer.js';
+import { HubReports } from './reports/hub-reports.js';
+import { resolvePublicUrl } from './public-url.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
@@ -43,6 +47,11 @@ export interface HubOptions {
   now?: () => number;
   /** Where the built web apps are; the repository's `apps` folder by default. */
   appsDir?: string;
+  /**
+   * The hub's address as visitors' phones reach it (`ANTRE_PUBLIC_URL`): every ticket's QR code links there.
+   * This machine's network address when absent.
+   */
+  publicUrl?: string;
 }
 
 export interface Hub {
@@ -52,7 +61,10 @@ export interface Hub {
   survey: SurveyService;
   io: HubSocketServer;
   store: EventStore;
+  reports: HubReports;
   pairingCode: string;
+  /** What the QR codes link to: `publicUrl`, or this machine's network address (`resolvePublicUrl`). */
+  publicUrl: string;
   close(): Promise<void>;
 }
 
@@ -62,18 +74,30 @@ const DEFAULT_APPS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? createLogger();
   const now = options.now ?? Date.now;
+  // A malformed ANTRE_PUBLIC_URL stops the start here, before anything is opened.
+  let publicUrl = resolvePublicUrl(options.publicUrl, options.port ?? 3000);
   mkdirSync(options.dataDir, { recursive: true });
   const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
+  const reports = new HubReports(options.dataDir, options.config, store, logger);
   const service = new QueueService(store, options.config, {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
     onEvents: (events) => {
       survey.observe(events);
       io.emit('events', events);
+      // After counters and displays have theirs: the status pages' work is scheduled, never done here.
+      streams.onEvents(events);
     },
+    onLogged: (events) => reports.push(events),
+  });
+  const streams = new TicketStreams({
+    render: (ticketId) => ({
+      data: JSON.stringify(ticketUpdate(options.config, service.state, ticketId, service.now())),
+    }),
   });
   const survey = new SurveyService(store, service, options.config);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
+  const sessions = new StaffSessions(store.db);
   const http = createServer(
     createHttpHandler({
       service,
@@ -82,13 +106,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
       survey: surveyRoutes({ survey, queue: service, config: options.config }),
+      reports,
+      sessions,
+      streams,
     }),
   );
   const connections = new OpenConnections(http);
   const io = attachSocketServer(http, {
     service,
     config: options.config,
-    sessions: new StaffSessions(store.db),
+    sessions,
     devices,
     throttle: new SignInThrottle(),
     logger,
@@ -97,10 +124,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     survey,
+    publicUrl: () => publicUrl.url,
     printer: new HubTicketPrinter({
       config: options.config,
       state: () => service.state,
       now: () => service.now(),
+      publicUrl: () => publicUrl.url,
       logger,
       onPrinted: ({ ticketId, kioskId, by }) => service.recordReprint(ticketId, kioskId, by),
     }),
@@ -122,6 +151,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   service.closeDayIfDue();
   scheduleMidnight();
+  void reports.start().catch(() => undefined);
 
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
@@ -129,12 +159,24 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  logger.info({ port, day: service.state.day, seq: service.state.seq }, 'hub listening');
+  publicUrl = resolvePublicUrl(options.publicUrl, port);
+  logger.info(
+    { port, day: service.state.day, seq: service.state.seq, publicUrl: publicUrl.url },
+    'hub listening',
+  );
+  if (publicUrl.loopback) {
+    logger.warn(
+      { publicUrl: publicUrl.url },
+      'ANTRE_PUBLIC_URL is a loopback address: no phone can open the QR codes on tickets. Set it to the ' +
+        "hub's address on the visitors' network, e.g. ANTRE_PUBLIC_URL=http://10.20.0.2:3000",
+    );
+  }
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       if (midnight) clearTimeout(midnight);
+      streams.close();
       const started = performance.now();
       const clients = io.engine.clientsCount;
       const open = connections.size;
@@ -144,13 +186,25 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       http.closeAllConnections();
       const forceClosed = (await settlesWithin(closed, SHUTDOWN_GRACE_MS)) ? 0 : connections.destroyAll();
       await closed;
+      await reports.close();
       store.close();
       const ms = Math.round(performance.now() - started);
       logger.info({ clients, connections: open, forceClosed, ms }, 'hub stopped');
     })();
     return closing;
   };
-  return { url, port, service, survey, io, store, pairingCode: devices.pairingCode, close };
+  return {
+    url,
+    port,
+    service,
+    survey,
+    io,
+    store,
+    reports,
+    pairingCode: devices.pairingCode,
+    publicUrl: publicUrl.url,
+    close,
+  };
 }
 
 /** True when `promise` settles within `ms`; false when the time runs out first. */

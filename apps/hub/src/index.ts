@@ -6,3 +6,7 @@ export type { LoadedConfig } from './config-loader.js';
 export { createLogger } from './logger.js';
 export type { RateLimits } from './realtime/socket-server.js';
 export type { Durability } from './store/event-store.js';
+export { rebuildReports } from './reports/rebuild-reports.js';
+export type { RebuildResult } from './reports/rebuild-reports.js';
+export { SqliteReportStore } from './reports/sqlite-report-store.js';
+export { EventStore } from './store/event-store.js';

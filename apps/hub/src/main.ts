@@ -25,11 +25,13 @@ async function main(): Promise<void> {
     durability: (process.env['ANTRE_SYNCHRONOUS'] as Durability | undefined) ?? 'FULL',
     demoMode,
     logger,
+    ...(process.env['ANTRE_PUBLIC_URL'] ? { publicUrl: process.env['ANTRE_PUBLIC_URL'] } : {}),
   });
   logger.info({ configFile, hall: config.hall.name, demoMode, roundTheClock }, 'hall loaded');
   logger.info(`Kode pemasangan perangkat / device pairing code: ${hub.pairingCode}`);
   for (const { username, pin } of demoPins) logger.info(`demo staff ${username} PIN ${pin}`);
   logger.info(`Kios ${hub.url}/kiosk/  ·  Loket ${hub.url}/counter/  ·  Layar ${hub.url}/display/`);
+  logger.info(`Kode QR tiket / ticket QR codes: ${hub.publicUrl}/t/<ticket id>`);
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');

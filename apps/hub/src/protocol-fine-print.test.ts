@@ -128,7 +128,12 @@ describe('GET /api/tickets/:id', () => {
         : undefined;
     const read = async () =>
       (await (await fetch(`${h.url}/api/tickets/${ticket?.id ?? ''}`)).json()) as Record<string, unknown>;
-    expect((await read())['position']).toEqual({ ahead: 0, minutes: expect.any(Number) as number });
+    expect((await read())['position']).toEqual({
+      ahead: 0,
+      minutes: expect.any(Number) as number,
+      low: expect.any(Number) as number,
+      high: expect.any(Number) as number,
+    });
     const counterId = config.counters.find((c) => c.serviceIds.includes('kartu-keluarga'))?.id ?? '';
     h.service.execute(supervisor, 'fine-print-0003', { type: 'setCounterStatus', counterId, status: 'open' });
     expect(h.service.execute(supervisor, 'fine-print-0004', { type: 'callNext', counterId }).ok).toBe(true);

@@ -12,6 +12,7 @@ import {
   MAX_SYNC_EVENTS,
   QueueDay,
   actorOf,
+  actorTag,
   authorizeCommand,
   commandSchema,
   decide,
@@ -20,13 +21,15 @@ import {
   reprintEvent,
   rolloverEvents,
 } from '@antre/shared';
-import type { CommandRecord, EventStore } from './store/event-store.js';
+import type { CommandRecord, EventStore, StoredEvent } from './store/event-store.js';
 
 export interface QueueServiceOptions {
   now?: () => number;
   newId?: () => string;
   /** Called after every commit with the new events, in order: the broadcast. */
   onEvents?: (events: EventEnvelope[]) => void;
+  /** Called after every commit too, with who made each event (`actorTag`): the reports' projection. */
+  onLogged?: (events: StoredEvent[]) => void;
 }
 
 /** One command as it arrives from outside, with who sent it. */
@@ -47,6 +50,7 @@ export class QueueService {
   readonly now: () => number;
   private readonly newId: () => string;
   private readonly onEvents: (events: EventEnvelope[]) => void;
+  private readonly onLogged: ((events: StoredEvent[]) => void) | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -56,6 +60,7 @@ export class QueueService {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.onEvents = options.onEvents ?? (() => undefined);
+    this.onLogged = options.onLogged;
     this.day = this.rebuild();
   }
 
@@ -126,7 +131,10 @@ export class QueueService {
       throw err;
     }
     const events = records.flatMap((r) => r.events);
-    if (events.length > 0) this.onEvents(events);
+    if (events.length > 0) {
+      this.onEvents(events);
+      this.onLogged?.(records.flatMap((r) => r.events.map((e) => withActor(e, r.actor))));
+    }
     return replies;
   }
 
@@ -155,7 +163,7 @@ export class QueueService {
     }
     const events = this.applyNew(decision.events, now);
     const reply: CommandReply = { ok: true, seq: this.day.seq, events };
-    return { reply, record: { commandId, day, at: now, events, reply } };
+    return { reply, record: { commandId, day, at: now, events, reply, actor: actorTag(actor) } };
   }
 
   /** Numbers new events after the last one and applies them. */
@@ -200,9 +208,10 @@ export class QueueService {
     const day = this.day.day;
     const envelopes = events.map((event, i) => ({ seq: this.day.seq + 1 + i, at: now, event }));
     // Written before it is applied: the change is in the log first, or nowhere.
-    this.store.commit([{ day, at: now, events: envelopes }]);
+    this.store.commit([{ day, at: now, events: envelopes, actor: SYSTEM_TAG }]);
     for (const e of envelopes) this.day.apply(e);
     this.onEvents(envelopes);
+    this.onLogged?.(envelopes.map((e) => withActor(e, SYSTEM_TAG)));
     return envelopes;
   }
 
@@ -220,6 +229,13 @@ export class QueueService {
 }
 
 const REPLY_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+/** The hub's own events (the day closing, a reprint noted): no command, no person. */
+const SYSTEM_TAG = actorTag({ kind: 'system' });
+
+function withActor(e: EventEnvelope, actor: string | undefined): StoredEvent {
+  return actor === undefined ? e : { ...e, actor };
+}
 
 function failure(error: DomainError): CommandReply {
   return { ok: false, error };

@@ -80,17 +80,29 @@ describe('the kiosk in a browser', () => {
     await page.getByText('Kartu Keluarga (KK)').waitFor();
     await shot('03-requirements');
 
+    // Where it is served, before the ticket is taken.
+    expect(await page.getByTestId('service-where').textContent()).toBe('Loket 2–3 · Lantai 1');
     await page.getByTestId('take-number').click();
     await page.getByText('Silakan ambil tiket Anda').waitFor();
     const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
     expect(number).toMatch(/^A-\d{3}$/);
+    // Where to wait, on screen and on paper: the counters of the service, their floor, the call screen.
+    expect(await page.getByTestId('ticket-where').textContent()).toContain('Loket 2–3 · Lantai 1');
+    expect(await page.getByTestId('ticket-where').textContent()).toContain('Perhatikan layar panggilan');
     await shot('04-ticket-printed');
 
     const { ticket, doc, text } = await printedJob(number);
     expect(text).toContain('NOMOR ANTREAN');
     expect(text).toContain('Perekaman KTP-el');
+    expect(text).toContain('LOKET 2-3, LANTAI 1');
+    expect(text).toContain('Perhatikan layar panggilan');
+    // The QR code is the hub's public address, on paper and on screen, never the kiosk page's own origin.
+    expect(hub.publicUrl).not.toBe(new URL(page.url()).origin);
     expect(doc.blocks).toContainEqual(
-      expect.objectContaining({ kind: 'qr', payload: `${hub.url}/t/${ticket.id}` }),
+      expect.objectContaining({ kind: 'qr', payload: `${hub.publicUrl}/t/${ticket.id}` }),
+    );
+    expect(await page.getByTestId('ticket-qr').getAttribute('data-url')).toBe(
+      `${hub.publicUrl}/t/${ticket.id}`,
     );
     expect(doc.blocks).toContainEqual({ kind: 'cut', partial: true });
     expect(ticket.origin).toEqual({ kind: 'kiosk', kioskId: 'kiosk-1', offline: false });
@@ -130,9 +142,12 @@ describe('the kiosk in a browser', () => {
     await page.getByText('Silakan ambil tiket Anda').waitFor();
     const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
     await shot('08-ticket-priority');
+    // Every counter of the service is closed: no promise of a quick call, on screen and on paper alike.
+    expect(await page.getByTestId('ticket-wait').textContent()).toBe('Loket belum buka');
     const { ticket, text } = await printedJob(number);
     expect(ticket.priority).toBe('elderly');
     expect(text).toContain('PRIORITAS: LANSIA');
+    expect(text).toMatch(/Perkiraan waktu tunggu +Loket belum buka/);
     await page.getByTestId('done').click();
   });
 
@@ -199,13 +214,53 @@ describe('the kiosk in a browser', () => {
     expect(await page.getByTestId('search').inputValue()).toBe('pasp');
   });
 
-  it('goes back to the start, in Indonesian, after 30 seconds untouched', async () => {
+  it('asks "Masih di sini?" before going back to the start, in Indonesian, after 30 seconds untouched', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('search').fill('');
     await page.getByTestId('agency-samsat').click();
     await page.getByTestId('service-pajak-kendaraan-tahunan').waitFor();
+    await page.clock.fastForward(21_000);
+    await page.getByTestId('idle-warning').getByText('Are you still there?').waitFor();
+    await page
+      .getByTestId('idle-warning')
+      .getByText(/goes back to the start in \d+ seconds/)
+      .waitFor();
+    await shot('18-idle-warning');
+    // A touch carries on: the same screen, the countdown from the start.
+    await page.getByTestId('carry-on').click();
+    await page.getByTestId('idle-warning').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('service-pajak-kendaraan-tahunan').isVisible()).toBe(true);
     await page.clock.fastForward(31_000);
     await page.getByText('Silakan pilih instansi tujuan Anda').waitFor();
+  });
+
+  it('keeps a ticket nobody printed on screen 45 seconds, and longer on request', async () => {
+    const noPrinter = await browser.context.newPage();
+    noPrinter.setDefaultTimeout(10_000);
+    await noPrinter.clock.install({ time: hub.clock.now() });
+    await noPrinter.goto(`${hub.url}/kiosk/?kiosk=kiosk-2`);
+    await noPrinter.getByTestId('agency-samsat').click();
+    await noPrinter.getByTestId('service-pajak-kendaraan-tahunan').click();
+    await noPrinter.getByTestId('take-number').click();
+    await noPrinter.getByText('Kios ini tidak mencetak tiket').waitFor();
+    await noPrinter.getByTestId('countdown').getByText('45 detik').waitFor();
+    await shot('20-ticket-no-printer', noPrinter);
+    // Past the 15 s of a printed ticket and the 30 s of an idle screen: still there.
+    await noPrinter.clock.fastForward(34_000);
+    await noPrinter.getByTestId('idle-warning').getByText('Masih di sini?').waitFor();
+    expect(await noPrinter.getByTestId('ticket-number').isVisible()).toBe(true);
+    await shot('21-ticket-still-there', noPrinter);
+    await noPrinter
+      .getByTestId('idle-warning')
+      .getByRole('button', { name: 'Tetap tampilkan nomor' })
+      .click();
+    await noPrinter.getByTestId('countdown').getByText('45 detik').waitFor();
+    await noPrinter.clock.fastForward(30_000);
+    await noPrinter.getByTestId('keep-showing').click();
+    await noPrinter.getByTestId('countdown').getByText('45 detik').waitFor();
+    await noPrinter.clock.fastForward(46_000);
+    await noPrinter.getByTestId('agency-samsat').waitFor();
+    await noPrinter.close();
   });
 
   it('lays out for a portrait screen too', async () => {
@@ -228,12 +283,13 @@ describe('the kiosk in a browser', () => {
     await stopHub(hub);
     await page.getByTestId('status-banner').waitFor({ timeout: 10_000 });
     await page.getByText('Kios tidak terhubung ke server antrean').waitFor({ timeout: 10_000 });
-    await page.getByTestId('agency-disdukcapil').click({ timeout: 10_000 });
-    await page.getByTestId('service-perekaman-ktp-el').click({ timeout: 10_000 });
-    expect(await page.getByTestId('take-number').isDisabled()).toBe(true);
+    // On the first screen already: every tile disabled, under the banner that says why.
+    await expect.poll(() => page.getByTestId('agency-disdukcapil').isDisabled()).toBe(true);
+    expect(await page.getByTestId('agency-disdukcapil').textContent()).toContain('Sementara tidak tersedia');
+    expect(await page.getByTestId('search').isDisabled()).toBe(true);
     await shot('17-offline-browser');
     hub = await hub.restart();
     await page.getByTestId('status-banner').waitFor({ state: 'detached', timeout: 15_000 });
-    expect(await page.getByTestId('take-number').isDisabled()).toBe(false);
+    expect(await page.getByTestId('agency-disdukcapil').isDisabled()).toBe(false);
   });
 });

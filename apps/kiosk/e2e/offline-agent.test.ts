@@ -149,7 +149,8 @@ it('keeps issuing through a hub outage, then every offline ticket reaches the hu
   );
   const called: string[] = [];
   for (;;) {
-    const reply = await conn.command({ type: 'callNext', counterId: 'loket-2' });
+    // Each visitor is served as the next is called: the test is about the order of the calls.
+    const reply = await conn.command({ type: 'callNext', counterId: 'loket-2', previous: 'served' });
     if (!reply.ok) {
       expect(reply.error.code).toBe('QUEUE_EMPTY');
       break;

@@ -72,6 +72,8 @@ export class HubConnection {
   status: ConnectionStatus = 'connecting';
   config: PublicHallConfig | undefined;
   principal: Principal = { kind: 'public' };
+  /** The hub's address as visitors' phones reach it (`welcome.publicUrl`): what a ticket's QR code links to. */
+  publicUrl: string | undefined;
   /** Set when the hub refused the connection (wrong protocol, expired session). */
   refusal: DomainError | undefined;
   private readonly listeners = new Set<Listener>();
@@ -103,6 +105,7 @@ export class HubConnection {
     });
     this.socket.on('welcome', (w: Welcome) => {
       this.principal = w.principal;
+      this.publicUrl = w.publicUrl;
       this.notify();
     });
     this.socket.on('events', (events) => {

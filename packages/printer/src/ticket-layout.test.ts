@@ -15,7 +15,9 @@ const TICKET: PrintableTicket = {
   date: 'Senin, 30 November 2026',
   time: '09.14 WIB',
   ahead: 3,
-  minutes: 30,
+  wait: '± 30 menit',
+  place: 'Loket 2–3 · Lantai 1',
+  watch: 'Perhatikan layar panggilan',
   requirements: ['Berusia 17 tahun atau sudah menikah', 'Kartu Keluarga (KK)'],
   statusUrl: 'http://10.0.0.2:3000/t/0f8c2a3e-1234-4abc-9def-0123456789ab',
 };
@@ -36,6 +38,8 @@ describe('encodeTicket', () => {
       expect(text).toContain('09.14 WIB');
       expect(text).toMatch(/Antrean di depan Anda +3/);
       expect(text).toMatch(/\+\/- 30 menit/);
+      expect(text).toContain('LOKET 2-3, LANTAI 1');
+      expect(text).toContain('Perhatikan layar panggilan');
       expect(text).toContain('- Kartu Keluarga (KK)');
       expect(text).toContain('Pindai untuk memantau');
 
@@ -80,10 +84,12 @@ describe('encodeTicket', () => {
   });
 
   it('prints in English when the visitor chose English', () => {
-    const text = receiptText(decodeEscPos(encodeTicket({ ...TICKET, lang: 'en', ahead: 0 }, 80)));
+    const text = receiptText(
+      decodeEscPos(encodeTicket({ ...TICKET, lang: 'en', ahead: 0, wait: 'Served shortly' }, 80)),
+    );
     expect(text).toContain('QUEUE NUMBER');
     expect(text).toMatch(/People ahead of you +0/);
-    expect(text).toMatch(/Estimated wait +shortly/);
+    expect(text).toMatch(/Estimated wait +Served shortly/);
     expect(text).not.toContain('NOMOR ANTREAN');
   });
 
@@ -93,6 +99,25 @@ describe('encodeTicket', () => {
     expect(text).toContain('- Dokumen 6');
     expect(text).not.toContain('Dokumen 7');
     expect(text).toContain('+ 3 persyaratan lain');
+  });
+
+  it('wraps a wait too long for the line under its label, within the paper', () => {
+    const wait = 'Loket belum buka, dibuka besok pukul 08.00';
+    const doc = decodeEscPos(encodeTicket({ ...TICKET, wait }, 58));
+    const text = receiptText(doc);
+    expect(text).toContain('Loket belum buka, dibuka besok');
+    expect(text).toContain('pukul 08.00');
+    for (const line of lines(doc.blocks)) expect(columnsUsed(line.runs)).toBeLessThanOrEqual(COLUMNS[58]);
+  });
+
+  it('lists a visit’s desks in order, one number for all, long names wrapped under their own number', () => {
+    const legs = ['Surat pindah (SKPWNI) · Disdukcapil', 'Kartu Keluarga (baru/perubahan) · Disdukcapil'];
+    const text = receiptText(decodeEscPos(encodeTicket({ ...TICKET, legs }, 58)));
+    expect(text).toContain('Rencana kunjungan (satu nomor):');
+    expect(text).toMatch(/1\. Surat pindah \(SKPWNI\)/);
+    expect(text).toMatch(/2\. Kartu Keluarga/);
+    expect(text.indexOf('1. Surat')).toBeLessThan(text.indexOf('2. Kartu'));
+    expect(receiptText(decodeEscPos(encodeTicket(TICKET, 58)))).not.toContain('Rencana kunjungan');
   });
 
   it('prints typographic text as ASCII', () => {
@@ -128,6 +153,10 @@ describe('printableTicket', () => {
         targetMinutes: 10,
       },
     ],
+    counters: [
+      { id: 'c2', name: '2', agencyId: 'disdukcapil', serviceIds: ['ktp'], zone: 'Lantai 1' },
+      { id: 'c3', name: '3', agencyId: 'disdukcapil', serviceIds: ['ktp'], zone: 'Lantai 1' },
+    ],
   };
   const ticket = {
     id: '0f8c2a3e-1234-4abc-9def-0123456789ab',
@@ -155,6 +184,9 @@ describe('printableTicket', () => {
       priority: 'LANSIA',
       requirements: ['Kartu Keluarga (KK)'],
       statusUrl: 'http://hub:3000/t/0f8c2a3e-1234-4abc-9def-0123456789ab',
+      wait: '± 20 menit',
+      place: 'Loket 2–3 · Lantai 1',
+      watch: 'Perhatikan layar panggilan',
     });
     expect(p.hallAddress).toBeUndefined();
   });
@@ -170,5 +202,51 @@ describe('printableTicket', () => {
     expect(p.serviceName).toBe('KTP-el enrolment');
     expect(p.date).toBe('Monday, 30 November 2026');
     expect(p.priority).toBeUndefined();
+    expect(p.legs).toBeUndefined();
+    expect(p.wait).toBe('Served shortly');
+    expect(p.place).toBe('Counters 2–3 · Lantai 1');
+  });
+
+  it('says the counters are closed rather than a wait, when told so', () => {
+    const p = printableTicket({
+      config,
+      ticket: { ...ticket, targetCounterId: 'c3' },
+      estimate: { ahead: 0, minutes: 0 },
+      outlook: { kind: 'counters-closed', opens: { weekday: 'mon', at: '13:00', inDays: 0 } },
+      publicUrl: 'http://hub:3000',
+      lang: 'id',
+    });
+    expect(p.wait).toBe('Loket belum buka, dibuka pukul 13.00');
+    expect(p.place).toBe('Loket 3 · Lantai 1');
+  });
+
+  it('lists a visit’s legs and their requirements once each', () => {
+    const visitConfig = {
+      ...config,
+      services: [
+        ...config.services,
+        {
+          id: 'kk',
+          agencyId: 'disdukcapil',
+          prefix: 'K',
+          name: { id: 'Kartu Keluarga', en: 'Family card' },
+          requirements: {
+            id: ['Kartu Keluarga (KK)', 'Surat pindah'],
+            en: ['Family card (KK)', 'Moving letter'],
+          },
+          targetMinutes: 10,
+        },
+      ],
+    };
+    const visit = { legs: [{ serviceId: 'kk' }, { serviceId: 'ktp' }] };
+    const p = printableTicket({
+      config: visitConfig,
+      ticket: { ...ticket, serviceId: 'kk', visit },
+      estimate: { ahead: 0, minutes: 0 },
+      publicUrl: 'http://hub:3000',
+      lang: 'id',
+    });
+    expect(p.legs).toEqual(['Kartu Keluarga · Disdukcapil', 'Perekaman KTP-el · Disdukcapil']);
+    expect(p.requirements).toEqual(['Kartu Keluarga (KK)', 'Surat pindah']);
   });
 });

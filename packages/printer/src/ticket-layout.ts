@@ -16,9 +16,8 @@ const ID_LABELS = {
   ahead: 'Antrean di depan Anda',
   wait: 'Perkiraan waktu tunggu',
   waitShort: 'Perkiraan tunggu',
-  minutes: 'menit',
-  soon: 'segera',
   requirements: 'Siapkan persyaratan berikut:',
+  legs: 'Rencana kunjungan (satu nomor):',
   more: 'persyaratan lain',
   scan: 'Pindai untuk memantau antrean Anda',
   footer: 'Mohon menunggu sampai nomor Anda dipanggil.',
@@ -32,9 +31,8 @@ const LABELS: Record<TicketLanguage, typeof ID_LABELS> = {
     ahead: 'People ahead of you',
     wait: 'Estimated wait',
     waitShort: 'Est. wait',
-    minutes: 'min',
-    soon: 'shortly',
     requirements: 'Please have these ready:',
+    legs: 'Your visit (one number):',
     more: 'more requirements',
     scan: 'Scan to follow your place in the queue',
     footer: 'Please wait until your number is called.',
@@ -43,7 +41,8 @@ const LABELS: Record<TicketLanguage, typeof ID_LABELS> = {
 
 /**
  * A ticket as ESC/POS bytes: hall, the number as large as the paper allows, service and agency, date and
- * time, people ahead and the estimated wait, the requirements, a native QR code (GS ( k) and a cut.
+ * time, people ahead and the estimated wait, where to wait, the requirements, a native QR code (GS ( k) and
+ * a cut.
  */
 export function encodeTicket(ticket: PrintableTicket, paperWidth: PaperWidth): Uint8Array {
   const cols = COLUMNS[paperWidth];
@@ -94,15 +93,32 @@ export function encodeTicket(ticket: PrintableTicket, paperWidth: PaperWidth): U
   const row = (left: string, right: string, shortLeft = left) => {
     const line = spreadLine(left, right, cols) ?? spreadLine(shortLeft, right, cols);
     if (line !== undefined) e.line(line);
-    else e.line(left).align('right').line(right).align('left');
+    else {
+      e.line(left).align('right');
+      for (const l of wrapWords(right, cols)) e.line(l);
+      e.align('left');
+    }
   };
   row(text(ticket.date), text(ticket.time));
   row(label.ahead, String(ticket.ahead));
-  row(
-    label.wait,
-    ticket.ahead === 0 ? label.soon : `+/- ${ticket.minutes} ${label.minutes}`,
-    label.waitShort,
-  );
+  row(label.wait, text(ticket.wait), label.waitShort);
+  // Where to wait, large enough to find the counters by: "LOKET 2-3, LANTAI 1".
+  e.align('center').size(1, 2).bold(true);
+  centred(wrapWords(text(ticket.place).toUpperCase(), cols));
+  e.size(1, 1).bold(false);
+  centred(wrapWords(text(ticket.watch), cols));
+  e.align('left');
+
+  if (ticket.legs !== undefined) {
+    // The desks the same number goes to, in the plan's order; the hub routes it from one to the next.
+    e.line('-'.repeat(cols)).bold(true).line(label.legs).bold(false);
+    ticket.legs.forEach((leg, i) => {
+      const head = `${i + 1}. `;
+      wrapWords(text(leg), cols - head.length).forEach((l, j) =>
+        e.line(`${j === 0 ? head : ' '.repeat(head.length)}${l}`),
+      );
+    });
+  }
 
   if (ticket.requirements.length > 0) {
     e.line('-'.repeat(cols)).bold(true).line(label.requirements).bold(false);

@@ -59,6 +59,9 @@ function setting(): { q: TestQueue; examples: Record<CommandType, Command> } {
     cancelTicket: { type: 'cancelTicket', ticket: 'A-001' },
     setCounterStatus: { type: 'setCounterStatus', counterId: 'c1', status: 'open' },
     closeDay: { type: 'closeDay' },
+    addVisitLeg: { type: 'addVisitLeg', counterId: 'c1', serviceId: 'jkn' },
+    skipVisitLeg: { type: 'skipVisitLeg', counterId: 'c1', ticket: 'A-001', leg: 1 },
+    reorderVisitLegs: { type: 'reorderVisitLegs', counterId: 'c1', ticket: 'A-001', legs: [1] },
   };
   const examples = Object.fromEntries(
     Object.entries(inputs).map(([type, input]) => [type, commandSchema.parse(input)]),
@@ -80,6 +83,8 @@ const COUNTER_TYPES: CommandType[] = [
   'putBack',
   'setCounterStatus',
 ];
+/** Changes to a visit's legs: at the counter, on its ticket or on the staff's own agency's legs. */
+const VISIT_TYPES: CommandType[] = ['addVisitLeg', 'skipVisitLeg', 'reorderVisitLegs'];
 
 function verdict(principal: Principal, command: Command, q: TestQueue): string {
   return authorizeCommand(principal, command, q.config, q.state)?.code ?? 'allowed';
@@ -97,7 +102,7 @@ const expectAll = (types: readonly string[], outcome: string): Record<string, st
 describe('authorizeCommand', () => {
   it('knows an example of every command', () => {
     expect([...ALL_TYPES].sort()).toEqual(Object.keys(setting().examples).sort());
-    expect([...KIOSK_TYPES, ...COUNTER_TYPES, 'cancelTicket', 'closeDay'].sort()).toEqual(
+    expect([...KIOSK_TYPES, ...COUNTER_TYPES, ...VISIT_TYPES, 'cancelTicket', 'closeDay'].sort()).toEqual(
       [...ALL_TYPES].sort(),
     );
   });
@@ -120,6 +125,9 @@ describe('authorizeCommand', () => {
   it('lets staff act at their own agency’s counters, issue tickets, and cancel their agency’s tickets', () => {
     expect(verdicts(DUKCAPIL)).toEqual({
       ...expectAll(COUNTER_TYPES, 'allowed'),
+      addVisitLeg: 'allowed',
+      skipVisitLeg: 'allowed', // A-001 has no leg 1: the engine says so
+      reorderVisitLegs: 'FORBIDDEN', // A-001 is not at c1
       issueTicket: 'allowed',
       cancelTicket: 'allowed',
       syncOfflineTicket: 'FORBIDDEN',
@@ -132,6 +140,7 @@ describe('authorizeCommand', () => {
   it('keeps staff away from another agency’s counters and tickets', () => {
     expect(verdicts(IMIGRASI)).toEqual({
       ...expectAll(COUNTER_TYPES, 'FORBIDDEN'),
+      ...expectAll(VISIT_TYPES, 'FORBIDDEN'),
       issueTicket: 'allowed',
       cancelTicket: 'FORBIDDEN', // A-001 is Disdukcapil's
       syncOfflineTicket: 'FORBIDDEN',
@@ -177,7 +186,7 @@ describe('authorizeCommand', () => {
     expect(verdict(DUKCAPIL, cancel('A-099'), q)).toBe('allowed');
     // After a transfer to Imigrasi, the ticket is Imigrasi's to cancel.
     q.open('c1').must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'transfer', counterId: 'c1', toServiceId: 'paspor' });
+    q.must({ type: 'transfer', counterId: 'c1', toServiceId: 'paspor', confirm: true });
     expect(verdict(DUKCAPIL, cancel('A-001'), q)).toBe('FORBIDDEN');
     expect(verdict(IMIGRASI, cancel('A-001'), q)).toBe('allowed');
   });
@@ -188,7 +197,9 @@ describe('authorizeCommand', () => {
   });
 
   it('refuses staff who belong to no agency at every counter', () => {
-    expect(verdicts(staff('lost', 'staff'))).toMatchObject(expectAll(COUNTER_TYPES, 'FORBIDDEN'));
+    expect(verdicts(staff('lost', 'staff'))).toMatchObject(
+      expectAll([...COUNTER_TYPES, ...VISIT_TYPES], 'FORBIDDEN'),
+    );
   });
 
   it('puts a no-show back only through a desk of its own agency, for staff and supervisors alike', () => {
@@ -201,6 +212,75 @@ describe('authorizeCommand', () => {
     expect(verdict(IMIGRASI, putBack('c4'), q)).toBe('FORBIDDEN');
     expect(verdict(SUPERVISOR, putBack('c4'), q)).toBe('FORBIDDEN');
     expect(verdict(SUPERVISOR, putBack('c3'), q)).toBe('allowed');
+  });
+});
+
+describe('authorizeCommand for the legs of a visit', () => {
+  const BPJS = staff('bpjs1', 'staff', 'bpjs');
+  /** V: kk → ktp, and jkn, called at c2 (Disdukcapil); its jkn leg is BPJS's. */
+  function visit(): { q: TestQueue; number: string; jkn: number } {
+    const q = new TestQueue(
+      testHall({
+        packages: [
+          {
+            id: 'pindah',
+            name: { id: 'Pindah', en: 'Move' },
+            serviceIds: ['kk', 'ktp', 'jkn'],
+            order: [['kk', 'ktp']],
+          },
+        ],
+      }),
+      MON_0800,
+    );
+    q.open('c2', 'c5');
+    const t = q.issueVisit({ packageId: 'pindah', serviceIds: ['kk', 'ktp', 'jkn'] });
+    q.must({ type: 'callTicket', counterId: 'c2', ticket: t.displayNumber });
+    return { q, number: t.displayNumber, jkn: 2 };
+  }
+  const parse = (input: CommandInput): Command => commandSchema.parse(input);
+
+  it('lets staff change the legs of the ticket at their own counter', () => {
+    const { q, number } = visit();
+    expect(verdict(DUKCAPIL, parse({ type: 'addVisitLeg', counterId: 'c2', serviceId: 'paspor' }), q)).toBe(
+      'allowed',
+    );
+    expect(
+      verdict(
+        DUKCAPIL,
+        parse({ type: 'reorderVisitLegs', counterId: 'c2', ticket: number, legs: [2, 1] }),
+        q,
+      ),
+    ).toBe('allowed');
+    expect(
+      verdict(DUKCAPIL, parse({ type: 'skipVisitLeg', counterId: 'c2', ticket: number, leg: 2 }), q),
+    ).toBe('allowed');
+  });
+
+  it('lets staff skip their own agency’s leg wherever the ticket is, and nothing else of it', () => {
+    const { q, number, jkn } = visit();
+    expect(verdict(BPJS, parse({ type: 'skipVisitLeg', counterId: 'c5', ticket: number, leg: jkn }), q)).toBe(
+      'allowed',
+    );
+    expect(verdict(BPJS, parse({ type: 'skipVisitLeg', counterId: 'c5', ticket: number, leg: 1 }), q)).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      verdict(BPJS, parse({ type: 'reorderVisitLegs', counterId: 'c5', ticket: number, legs: [2, 1] }), q),
+    ).toBe('FORBIDDEN');
+    // Not from another agency's counter, nor by another agency's staff.
+    expect(verdict(BPJS, parse({ type: 'skipVisitLeg', counterId: 'c2', ticket: number, leg: jkn }), q)).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      verdict(IMIGRASI, parse({ type: 'skipVisitLeg', counterId: 'c4', ticket: number, leg: jkn }), q),
+    ).toBe('FORBIDDEN');
+    expect(
+      verdict(
+        SUPERVISOR,
+        parse({ type: 'reorderVisitLegs', counterId: 'c4', ticket: number, legs: [2, 1] }),
+        q,
+      ),
+    ).toBe('allowed');
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Command, CommandType } from './commands.js';
 import type { DomainError } from './error-codes.js';
 import { domainError } from './error-codes.js';
-import type { QueueConfig } from './hall-config.js';
+import type { PublicHallConfig, QueueConfig } from './hall-config.js';
 import type { DayView } from './queue-day.js';
 import type { ReadonlyTicket } from './domain-types.js';
 import { findTicket } from './ticket-lookup.js';
+import { authorizeVisitCommand } from './visit-access.js';
 
 /**
  * Who is allowed to do what in the hall: the one place that says it. The hub's socket layer asks it for
@@ -119,6 +120,10 @@ function authorizeStaff(
     case 'transfer':
     case 'setCounterStatus':
       return supervisor ? undefined : atOwnCounter(staff, command.counterId, config);
+    case 'addVisitLeg':
+    case 'skipVisitLeg':
+    case 'reorderVisitLegs':
+      return authorizeVisitCommand(staff, command, config, day, (id) => atOwnCounter(staff, id, config));
     case 'putBack': {
       const refusal = supervisor ? undefined : atOwnCounter(staff, command.counterId, config);
       if (refusal) return refusal;
@@ -207,4 +212,52 @@ export function authorizeSurveyFollowUp(principal: Principal): DomainError | und
   return principal.staff.role === 'supervisor'
     ? undefined
     : domainError('FORBIDDEN', 'only a supervisor records the follow-up of the survey');
+}
+
+/** What a report request asks to see: the filters that belong to an agency. */
+export interface ReportScope {
+  agencyId?: string | undefined;
+  serviceId?: string | undefined;
+  counterId?: string | undefined;
+  /** A staff member's user name. */
+  staff?: string | undefined;
+}
+
+/**
+ * May `principal` see the figures of `scope`? Reports are for signed-in staff: a supervisor sees the whole hall;
+ * a staff member of an agency sees that agency only, so a request without an agency is narrowed to it and one
+ * naming another agency's agency, service, counter or staff member is refused. Kiosks, displays and the
+ * public see no reports. On yes, `agencyId` is the agency the figures must be limited to (none: the hall).
+ */
+export function authorizeReport(
+  principal: Principal,
+  scope: ReportScope,
+  config: Pick<PublicHallConfig, 'services' | 'counters' | 'staff'>,
+): { ok: true; agencyId?: string } | { ok: false; error: DomainError } {
+  if (principal.kind === 'public') {
+    return { ok: false, error: domainError('UNAUTHENTICATED', 'sign in as staff to see reports') };
+  }
+  if (principal.kind !== 'staff') {
+    return { ok: false, error: domainError('FORBIDDEN', 'devices see no reports') };
+  }
+  const { role, agencyId: own } = principal.staff;
+  if (role === 'supervisor')
+    return scope.agencyId === undefined ? { ok: true } : { ok: true, agencyId: scope.agencyId };
+  if (own === undefined)
+    return { ok: false, error: domainError('FORBIDDEN', 'staff without an agency see no reports') };
+  const agencies = [
+    scope.agencyId,
+    scope.serviceId === undefined
+      ? undefined
+      : (config.services.find((s) => s.id === scope.serviceId)?.agencyId ?? ''),
+    scope.counterId === undefined
+      ? undefined
+      : (config.counters.find((c) => c.id === scope.counterId)?.agencyId ?? ''),
+    scope.staff === undefined
+      ? undefined
+      : (config.staff.find((s) => s.username === scope.staff)?.agencyId ?? ''),
+  ];
+  return agencies.every((a) => a === undefined || a === own)
+    ? { ok: true, agencyId: own }
+    : { ok: false, error: domainError('FORBIDDEN', 'those figures belong to another agency') };
 }

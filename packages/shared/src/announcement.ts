@@ -1,7 +1,9 @@
 // The clip sequence and display sentence for calling a ticket to a counter.
 
+import type { TicketNumber } from './domain-types.js';
 import { letterForSpoken, spellPrefix } from './spoken-letters.js';
 import { TERBILANG_MAX, terbilangWords } from './terbilang.js';
+import { ticketDigits } from './ticket-number.js';
 
 export interface AnnouncementOptions {
   /** Read "A-007" as "a, nol, nol, tujuh" instead of "a, tujuh"; halls differ, so it is a setting. */
@@ -12,11 +14,11 @@ export interface AnnouncementOptions {
 export const ANNOUNCEMENT_OPENING = 'nomor antrean';
 export const ANNOUNCEMENT_TO_COUNTER = 'silakan menuju loket';
 
-const DISPLAY_NUMBER = /^([A-Z]{1,2})-([0-9]+)$/;
+const PREFIX = /^[A-Z]{1,2}$/;
 const COUNTER_NAME = /^[0-9A-Za-z]+$/;
 const MAX_DIGITS = String(TERBILANG_MAX).length;
 
-/** Words for a digit string; only the ticket number honours readLeadingZeros. */
+/** Words for a digit string, its leading zeros read as "nol" or not. */
 function digitsWords(digits: string, readLeadingZeros: boolean): string[] {
   // Keep at least one digit so "000" still has a value (zero) after the leading zeros.
   const significant = digits.replace(/^0+(?=[0-9])/, '');
@@ -27,16 +29,20 @@ function digitsWords(digits: string, readLeadingZeros: boolean): string[] {
   return [...zeros, ...value];
 }
 
-function ticketWords(displayNumber: string, opts: AnnouncementOptions): string[] {
-  const match = DISPLAY_NUMBER.exec(displayNumber);
-  const prefix = match?.[1];
-  const digits = match?.[2];
-  if (prefix === undefined || digits === undefined) {
+/**
+ * The ticket's prefix spelled, then its number. The zeros that can be read are the ones the ticket shows:
+ * the same padding as `formatTicketNumber`, so "A-007" is "a, nol, nol, tujuh" when the hall reads them.
+ */
+function ticketWords(ticket: TicketNumber, opts: AnnouncementOptions): string[] {
+  if (!PREFIX.test(ticket.prefix)) {
     throw new Error(
-      `Malformed display number ${JSON.stringify(displayNumber)}: expected 1-2 uppercase letters, "-", digits (e.g. "A-123")`,
+      `Malformed ticket prefix ${JSON.stringify(ticket.prefix)}: expected 1-2 uppercase letters`,
     );
   }
-  return [...spellPrefix(prefix), ...digitsWords(digits, opts.readLeadingZeros)];
+  if (!Number.isSafeInteger(ticket.number) || ticket.number < 0) {
+    throw new RangeError(`Not a ticket number: ${ticket.number}`);
+  }
+  return [...spellPrefix(ticket.prefix), ...digitsWords(ticketDigits(ticket.number), opts.readLeadingZeros)];
 }
 
 /** A number is spoken whole; a string like "12A" speaks each digit run as a number and spells letters. */
@@ -54,17 +60,17 @@ function counterWords(counterName: string | number): string[] {
 }
 
 /**
- * Clip sequence for calling a ticket, e.g. ("A-123", 5) →
+ * Clip sequence for calling a ticket, e.g. ({ prefix: "A", number: 123 }, 5) →
  * ["nomor antrean", "a", "seratus", "dua puluh", "tiga", "silakan menuju loket", "lima"].
  */
 export function announcementWords(
-  displayNumber: string,
+  ticket: TicketNumber,
   counterName: string | number,
   opts: AnnouncementOptions,
 ): string[] {
   return [
     ANNOUNCEMENT_OPENING,
-    ...ticketWords(displayNumber, opts),
+    ...ticketWords(ticket, opts),
     ANNOUNCEMENT_TO_COUNTER,
     ...counterWords(counterName),
   ];

@@ -8,8 +8,11 @@ import type { DomainError } from './error-codes.js';
 import type { PublicHallConfig } from './hall-config.js';
 import { surveyFollowUpSchema } from './skm-follow-up.js';
 
-/** Bumped on any incompatible change of the events below; the hub refuses other versions at connect. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped on any incompatible change of the events below; the hub refuses other versions at connect.
+ * 2: visits of several services (`Ticket.visit`, the `Visit*` events and commands).
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Largest message the hub accepts (bytes); bigger ones are dropped before they are parsed. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -117,6 +120,11 @@ export interface Welcome {
   day: string;
   seq: number;
   principal: Principal;
+  /**
+   * The hub's address as visitors' phones reach it (`ANTRE_PUBLIC_URL`): a ticket's QR code links to
+   * `<publicUrl>/t/<ticketId>`, never to the address a kiosk itself uses (which may be loopback).
+   */
+  publicUrl: string;
 }
 
 type Ack<T> = (reply: T) => void;

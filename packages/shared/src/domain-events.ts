@@ -37,6 +37,8 @@ export type DomainEvent =
       toServiceId: string;
       toCounterId?: string;
       rank: number;
+      /** For the next counter, from the one that sent the visitor on; absent in logs before it existed. */
+      note?: string;
     }
   | { type: 'TicketPutBack'; ticketId: string; counterId: string; rank: number }
   | { type: 'TicketCancelled'; ticketId: string; by: string }
@@ -72,7 +74,20 @@ export type DomainEvent =
       extra?: Record<string, number>;
     }
   /** A supervisor recorded (or changed, same `planId`) the follow-up of a weak survey element. */
-  | { type: 'SurveyFollowUpRecorded'; plan: SurveyFollowUp; by: string };
+  | { type: 'SurveyFollowUpRecorded'; plan: SurveyFollowUp; by: string }
+  /**
+   * A visit goes on: the ticket joins the queue of leg `leg` (logged right after the previous leg's finish or
+   * no-show, by the same command), ranked by when the citizen arrived in the hall (`rank` = its issue time).
+   */
+  | { type: 'VisitRouted'; ticketId: string; leg: number; rank: number }
+  /** Staff ended the visit at a no-show: the legs still to go are cancelled. */
+  | { type: 'VisitEnded'; ticketId: string; counterId: string; by: string }
+  /** Staff added a leg at their counter (the citizen found another need there). */
+  | { type: 'VisitLegAdded'; ticketId: string; counterId: string; serviceId: string; by: string }
+  /** Staff skipped a leg still to go. */
+  | { type: 'VisitLegSkipped'; ticketId: string; counterId: string; leg: number; by: string }
+  /** Staff set the order of the legs still to go, first to go first. */
+  | { type: 'VisitReordered'; ticketId: string; counterId: string; sequence: number[]; by: string };
 
 /** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
 export interface EventEnvelope {

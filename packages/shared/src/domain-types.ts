@@ -1,4 +1,6 @@
 import type { DeepReadonly } from './deep-readonly.js';
+import type { NextOpening } from './hall-clock.js';
+import type { VisitPlan } from './visit-plan.js';
 
 /** Priority groups that Law 25/2009 art. 29 entitles to special treatment; `none` is a regular visitor. */
 export const PRIORITY_GROUPS = ['none', 'elderly', 'disability', 'pregnant', 'child', 'disaster'] as const;
@@ -42,6 +44,8 @@ export interface TicketTransfer {
   toServiceId: string;
   toCounterId?: string;
   byCounterId: string;
+  /** What the sending counter wrote for the next one: shown to staff, never on a public screen. */
+  note?: string;
 }
 
 /** A kiosk's report that the ticket did not print: staff are alerted until it is reprinted. */
@@ -54,10 +58,21 @@ export interface PrintFault {
   at: number;
 }
 
+/**
+ * How long a visitor waits to be called (`estimateWait`). Logs written before the range existed hold only
+ * `ahead` and `minutes`: every other field is optional, and a reader copes without it.
+ */
 export interface WaitEstimate {
-  /** Tickets of the same service waiting ahead. */
+  /** Tickets of the same service that will be called first (priority groups first, the interleave). */
   ahead: number;
+  /** Expected minutes until the call, whole; 0: a desk is free for it now. */
   minutes: number;
+  /** The 20th percentile of the wait, minutes: one visitor in five is called sooner. */
+  low?: number;
+  /** The 80th percentile, minutes: one visitor in five waits longer. */
+  high?: number;
+  /** The service is closed now and opens then; `minutes` count from the opening. */
+  opens?: NextOpening;
 }
 
 export interface Ticket {
@@ -95,6 +110,11 @@ export interface Ticket {
    * meanwhile. An ended visit keeps it as history, so alert only on open tickets (`openPrintFaults`).
    */
   printFault?: PrintFault;
+  /**
+   * A visit of several services on this one ticket (`visit-plan.ts`): its legs, their order, and the leg the
+   * ticket is in now. Absent on a ticket for one service, and in logs written before visits existed.
+   */
+  visit?: VisitPlan;
 }
 
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;

@@ -49,6 +49,8 @@ describe('hallConfig', () => {
       leaseBlockSize: 20,
       leaseStart: 501,
       estimateWindow: 10,
+      noShowMinSeconds: 60,
+      noShowMinRecalls: 1,
     });
     expect(config.staff).toEqual([]);
     expect(config.kiosks).toEqual([]);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { packageIssues } from './service-packages.js';
 import { DEFAULT_SURVEY_SETTINGS, surveySettingsSchema } from './skm-questionnaire.js';
+import { MAX_VISIT_LEGS } from './visit-plan.js';
 
 /** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
 export const HALL_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -46,6 +48,14 @@ const agencyConfig = z.object({
   id,
   name: z.string().min(1).max(120),
   shortName: z.string().min(1).max(30),
+  /**
+   * The agency's badge where no logo is: 1–4 capitals or digits ("DUK", "BPN"), unique in the hall.
+   * Made from the short name when absent (`agencyCodes`).
+   */
+  code: z
+    .string()
+    .regex(/^[A-Z0-9]{1,4}$/)
+    .optional(),
   /** CSS colour of the agency's tiles and badges. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   logo: z.string().max(300).optional(),
@@ -59,6 +69,11 @@ export const serviceConfig = z.object({
   /** One or two upper-case letters: the ticket's prefix (`A-007`, `KT-012`). */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   name: localizedText,
+  /**
+   * Other words visitors search the service by, in either language: abbreviations and everyday names
+   * ("KK", "akte lahir", "e-KTP"). The kiosk's search matches them as it matches the name.
+   */
+  aliases: z.array(z.string().min(1).max(60)).max(30).optional(),
   requirements: z.object({
     id: z.array(z.string().max(200)).max(20),
     en: z.array(z.string().max(200)).max(20),
@@ -106,6 +121,22 @@ const kioskConfig = z.object({
 });
 export type KioskConfig = z.infer<typeof kioskConfig>;
 
+/**
+ * A service package (*paket layanan*): services a citizen often needs together, taken on one ticket. `order`
+ * lists `[before, after]` pairs where the law fixes the order (the KK before the KTP-el); the rest is free.
+ */
+const servicePackageConfig = z.object({
+  id,
+  name: localizedText,
+  description: localizedText.optional(),
+  serviceIds: z.array(id).min(2).max(MAX_VISIT_LEGS),
+  order: z
+    .array(z.tuple([id, id]))
+    .max(64)
+    .default([]),
+});
+export type ServicePackageConfig = z.infer<typeof servicePackageConfig>;
+
 export const queueSettings = z.object({
   /**
    * How many priority-group tickets a counter calls in a row while a regular visitor waits;
@@ -120,6 +151,13 @@ export const queueSettings = z.object({
   leaseStart: z.number().int().min(2).max(9000).default(501),
   /** Service times averaged for the estimated wait. */
   estimateWindow: z.number().int().min(1).max(100).default(10),
+  /**
+   * A no-show sooner than this after the call needs a confirmation: a visitor walking from the far end of the
+   * hall must not lose their turn to a quick finger. 0 turns the check off.
+   */
+  noShowMinSeconds: z.number().int().min(0).max(3600).default(60),
+  /** A no-show before this many recalls needs a confirmation. 0 turns the check off. */
+  noShowMinRecalls: z.number().int().min(0).max(10).default(1),
 });
 
 export const hallConfig = z
@@ -141,12 +179,15 @@ export const hallConfig = z
     counters: z.array(counterConfig).min(1).max(1000),
     staff: z.array(staffConfig).max(5000).default([]),
     kiosks: z.array(kioskConfig).max(500).default([]),
+    packages: z.array(servicePackageConfig).max(100).default([]),
     settings: queueSettings.default({
       priorityStreak: 3,
       readLeadingZeros: false,
       leaseBlockSize: 20,
       leaseStart: 501,
       estimateWindow: 10,
+      noShowMinSeconds: 60,
+      noShowMinRecalls: 1,
     }),
     /** The satisfaction survey (SKM): on by default, as the regulation asks of every unit. */
     survey: surveySettingsSchema.default(DEFAULT_SURVEY_SETTINGS),
@@ -171,6 +212,10 @@ export const hallConfig = z
     unique(
       config.services.map((s) => s.prefix),
       'prefix',
+    );
+    unique(
+      config.agencies.flatMap((a) => (a.code === undefined ? [] : [a.code])),
+      'agency code',
     );
     unique(
       config.counters.map((c) => c.id),
@@ -214,6 +259,9 @@ export const hallConfig = z
           });
         }
       }
+    }
+    for (const message of packageIssues(config)) {
+      ctx.addIssue({ code: 'custom', message, path: ['packages'] });
     }
     for (const st of config.staff) {
       if (st.agencyId !== undefined && !agencies.has(st.agencyId)) {

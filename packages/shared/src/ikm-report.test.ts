@@ -115,6 +115,36 @@ describe('IkmReportBuilder', () => {
   });
 });
 
+describe('IkmReportBuilder with visits of several legs', () => {
+  it('counts each leg for its service and counter, and the visit once in the hall and in each agency', () => {
+    const q = new TestQueue(testHall(), START).open('c1', 'c2', 'c4');
+    // ktp (c1) → kk (c2), both Disdukcapil, then paspor (c4): three legs of one visit.
+    q.issueVisit({ serviceIds: ['ktp', 'kk', 'paspor'] });
+    for (const c of ['c1', 'c2', 'c4']) {
+      q.must({ type: 'callNext', counterId: c });
+      q.must({ type: 'finish', counterId: c });
+    }
+    const b = new IkmReportBuilder(q.config, '2026-12', { from: '2026-12-01', to: '2026-12-31' });
+    for (const e of q.log) b.add(e);
+    const r = b.build();
+    expect(r.overall.visitors).toBe(1);
+    expect(r.byAgency.map((g) => [g.id, g.visitors])).toEqual([
+      ['disdukcapil', 1],
+      ['imigrasi', 1],
+    ]);
+    expect(r.byService.map((g) => [g.id, g.visitors])).toEqual([
+      ['kk', 1],
+      ['ktp', 1],
+      ['paspor', 1],
+    ]);
+    expect(r.byCounter.map((g) => [g.id, g.visitors])).toEqual([
+      ['c1', 1],
+      ['c2', 1],
+      ['c4', 1],
+    ]);
+  });
+});
+
 describe('periodDays', () => {
   it('names the days of a year, a quarter and a month', () => {
     expect(periodDays('2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });

@@ -46,7 +46,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => pad(new Date(Date.UTC(year, month, 0)).getUTCDate());
 
 /** Narrows a report to one agency, service or counter; empty: the whole hall. */
-export interface ReportScope {
+export interface IkmScope {
   agencyId?: string;
   serviceId?: string;
   counterId?: string;
@@ -67,7 +67,7 @@ export interface IkmReport {
   period: PeriodName;
   from: string;
   to: string;
-  scope: ReportScope;
+  scope: IkmScope;
   overall: ScopedIkm;
   byAgency: ScopedIkm[];
   byService: ScopedIkm[];
@@ -97,14 +97,21 @@ export class IkmReportBuilder {
   ) as Record<ProfileField, Map<string, number>>;
   private suggestions = 0;
   private readonly plans = new Map<string, SurveyFollowUp & { by: string; at: number }>();
-  /** Tickets of the period not yet finished: their day and current service. */
-  private readonly open = new Map<string, { day: string; serviceId: string }>();
+  /**
+   * Tickets of the period not yet finished: their day, current service and the services of their visit's legs.
+   * Each leg's finish counts a visitor of its service and counter; a visit of several legs counts once in the
+   * hall and in each agency (`counted`), as it gives one response at most.
+   */
+  private readonly open = new Map<
+    string,
+    { day: string; serviceId: string; legs: string[]; counted?: Set<Group> }
+  >();
 
   constructor(
     private readonly config: QueueConfig,
     readonly period: PeriodName,
     private readonly days: { from: string; to: string },
-    private readonly scope: ReportScope = {},
+    private readonly scope: IkmScope = {},
   ) {}
 
   add(envelope: EventEnvelope): void {
@@ -112,9 +119,21 @@ export class IkmReportBuilder {
     switch (event.type) {
       case 'TicketIssued':
         if (this.inPeriod(event.ticket.day)) {
-          this.open.set(event.ticket.id, { day: event.ticket.day, serviceId: event.ticket.serviceId });
+          this.open.set(event.ticket.id, {
+            day: event.ticket.day,
+            serviceId: event.ticket.serviceId,
+            legs: event.ticket.visit?.legs.map((l) => l.serviceId) ?? [event.ticket.serviceId],
+          });
         }
         break;
+      case 'VisitLegAdded':
+        this.open.get(event.ticketId)?.legs.push(event.serviceId);
+        break;
+      case 'VisitRouted': {
+        const t = this.open.get(event.ticketId);
+        if (t) t.serviceId = t.legs[event.leg] ?? t.serviceId;
+        break;
+      }
       case 'TicketTransferred': {
         const t = this.open.get(event.ticketId);
         if (t) t.serviceId = event.toServiceId;
@@ -122,11 +141,16 @@ export class IkmReportBuilder {
       }
       case 'TicketFinished': {
         const t = this.open.get(event.ticketId);
-        this.open.delete(event.ticketId);
         if (!t) break;
+        // A visit of several legs may route on to the next (`VisitRouted`): kept until the period's end.
+        if (t.legs.length <= 1) this.open.delete(event.ticketId);
         const agencyId = this.agencyOf(t.serviceId);
         if (!this.inScope(agencyId, t.serviceId, event.counterId)) break;
-        for (const g of this.groupsOf(agencyId, t.serviceId, event.counterId)) g.visitors += 1;
+        for (const g of this.groupsOf(agencyId, t.serviceId, event.counterId)) {
+          if (t.counted?.has(g)) continue;
+          g.visitors += 1;
+          if (t.legs.length > 1) (t.counted ??= new Set()).add(g);
+        }
         break;
       }
       case 'SurveyAnswered': {

@@ -8,6 +8,7 @@ import type {
   ReadonlyTicket,
   Ticket,
 } from './domain-types.js';
+import { DeskTimes } from './desk-times.js';
 import type { QueueConfig } from './hall-config.js';
 import { reduceDay } from './queue-reducer.js';
 import { emptySnapshot } from './queue-state.js';
@@ -31,6 +32,8 @@ export interface DayView {
   ticket(id: string): ReadonlyTicket | undefined;
   /** How many tickets wait where, kept up to date as they move. */
   waiting(): WaitingCounts;
+  /** The service's recent desk times (call → desk free again), ms, newest last (`DeskTimes`). */
+  deskTimes(serviceId: string): readonly number[];
   /** The day as plain data, for the wire (`sync`'s snapshot) and for comparing two days. */
   snapshot(): DeepReadonly<QueueSnapshot>;
 }
@@ -46,6 +49,7 @@ export class QueueDay implements DayView {
   /** Tickets in issue order; the record holds them in dictionary mode, where `Object.values` is slow. */
   private list: ReadonlyTicket[] = [];
   private index = new WaitingIndex();
+  private desks = new DeskTimes();
 
   private constructor(data: QueueSnapshot) {
     this.data = data;
@@ -103,6 +107,10 @@ export class QueueDay implements DayView {
     return this.index;
   }
 
+  deskTimes(serviceId: string): readonly number[] {
+    return this.desks.of(serviceId);
+  }
+
   snapshot(): DeepReadonly<QueueSnapshot> {
     return this.data;
   }
@@ -119,6 +127,8 @@ export class QueueDay implements DayView {
     const moved = ticketIdsOf(event);
     const before = moved.map((id) => waitingPlace(this.ticket(id)));
     const known = event.type === 'TicketIssued' ? this.ticket(event.ticket.id) : undefined;
+    const deskTime =
+      'ticketId' in event ? DeskTimes.ended(event, envelope.at, this.ticket(event.ticketId)) : undefined;
     reduceDay(this.data, envelope);
     if (this.data.tickets !== tickets) {
       // A new day: a new record of tickets, and new indexes over it.
@@ -126,6 +136,7 @@ export class QueueDay implements DayView {
       return;
     }
     if (event.type === 'TicketIssued') this.noteIssued(event.ticket.id, known);
+    this.desks.add(deskTime);
     moved.forEach((id, i) => {
       this.index.add(before[i], -1);
       this.index.add(waitingPlace(this.ticket(id)), 1);
@@ -142,5 +153,6 @@ export class QueueDay implements DayView {
   private reindex(): void {
     this.list = Object.values(this.data.tickets);
     this.index = WaitingIndex.of(this.list);
+    this.desks = DeskTimes.fromTickets(this.list);
   }
 }

@@ -7,7 +7,6 @@ import type { Actor } from './access-policy.js';
 import type { Decision } from './queue-engine.js';
 import { rolloverEvents } from './queue-engine.js';
 import { findTicket } from './ticket-lookup.js';
-import { estimateWait, ticketPosition } from './wait-estimate.js';
 import { ALL_DAY, TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
@@ -60,11 +59,11 @@ function refused(
   return decision;
 }
 
-/** Calls next at a counter `n` times (each call finishes the previous visitor) and returns who was called. */
+/** Calls next at a counter `n` times (each call records the previous visitor served) and returns who was called. */
 function callNextTimes(q: TestQueue, counterId: string, n: number): string[] {
   const called: string[] = [];
   for (let i = 0; i < n; i++) {
-    q.must({ type: 'callNext', counterId });
+    q.must({ type: 'callNext', counterId, previous: 'served' });
     called.push(q.currentAt(counterId) ?? '?');
   }
   return called;
@@ -74,7 +73,9 @@ function callNextTimes(q: TestQueue, counterId: string, n: number): string[] {
 function callNextStreaks(q: TestQueue, counterId: string, n: number): string[] {
   const called: string[] = [];
   for (let i = 0; i < n; i++) {
-    const call = q.must({ type: 'callNext', counterId }).find((e) => e.type === 'TicketCalled');
+    const call = q
+      .must({ type: 'callNext', counterId, previous: 'served' })
+      .find((e) => e.type === 'TicketCalled');
     if (call?.type !== 'TicketCalled') throw new Error('no TicketCalled event');
     // The reducer keeps what the event says.
     expect(q.state.counters[counterId]?.priorityStreak).toBe(call.priorityStreak);
@@ -332,7 +333,7 @@ describe('callNext', () => {
     q.advance(MINUTE).issue('ktp', 'elderly');
     const calls: string[] = [];
     for (const counterId of ['c1', 'c2', 'c1', 'c2', 'c1']) {
-      q.must({ type: 'callNext', counterId });
+      q.must({ type: 'callNext', counterId, previous: 'served' });
       calls.push(`${counterId}:${q.currentAt(counterId) ?? '?'}`);
     }
     expect(calls).toEqual(['c1:A-003', 'c2:A-004', 'c1:A-001', 'c2:A-002', 'c1:A-005']);
@@ -480,6 +481,70 @@ describe('callNext', () => {
     refused(q, { type: 'callNext', counterId: 'c1' }, 'QUEUE_EMPTY');
     expect(q.ticket(t.id).status).toBe('serving');
   });
+
+  it('never records a visitor only called as served: call next asks what happened', () => {
+    const q = queue().open('c1');
+    const first = q.issue('ktp');
+    const second = q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    const refusal = refused(q, { type: 'callNext', counterId: 'c1' }, 'VISITOR_NOT_STARTED');
+    expect(refusal.error.details).toEqual({ ticket: 'A-001' });
+    expect(q.ticket(first.id).status).toBe('called');
+
+    q.advance(3 * MINUTE);
+    expect(accepted(q.run({ type: 'callNext', counterId: 'c1', previous: 'served' }))).toEqual([
+      { type: 'TicketFinished', ticketId: first.id, counterId: 'c1' },
+      expect.objectContaining({ type: 'TicketCalled', ticketId: second.id }),
+    ]);
+    // Served without a start: the service time runs from the call.
+    expect(q.state.counters['c1']).toMatchObject({ servedToday: 1, serviceMsToday: 3 * MINUTE });
+  });
+
+  it('a call next that says the visitor did not come records a no-show, with the no-show safeguards', () => {
+    const q = queue().open('c1');
+    const first = q.issue('ktp');
+    const second = q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.advance(20_000);
+    const early = refused(q, { type: 'callNext', counterId: 'c1', previous: 'noShow' }, 'NO_SHOW_TOO_EARLY');
+    expect(early.error.details).toEqual({
+      ticket: 'A-001',
+      secondsSinceCall: 20,
+      minSeconds: 60,
+      recalls: 0,
+      minRecalls: 1,
+    });
+    expect(accepted(q.run({ type: 'callNext', counterId: 'c1', previous: 'noShow', confirm: true }))).toEqual(
+      [
+        { type: 'TicketNoShow', ticketId: first.id, counterId: 'c1' },
+        expect.objectContaining({ type: 'TicketCalled', ticketId: second.id }),
+      ],
+    );
+    expect(q.ticket(first.id).status).toBe('no_show');
+    expect(q.state.counters['c1']?.servedToday).toBe(0);
+  });
+
+  it('a visitor being served is finished by call next, whatever the safeguards', () => {
+    const q = queue().open('c1');
+    const first = q.issue('ktp');
+    q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'startServing', counterId: 'c1' });
+    expect(accepted(q.run({ type: 'callNext', counterId: 'c1' }))[0]).toEqual({
+      type: 'TicketFinished',
+      ticketId: first.id,
+      counterId: 'c1',
+    });
+  });
+
+  it('an empty queue is the reason given, and the visitor only called stays called', () => {
+    const q = queue().open('c1');
+    const t = q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    refused(q, { type: 'callNext', counterId: 'c1' }, 'QUEUE_EMPTY');
+    refused(q, { type: 'callNext', counterId: 'c1', previous: 'served' }, 'QUEUE_EMPTY');
+    expect(q.ticket(t.id).status).toBe('called');
+  });
 });
 
 describe('recall, startServing, finish', () => {
@@ -552,7 +617,7 @@ describe('recall, startServing, finish', () => {
     q.must({ type: 'callNext', counterId: 'c1' });
     refused(q, { type: 'finish', counterId: 'c1', ticketId: second.id }, 'TICKET_MISMATCH');
     // A replayed finish of a visit already ended (the counter went on to the next) must not end the new one.
-    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'callNext', counterId: 'c1', previous: 'served' });
     refused(q, { type: 'finish', counterId: 'c1', ticketId: first.id }, 'TICKET_MISMATCH');
     expect(q.ticket(second.id).status).toBe('called');
   });
@@ -578,7 +643,7 @@ describe('noShow and putBack', () => {
     q.issue('ktp');
     q.must({ type: 'callNext', counterId: 'c1' });
     q.advance(2 * MINUTE);
-    expect(accepted(q.run({ type: 'noShow', counterId: 'c1', ticketId: t.id }))).toEqual([
+    expect(accepted(q.run({ type: 'noShow', counterId: 'c1', ticketId: t.id, confirm: true }))).toEqual([
       { type: 'TicketNoShow', ticketId: t.id, counterId: 'c1' },
     ]);
     expect(q.ticket(t.id)).toMatchObject({ status: 'no_show', endedAt: MON_0800 + 2 * MINUTE });
@@ -596,7 +661,7 @@ describe('noShow and putBack', () => {
     q.advance(MINUTE);
     // The visitor of A-002 is called out of turn and does not come.
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-002' });
-    q.advance(MINUTE).must({ type: 'noShow', counterId: 'c1' });
+    q.advance(MINUTE).must({ type: 'noShow', counterId: 'c1', confirm: true });
     q.advance(10 * MINUTE);
     expect(accepted(q.run({ type: 'putBack', counterId: 'c1', ticket: 'a2' }))).toEqual([
       expect.objectContaining({ type: 'TicketPutBack', ticketId: q.byNumber('A-002').id, counterId: 'c1' }),
@@ -623,10 +688,75 @@ describe('noShow and putBack', () => {
     const q = queue().open('c1');
     q.issue('ktp');
     q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'noShow', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
     // c3 serves only akta, but belongs to Disdukcapil like ktp.
     q.must({ type: 'putBack', counterId: 'c3', ticket: 'A-001' });
     expect(q.byNumber('A-001').status).toBe('waiting');
+  });
+});
+
+describe('no-show safeguards', () => {
+  const SECOND = 1000;
+
+  function calledAtC1(settings: Parameters<typeof testHall>[0] = {}) {
+    const q = queue(settings).open('c1');
+    const t = q.issue('ktp');
+    q.must({ type: 'callNext', counterId: 'c1' });
+    return { q, t };
+  }
+
+  it('asks for a confirmation before N seconds have passed since the call, or before M recalls', () => {
+    const { q, t } = calledAtC1();
+    q.advance(59 * SECOND).must({ type: 'recall', counterId: 'c1' });
+    const tooSoon = refused(q, { type: 'noShow', counterId: 'c1' }, 'NO_SHOW_TOO_EARLY');
+    expect(tooSoon.error.details).toMatchObject({ secondsSinceCall: 59, recalls: 1 });
+    q.advance(SECOND);
+    expect(accepted(q.run({ type: 'noShow', counterId: 'c1', ticketId: t.id }))).toEqual([
+      { type: 'TicketNoShow', ticketId: t.id, counterId: 'c1' },
+    ]);
+  });
+
+  it('time alone is not enough: the visitor must have been recalled', () => {
+    const { q } = calledAtC1();
+    q.advance(10 * MINUTE);
+    const noRecall = refused(q, { type: 'noShow', counterId: 'c1' }, 'NO_SHOW_TOO_EARLY');
+    expect(noRecall.error.details).toMatchObject({ secondsSinceCall: 600, recalls: 0, minRecalls: 1 });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
+    expect(q.byNumber('A-001').status).toBe('no_show');
+  });
+
+  it('counts the recalls since the latest call: a held visitor called back starts afresh', () => {
+    const { q } = calledAtC1();
+    q.advance(2 * MINUTE).must({ type: 'recall', counterId: 'c1' });
+    q.must({ type: 'hold', counterId: 'c1' });
+    q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-001' });
+    q.advance(2 * MINUTE);
+    const again = refused(q, { type: 'noShow', counterId: 'c1' }, 'NO_SHOW_TOO_EARLY');
+    expect(again.error.details).toMatchObject({ recalls: 0 });
+  });
+
+  it('follows the hall settings, and 0 turns a check off', () => {
+    const { q } = calledAtC1({ settings: { noShowMinSeconds: 0, noShowMinRecalls: 0 } });
+    q.must({ type: 'noShow', counterId: 'c1' });
+    const strict = calledAtC1({ settings: { noShowMinSeconds: 300, noShowMinRecalls: 2 } });
+    strict.q.advance(4 * MINUTE).must({ type: 'recall', counterId: 'c1' });
+    strict.q.must({ type: 'recall', counterId: 'c1' });
+    expect(
+      refused(strict.q, { type: 'noShow', counterId: 'c1' }, 'NO_SHOW_TOO_EARLY').error.details,
+    ).toMatchObject({ secondsSinceCall: 240, minSeconds: 300, recalls: 2, minRecalls: 2 });
+    strict.q.advance(MINUTE).must({ type: 'noShow', counterId: 'c1' });
+  });
+
+  it('does not stand in the way of a visitor already being served', () => {
+    const { q } = calledAtC1();
+    q.must({ type: 'startServing', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1' });
+    expect(q.byNumber('A-001').status).toBe('no_show');
+  });
+
+  it('old configs without the settings get the defaults: 60 seconds and 1 recall', () => {
+    const config = testHall();
+    expect([config.settings.noShowMinSeconds, config.settings.noShowMinRecalls]).toEqual([60, 1]);
   });
 });
 
@@ -703,11 +833,19 @@ describe('callTicket', () => {
     const q = queue().open('c1', 'c2', 'c4');
     q.issue('ktp');
     q.issue('ktp');
-    refused(q, { type: 'callTicket', counterId: 'c4', ticket: 'A-001' }, 'TICKET_NOT_CALLABLE');
+    const otherService = refused(
+      q,
+      { type: 'callTicket', counterId: 'c4', ticket: 'A-001' },
+      'TICKET_NOT_FOR_COUNTER',
+    );
+    expect(otherService.error.details).toEqual({ ticket: 'A-001', serviceId: 'ktp' });
     q.must({ type: 'callTicket', counterId: 'c2', ticket: 'A-001' });
-    refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-001' }, 'TICKET_NOT_CALLABLE');
+    const taken = refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-001' }, 'TICKET_NOT_CALLABLE');
+    expect(taken.error.details).toEqual({ ticket: 'A-001', status: 'called', counterId: 'c2' });
     q.must({ type: 'finish', counterId: 'c2' });
     refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-001' }, 'TICKET_NOT_CALLABLE');
+    // Another service's ticket that has ended is still first of all not this counter's.
+    refused(q, { type: 'callTicket', counterId: 'c4', ticket: 'A-001' }, 'TICKET_NOT_FOR_COUNTER');
   });
 
   it('refuses at a busy or closed counter', () => {
@@ -795,7 +933,7 @@ describe('transfer', () => {
       }),
     ]);
     expect(q.byNumber('A-001')).toMatchObject({ status: 'waiting', serviceId: 'ktp', targetCounterId: 'c2' });
-    refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-001' }, 'TICKET_NOT_CALLABLE');
+    refused(q, { type: 'callTicket', counterId: 'c1', ticket: 'A-001' }, 'TICKET_NOT_FOR_COUNTER');
     expect(callNextTimes(q, 'c1', 1)).toEqual(['A-002']);
     expect(callNextTimes(q, 'c2', 1)).toEqual(['A-001']);
     expect(q.byNumber('A-001').targetCounterId).toBeUndefined();
@@ -998,7 +1136,7 @@ describe('setCounterStatus', () => {
 
   it.each([
     ['finish', { type: 'finish', counterId: 'c1' }],
-    ['noShow', { type: 'noShow', counterId: 'c1' }],
+    ['noShow', { type: 'noShow', counterId: 'c1', confirm: true }],
     ['hold', { type: 'hold', counterId: 'c1' }],
     ['transfer', { type: 'transfer', counterId: 'c1', toServiceId: 'kk' }],
   ] as const)('pauses and closes once the visitor has gone: %s', (_name, freeDesk) => {
@@ -1098,7 +1236,7 @@ describe('day close', () => {
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-001' });
     q.must({ type: 'finish', counterId: 'c1' }); // done
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-002' });
-    q.must({ type: 'noShow', counterId: 'c1' }); // no-show
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true }); // no-show
     q.must({ type: 'cancelTicket', ticket: 'A-003' }); // cancelled
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-004' });
     q.must({ type: 'hold', counterId: 'c1' }); // held
@@ -1158,7 +1296,7 @@ describe('day close', () => {
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-001' });
     q.must({ type: 'finish', counterId: 'c1' }); // done
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-002' });
-    q.must({ type: 'noShow', counterId: 'c1' }); // no-show
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true }); // no-show
     q.must({ type: 'cancelTicket', ticket: 'A-003' }); // cancelled
     q.must({ type: 'callTicket', counterId: 'c1', ticket: 'A-004' });
     q.must({ type: 'hold', counterId: 'c1' }); // held
@@ -1462,123 +1600,6 @@ describe('number leases for offline kiosks', () => {
   });
 });
 
-describe('estimated wait', () => {
-  // Counters: c1 [ktp, kk], c2 [kk, ktp, akta], c3 [akta], c4 [paspor]; ktp 10, kk 12, akta 15 minutes.
-  const wait = (q: TestQueue, serviceId: string) => estimateWait(q.state, q.config, serviceId, q.now);
-
-  it('falls back to the service’s target minutes, shared by the counters for it', () => {
-    const q = queue();
-    expect(wait(q, 'ktp')).toEqual({ ahead: 0, minutes: 0, openCounters: 0, minutesPerVisitor: 10 });
-    q.issue('ktp');
-    q.issue('ktp');
-    q.issue('ktp');
-    // No counter open yet: both configured counters will serve. 3 × 10 / 2.
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, minutes: 15, openCounters: 0 });
-    q.open('c1');
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, minutes: 30, openCounters: 1 });
-    q.open('c2');
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, minutes: 15, openCounters: 2 });
-  });
-
-  it('counts the other services the same counters call, at their own minutes per visitor', () => {
-    const q = queue().open('c1', 'c2', 'c3');
-    q.issue('ktp');
-    q.issue('kk');
-    q.issue('kk');
-    // ktp's counters c1 and c2 also call kk, and c2 akta, which c3 serves as well (half of it is theirs):
-    // ahead counts ktp only; the minutes (1 × 10 + 2 × 12 + 2 × 15 / 2) / 2 = 24.5.
-    q.issue('akta');
-    q.issue('akta');
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 1, minutes: 25, openCounters: 2 });
-    expect(wait(q, 'kk')).toMatchObject({ ahead: 2, minutes: 25, minutesPerVisitor: 12 });
-    // akta's counters c2 and c3: c2's ktp and kk are shared with c1, so half of them counts.
-    // (2 × 15 + (1 × 10 + 2 × 12) / 2) / 2 = 23.5.
-    expect(wait(q, 'akta')).toMatchObject({ ahead: 2, minutes: 24, minutesPerVisitor: 15 });
-    // Paspor's counter serves nothing else.
-    q.open('c4');
-    q.issue('paspor');
-    expect(wait(q, 'paspor')).toMatchObject({ ahead: 1, minutes: 15 });
-  });
-
-  it('adds half a service for each visitor now at one of the counters', () => {
-    const q = queue().open('c1');
-    q.issue('ktp');
-    q.issue('ktp');
-    q.must({ type: 'callNext', counterId: 'c1' });
-    // 1 waiting × 10 + half of the visitor at c1.
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 1, minutes: 15 });
-  });
-
-  it('counts a ticket transferred to one counter only for that counter', () => {
-    const q = queue().open('c1', 'c4');
-    q.issue('ktp');
-    q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'transfer', counterId: 'c1', toServiceId: 'paspor', toCounterId: 'c4' });
-    expect(wait(q, 'paspor')).toMatchObject({ ahead: 1, minutes: 15 });
-    expect(wait(q, 'ktp')).toMatchObject({ ahead: 0, minutes: 0 });
-  });
-
-  it('uses the recent average service time over the estimate window', () => {
-    const q = queue({ settings: { estimateWindow: 2 } }).open('c1');
-    for (let i = 0; i < 6; i++) q.issue('ktp');
-    for (const minutes of [20, 4, 8]) {
-      q.must({ type: 'callNext', counterId: 'c1' });
-      q.must({ type: 'startServing', counterId: 'c1' });
-      q.advance(minutes * MINUTE);
-      q.must({ type: 'finish', counterId: 'c1' });
-    }
-    // The window holds the last two services, 4 and 8 minutes: 3 ahead × 6 min / 1 open counter.
-    expect(wait(q, 'ktp')).toEqual({ ahead: 3, minutes: 18, openCounters: 1, minutesPerVisitor: 6 });
-    // The ticket carries the estimate it was issued with.
-    expect(q.issue('ktp').estimate).toEqual({ ahead: 3, minutes: 18 });
-    expect(wait(q, 'ktp').ahead).toBe(4);
-    // Paused counters do not count as open; then all configured counters are assumed: 4 × 6 / 2.
-    q.must({ type: 'setCounterStatus', counterId: 'c1', status: 'paused' });
-    expect(wait(q, 'ktp')).toMatchObject({ minutes: 12, openCounters: 0 });
-  });
-
-  it('adds the midday break when the wait runs into it', () => {
-    const hours: WeeklyHours = {
-      ...ALL_DAY,
-      mon: [
-        ['08:00', '12:00'],
-        ['13:00', '15:00'],
-      ],
-    };
-    const q = queue({ hall: { hours } }, at('2026-03-02T11:40')).open('c1');
-    for (let i = 0; i < 3; i++) q.issue('ktp');
-    // 30 minutes of work from 11:40: 20 before the break, the hour of it, 10 after.
-    expect(wait(q, 'ktp').minutes).toBe(90);
-    q.now = at('2026-03-02T10:00');
-    expect(wait(q, 'ktp').minutes).toBe(30);
-    // After the last period the counters serve on: nothing added.
-    q.now = at('2026-03-02T14:50');
-    expect(wait(q, 'ktp').minutes).toBe(30);
-  });
-
-  it('places a waiting ticket behind the ones called before it', () => {
-    const q = queue().open('c1');
-    const first = q.issue('ktp');
-    q.advance(MINUTE);
-    q.issue('kk');
-    q.advance(MINUTE);
-    const last = q.issue('ktp');
-    expect(ticketPosition(q.state, q.config, first.id, q.now)).toEqual({ ahead: 0, minutes: 0 });
-    // 1 ktp × 10 + 1 kk × 12 before it, at the one open counter.
-    expect(ticketPosition(q.state, q.config, last.id, q.now)).toEqual({ ahead: 1, minutes: 22 });
-    // A priority ticket goes before both.
-    const priority = q.issue('ktp', 'elderly');
-    expect(ticketPosition(q.state, q.config, priority.id, q.now)).toEqual({ ahead: 0, minutes: 0 });
-    expect(ticketPosition(q.state, q.config, last.id, q.now)).toEqual({ ahead: 2, minutes: 32 });
-  });
-
-  it('rounds up to whole minutes', () => {
-    const q = queue({ serviceChanges: { paspor: { targetMinutes: 2.5 } } }).open('c4');
-    q.issue('paspor');
-    expect(wait(q, 'paspor').minutes).toBe(3);
-  });
-});
-
 describe('decide is pure', () => {
   /** A day in full swing: every kind of ticket and counter. */
   function busy(): TestQueue {
@@ -1601,7 +1622,7 @@ describe('decide is pure', () => {
     q.must({ type: 'callNext', counterId: 'c3' }); // AK-001: held
     q.must({ type: 'hold', counterId: 'c3' });
     q.must({ type: 'callNext', counterId: 'c2' }); // A-001: no-show
-    q.must({ type: 'noShow', counterId: 'c2' });
+    q.must({ type: 'noShow', counterId: 'c2', confirm: true });
     q.must({ type: 'callNext', counterId: 'c4' }); // P-001: transferred to ktp; then P-002 called
     q.must({ type: 'transfer', counterId: 'c4', toServiceId: 'ktp' });
     q.must({ type: 'callNext', counterId: 'c4' });
@@ -1654,7 +1675,9 @@ describe('decide is pure', () => {
     [{ type: 'callNext', counterId: 'c1' }, SYS, 'ok'],
     [{ type: 'callNext', counterId: 'c2' }, SYS, 'ok'],
     [{ type: 'callNext', counterId: 'c5' }, SYS, 'COUNTER_NOT_OPEN'],
+    [{ type: 'callNext', counterId: 'c4' }, SYS, 'QUEUE_EMPTY'],
     [{ type: 'callTicket', counterId: 'c2', ticket: 'a7' }, SYS, 'UNKNOWN_TICKET'],
+    [{ type: 'callTicket', counterId: 'c2', ticket: 'P-002' }, SYS, 'TICKET_NOT_FOR_COUNTER'],
     [{ type: 'callTicket', counterId: 'c3', ticket: 'AK-001' }, SYS, 'ok'],
     [{ type: 'callTicket', counterId: 'c1', ticket: 'A-001' }, SYS, 'COUNTER_BUSY'],
     [{ type: 'recall', counterId: 'c4' }, SYS, 'ok'],
@@ -1662,10 +1685,13 @@ describe('decide is pure', () => {
     [{ type: 'startServing', counterId: 'c4' }, SYS, 'ok'],
     [{ type: 'finish', counterId: 'c1' }, SYS, 'ok'],
     [{ type: 'finish', counterId: 'c1', ticketId: testUuid(99) }, SYS, 'TICKET_MISMATCH'],
-    [{ type: 'noShow', counterId: 'c4' }, SYS, 'ok'],
+    [{ type: 'noShow', counterId: 'c4' }, SYS, 'NO_SHOW_TOO_EARLY'],
+    [{ type: 'noShow', counterId: 'c4', confirm: true }, SYS, 'ok'],
     [{ type: 'hold', counterId: 'c1' }, SYS, 'ok'],
     [{ type: 'transfer', counterId: 'c1', toServiceId: 'paspor' }, SYS, 'ok'],
     [{ type: 'transfer', counterId: 'c1', toCounterId: 'c2', front: false }, SYS, 'ok'],
+    [{ type: 'transfer', counterId: 'c1', toServiceId: 'jkn' }, SYS, 'TARGET_CLOSED'],
+    [{ type: 'transfer', counterId: 'c1', toServiceId: 'jkn', confirm: true, note: 'KK dibawa' }, SYS, 'ok'],
     [{ type: 'putBack', counterId: 'c2', ticket: 'A-001' }, SYS, 'ok'],
     [{ type: 'putBack', counterId: 'c2', ticket: 'B-001' }, SYS, 'TICKET_NOT_CALLABLE'],
     [{ type: 'cancelTicket', ticket: 'A-003' }, SYS, 'ok'],

@@ -10,8 +10,13 @@ import type { DayView } from './queue-day.js';
 import { numberKey } from './queue-state.js';
 import { issueRefusal, issueRefusalError } from './service-refusal.js';
 import { findTicket } from './ticket-lookup.js';
+import { destinationStatus, transferDestination } from './transfer-rule.js';
 import { formatTicketNumber } from './ticket-number.js';
 import { estimateWait } from './wait-estimate.js';
+import type { VisitCommand } from './visit-commands.js';
+import { decideVisitCommand } from './visit-commands.js';
+import { issueVisit, singleServiceOf, withOfflineVisit } from './visit-issue.js';
+import { withVisitRouting } from './visit-routing.js';
 
 export interface EngineContext {
   config: QueueConfig;
@@ -53,10 +58,14 @@ function closeDayEvent(state: DayView, nextDay: string): DomainEvent {
  */
 export function decide(state: DayView, command: Command, ctx: EngineContext): Decision {
   switch (command.type) {
-    case 'issueTicket':
-      return issueTicket(state, command.serviceId, command.priority, ctx);
+    case 'issueTicket': {
+      // A visit of several services is planned in `visit-issue.ts`, numbered here like any ticket.
+      const single = singleServiceOf(command);
+      if (single !== undefined) return issueTicket(state, single, command.priority, ctx);
+      return issueVisit(state, command, ctx, (id) => issueTicket(state, id, command.priority, ctx));
+    }
     case 'syncOfflineTicket':
-      return syncOfflineTicket(state, command, ctx);
+      return withOfflineVisit(command, ctx, syncOfflineTicket(state, command, ctx));
     case 'leaseNumbers':
       return leaseNumbers(state, command.serviceId, ctx);
     case 'reportPrintFailure': {
@@ -79,18 +88,28 @@ export function decide(state: DayView, command: Command, ctx: EngineContext): De
       const t = findTicket(state, ctx.config, command.ticket);
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
       if (t.status !== 'waiting' && t.status !== 'held' && t.status !== 'called') {
-        return fail(domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}`));
+        return fail(
+          domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}`, {
+            ticket: t.displayNumber,
+            status: t.status,
+          }),
+        );
       }
       return ok({ type: 'TicketCancelled', ticketId: t.id, by: actorName(ctx.actor) });
     }
+    case 'addVisitLeg':
+    case 'skipVisitLeg':
+    case 'reorderVisitLegs':
+      return decideVisitCommand(state, command, ctx);
     default:
-      return decideAtCounter(state, command, ctx);
+      // A finish or no-show of a visit's leg moves the ticket on to its next leg (`visit-routing.ts`).
+      return withVisitRouting(state, command, decideAtCounter(state, command, ctx), ctx);
   }
 }
 
 function decideAtCounter(
   state: DayView,
-  command: Extract<Command, { counterId: string }>,
+  command: Exclude<Extract<Command, { counterId: string }>, VisitCommand>,
   ctx: EngineContext,
 ): Decision {
   const cfg = ctx.config.counters.find((c) => c.id === command.counterId);
@@ -124,11 +143,11 @@ function decideAtCounter(
       if (!next) return fail(domainError('QUEUE_EMPTY', `nobody waits for counter ${cfg.name}`));
       // Priority calls count towards the streak only while a regular visitor waits: it exists to stop starving them.
       const priorityStreak = next.priority === 'none' || !front.regular ? 0 : counter.priorityStreak + 1;
-      // Calling the next visitor ends the current visit, as staff expect from one button.
-      const finishing: DomainEvent[] = current
-        ? [{ type: 'TicketFinished', ticketId: current.id, counterId: cfg.id }]
-        : [];
-      return ok(...finishing, {
+      const ending = current
+        ? endCurrentVisit(current, cfg, command, ctx)
+        : { ok: true as const, events: [] };
+      if (!ending.ok) return ending;
+      return ok(...ending.events, {
         type: 'TicketCalled',
         ticketId: next.id,
         counterId: cfg.id,
@@ -142,21 +161,8 @@ function decideAtCounter(
       if (current) return fail(busy(current));
       const t = findTicket(state, ctx.config, command.ticket);
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
-      // A ticket sent to one counter is that counter's alone, as in call next.
-      const callable =
-        (t.status === 'waiting' &&
-          (t.targetCounterId === undefined
-            ? cfg.serviceIds.includes(t.serviceId)
-            : t.targetCounterId === cfg.id)) ||
-        (t.status === 'held' && t.counterId === cfg.id);
-      if (!callable) {
-        return fail(
-          domainError(
-            'TICKET_NOT_CALLABLE',
-            `ticket ${t.displayNumber} is ${t.status} or not for counter ${cfg.name}`,
-          ),
-        );
-      }
+      const refusal = notCallableHere(t, cfg);
+      if (refusal) return fail(refusal);
       return ok({
         type: 'TicketCalled',
         ticketId: t.id,
@@ -168,7 +174,7 @@ function decideAtCounter(
     }
     case 'recall': {
       if (!current || current.status !== 'called') {
-        return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} has no called ticket to recall`));
+        return fail(notCalled(cfg, current, 'has no called ticket to recall'));
       }
       return ok({
         type: 'TicketRecalled',
@@ -178,9 +184,8 @@ function decideAtCounter(
       });
     }
     case 'startServing': {
-      if (!current || current.status !== 'called') {
-        return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} has no called ticket`));
-      }
+      if (!current || current.status !== 'called')
+        return fail(notCalled(cfg, current, 'has no called ticket'));
       return ok({ type: 'ServingStarted', ticketId: current.id, counterId: cfg.id });
     }
     case 'finish':
@@ -190,6 +195,10 @@ function decideAtCounter(
         return fail(
           domainError('TICKET_MISMATCH', `counter ${cfg.name} now serves ${current.displayNumber}`),
         );
+      }
+      if (command.type === 'noShow' && command.confirm !== true) {
+        const early = earlyNoShow(current, ctx);
+        if (early) return fail(early);
       }
       return ok({
         type: command.type === 'finish' ? 'TicketFinished' : 'TicketNoShow',
@@ -208,7 +217,10 @@ function decideAtCounter(
       if (!t) return fail(domainError('UNKNOWN_TICKET', `no ticket ${command.ticket} today`));
       if (t.status !== 'no_show') {
         return fail(
-          domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}, not a no-show`),
+          domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}, not a no-show`, {
+            ticket: t.displayNumber,
+            status: t.status,
+          }),
         );
       }
       return ok({
@@ -229,25 +241,19 @@ function transfer(
   ctx: EngineContext,
 ): Decision {
   if (!current) return fail(domainError('NO_CURRENT_TICKET', `counter ${cfg.name} serves no ticket`));
-  let toServiceId = command.toServiceId;
-  if (command.toCounterId !== undefined) {
-    const target = ctx.config.counters.find((c) => c.id === command.toCounterId);
-    if (!target) return fail(domainError('INVALID_TRANSFER', `no counter ${command.toCounterId}`));
-    if (target.id === cfg.id)
-      return fail(domainError('INVALID_TRANSFER', 'a ticket cannot go to its own counter'));
-    toServiceId ??= target.serviceIds.includes(current.serviceId) ? current.serviceId : target.serviceIds[0];
-    if (toServiceId === undefined || !target.serviceIds.includes(toServiceId)) {
-      return fail(
-        domainError('INVALID_TRANSFER', `counter ${target.name} does not serve ${toServiceId ?? '?'}`),
-      );
-    }
-  }
-  if (toServiceId === undefined) return fail(domainError('INVALID_TRANSFER', 'name a service or a counter'));
-  if (!ctx.config.services.some((s) => s.id === toServiceId)) {
-    return fail(domainError('UNKNOWN_SERVICE', `no service ${toServiceId}`));
-  }
-  if (toServiceId === current.serviceId && command.toCounterId === undefined) {
-    return fail(domainError('INVALID_TRANSFER', 'the ticket is already in that service'));
+  const target = transferDestination(ctx.config, cfg, current, command);
+  if (!target.ok) return target;
+  const { serviceId: toServiceId, counterId: toCounterId } = target.destination;
+  const counters = destinationStatus(state, ctx.config, target.destination);
+  if (counters.open + counters.paused === 0 && command.confirm !== true) {
+    // Nobody will call the visitor there soon: staff say so to the visitor, or choose another target.
+    const where = toCounterId === undefined ? `service ${toServiceId}` : `counter ${toCounterId}`;
+    return fail(
+      domainError('TARGET_CLOSED', `every counter of ${where} is closed`, {
+        serviceId: toServiceId,
+        ...(toCounterId === undefined ? {} : { counterId: toCounterId }),
+      }),
+    );
   }
   const event: DomainEvent = {
     type: 'TicketTransferred',
@@ -256,8 +262,87 @@ function transfer(
     toServiceId,
     rank: command.front ? frontRank(state, toServiceId, current) : ctx.now,
   };
-  if (command.toCounterId !== undefined) event.toCounterId = command.toCounterId;
+  if (toCounterId !== undefined) event.toCounterId = toCounterId;
+  if (command.note !== undefined) event.note = command.note;
   return ok(event);
+}
+
+/**
+ * How the visit at the desk ends when call next is pressed. A visitor being served is finished, as staff expect
+ * from one button; a visitor only called has not been seen, so the command must say what happened (`previous`)
+ * rather than record a visit as served by accident. A no-show this way meets the same safeguards as `noShow`.
+ */
+function endCurrentVisit(
+  current: ReadonlyTicket,
+  cfg: CounterConfig,
+  command: Extract<Command, { type: 'callNext' }>,
+  ctx: EngineContext,
+): Decision {
+  if (current.status === 'called' && command.previous === undefined) {
+    return fail(
+      domainError('VISITOR_NOT_STARTED', `${current.displayNumber} was called but never started`, {
+        ticket: current.displayNumber,
+      }),
+    );
+  }
+  if (command.previous === 'noShow') {
+    const early = command.confirm === true ? undefined : earlyNoShow(current, ctx);
+    if (early) return fail(early);
+    return ok({ type: 'TicketNoShow', ticketId: current.id, counterId: cfg.id });
+  }
+  return ok({ type: 'TicketFinished', ticketId: current.id, counterId: cfg.id });
+}
+
+/**
+ * Why a no-show now would be early, by the hall's safeguards: too soon after the call, or before enough
+ * recalls. Only for a visitor still awaited (called); one being served was seen at the desk.
+ */
+function earlyNoShow(ticket: ReadonlyTicket, ctx: EngineContext): DomainError | undefined {
+  if (ticket.status !== 'called') return undefined;
+  const { noShowMinSeconds, noShowMinRecalls } = ctx.config.settings;
+  const secondsSinceCall = Math.floor((ctx.now - (ticket.calledAt ?? ctx.now)) / 1000);
+  const recalls = recallsSinceCall(ticket);
+  if (secondsSinceCall >= noShowMinSeconds && recalls >= noShowMinRecalls) return undefined;
+  return domainError(
+    'NO_SHOW_TOO_EARLY',
+    `${ticket.displayNumber} was called ${secondsSinceCall} s ago and recalled ${recalls} time(s)`,
+    {
+      ticket: ticket.displayNumber,
+      secondsSinceCall,
+      minSeconds: noShowMinSeconds,
+      recalls,
+      minRecalls: noShowMinRecalls,
+    },
+  );
+}
+
+/** Recalls since the ticket's latest call (a held ticket called back starts counting afresh). */
+function recallsSinceCall(ticket: ReadonlyTicket): number {
+  let recalls = 0;
+  for (let i = ticket.calls.length - 1; i >= 0 && ticket.calls[i]?.recall === true; i -= 1) recalls += 1;
+  return recalls;
+}
+
+/**
+ * Why counter `cfg` may not call ticket `t` by its number, or undefined when it may: a waiting ticket for this
+ * counter (its service, or sent here alone), or one this counter holds. A ticket that is not this counter's at
+ * all says so first; its status matters only for one the counter could otherwise call.
+ */
+function notCallableHere(t: ReadonlyTicket, cfg: CounterConfig): DomainError | undefined {
+  const heldHere = t.status === 'held' && t.counterId === cfg.id;
+  if (heldHere || (t.status === 'waiting' && isForCounter(t, cfg))) return undefined;
+  if (t.status === 'waiting' || !cfg.serviceIds.includes(t.serviceId)) {
+    return domainError('TICKET_NOT_FOR_COUNTER', `ticket ${t.displayNumber} is not for counter ${cfg.name}`, {
+      ticket: t.displayNumber,
+      serviceId: t.serviceId,
+      ...(t.targetCounterId === undefined ? {} : { targetCounterId: t.targetCounterId }),
+    });
+  }
+  return domainError('TICKET_NOT_CALLABLE', `ticket ${t.displayNumber} is ${t.status}`, {
+    ticket: t.displayNumber,
+    status: t.status,
+    ...(t.counterId === undefined ? {} : { counterId: t.counterId }),
+  });
 }
 
 /**
@@ -341,10 +426,13 @@ function issueTicket(
       : ctx.actor.kind === 'staff'
         ? { kind: 'staff', username: ctx.actor.username }
         : { kind: 'online' };
-  const { ahead, minutes } = estimateWait(state, ctx.config, serviceId, ctx.now);
+  // The estimate follows the calling rule: a priority ticket is placed among the priority groups.
+  const { ahead, minutes, low, high } = estimateWait(state, ctx.config, serviceId, ctx.now, { priority });
+  const estimate =
+    low === undefined || high === undefined ? { ahead, minutes } : { ahead, minutes, low, high };
   return ok({
     type: 'TicketIssued',
-    ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, { ahead, minutes }),
+    ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, estimate),
   });
 }
 
@@ -472,6 +560,15 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 function notOpen(cfg: CounterConfig): DomainError {
   return domainError('COUNTER_NOT_OPEN', `counter ${cfg.name} is not open`);
+}
+
+/** No ticket only called at the counter: none at all, or one already being served (named in the details). */
+function notCalled(cfg: CounterConfig, current: ReadonlyTicket | undefined, what: string): DomainError {
+  return domainError(
+    'NO_CURRENT_TICKET',
+    `counter ${cfg.name} ${what}`,
+    current ? { ticket: current.displayNumber, status: current.status } : undefined,
+  );
 }
 
 function busy(current: ReadonlyTicket): DomainError {

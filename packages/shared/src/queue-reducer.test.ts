@@ -370,6 +370,34 @@ describe('reduceDay', () => {
     expect(state.numbersUsed).toEqual({ 'ktp:1': testUuid(1) });
   });
 
+  it('TicketTransferred keeps its note; one logged before notes existed replays with none', () => {
+    const state = withTickets(ticket(1), ticket(2));
+    const call = (n: number) =>
+      ({
+        type: 'TicketCalled',
+        ticketId: testUuid(n),
+        counterId: 'c1',
+        via: 'next',
+        priorityStreak: 0,
+        callIndex: 0,
+      }) as const;
+    apply(state, [
+      call(1),
+      { type: 'TicketTransferred', ticketId: testUuid(1), fromCounterId: 'c1', toServiceId: 'kk', rank: 1 },
+      call(2),
+      {
+        type: 'TicketTransferred',
+        ticketId: testUuid(2),
+        fromCounterId: 'c1',
+        toServiceId: 'kk',
+        rank: 2,
+        note: 'KK asli dibawa',
+      },
+    ]);
+    expect(get(state, 1).transfers[0]).not.toHaveProperty('note');
+    expect(get(state, 2).transfers[0]?.note).toBe('KK asli dibawa');
+  });
+
   it('TicketPutBack returns a no-show to the queue with its new rank', () => {
     const state = withTickets(ticket(1));
     apply(state, [

@@ -1,6 +1,7 @@
 import type { CounterState, QueueSnapshot, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
 import { emptyCounter, emptyServiceDay, isFinal, numberKey } from './queue-state.js';
+import { reduceVisit } from './visit-reducer.js';
 
 /** Service durations kept per service for the estimated wait (the engine averages the newest of them). */
 export const RECENT_SERVICE_KEEP = 100;
@@ -116,6 +117,7 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
         toServiceId: event.toServiceId,
         byCounterId: event.fromCounterId,
         ...(event.toCounterId === undefined ? {} : { toCounterId: event.toCounterId }),
+        ...(event.note === undefined ? {} : { note: event.note }),
       });
       t.serviceId = event.toServiceId;
       t.status = 'waiting';
@@ -169,6 +171,8 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
       break;
     }
   }
+  // A ticket's visit of several services follows the same events (and its own): `visit-reducer.ts`.
+  reduceVisit(state, envelope);
 }
 
 function structuredCloneTicket(t: Ticket): Ticket {

@@ -5,8 +5,9 @@ import { hallDay, isOpenAt, nextOpening } from './hall-clock.js';
 import type { QueueConfig, ServiceConfig } from './hall-config.js';
 import type { DayView } from './queue-day.js';
 import { QueueDay } from './queue-day.js';
+import type { PriorityGroup, WaitEstimate } from './domain-types.js';
 import type { ServiceWait } from './wait-estimate.js';
-import { estimateWaits } from './wait-estimate.js';
+import { estimateWait, estimateWaits } from './wait-estimate.js';
 
 /** Why a service issues no ticket now. */
 export type IssueRefusal =
@@ -68,8 +69,7 @@ export function issueCapacities(
   now: number,
   unsynced: Readonly<Record<string, number>> = {},
 ): Record<string, IssueCapacity> {
-  const todayName = hallDay(now, config.hall.timeZone);
-  const today = day && day.day >= todayName ? day : QueueDay.empty(config, todayName);
+  const today = todayOf(day, config, now);
   const waits = estimateWaits(today, config, now, unsynced);
   const capacities: Record<string, IssueCapacity> = {};
   for (const service of config.services) {
@@ -79,4 +79,30 @@ export function issueCapacities(
     capacities[service.id] = refusal ? { ...wait, refusal } : wait;
   }
   return capacities;
+}
+
+/**
+ * The estimate a ticket taken now carries, as the hub would give it (`estimateWait` with the ticket's priority
+ * group, so a priority ticket is placed by the calling rule): what a kiosk prints on a ticket it issues while
+ * the hub is out of reach, counting its `unsynced` tickets as waiting.
+ */
+export function issueEstimate(
+  day: DayView | undefined,
+  config: QueueConfig,
+  serviceId: string,
+  priority: PriorityGroup,
+  now: number,
+  unsynced: Readonly<Record<string, number>> = {},
+): WaitEstimate {
+  const { ahead, minutes, low, high } = estimateWait(todayOf(day, config, now), config, serviceId, now, {
+    priority,
+    extraWaiting: unsynced,
+  });
+  return low === undefined || high === undefined ? { ahead, minutes } : { ahead, minutes, low, high };
+}
+
+/** A day still in yesterday (the hub has not closed it yet, or is out of reach) counts as an empty today. */
+function todayOf(day: DayView | undefined, config: QueueConfig, now: number): DayView {
+  const todayName = hallDay(now, config.hall.timeZone);
+  return day && day.day >= todayName ? day : QueueDay.empty(config, todayName);
 }

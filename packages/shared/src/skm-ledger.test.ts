@@ -58,11 +58,29 @@ describe('SurveyLedger', () => {
     expect(a.id).not.toBe(b.id);
   });
 
+  it('rates a visit of several legs once its last leg is finished, for that leg’s service and counter', () => {
+    const { q, ledger, feed } = scene();
+    const t = q.issueVisit({ serviceIds: ['ktp', 'paspor'] });
+    q.must({ type: 'callNext', counterId: 'c1' });
+    q.must({ type: 'finish', counterId: 'c1' });
+    feed();
+    // The first leg's finish routes the ticket on: the visit goes on, nothing to rate yet.
+    expect(q.ticket(t.id).status).toBe('waiting');
+    expect(ledger.standing(t.id)).toEqual({ kind: 'in-progress' });
+    expect(ledger.latestAt('c1', q.now, 60_000)).toBeUndefined();
+    q.must({ type: 'callNext', counterId: 'c4' });
+    q.must({ type: 'finish', counterId: 'c4' });
+    feed();
+    const s = ledger.standing(t.id);
+    expect(s.kind === 'finished' && [s.visit.serviceId, s.visit.counterId]).toEqual(['paspor', 'c4']);
+    expect(ledger.latestAt('c4', q.now, 60_000)?.ticketId).toBe(t.id);
+  });
+
   it('does not treat a no-show or a cancelled ticket as a finished visit', () => {
     const { q, ledger, feed } = scene();
     const t = q.issue('ktp');
     q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'noShow', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
     feed();
     expect(ledger.standing(t.id).kind).toBe('in-progress');
   });

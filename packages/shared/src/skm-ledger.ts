@@ -7,8 +7,14 @@ import type { FinishedVisit, VisitStanding } from './skm-response.js';
  * every logged event in order, the same on replay as live; it forgets what the window has passed.
  */
 export class SurveyLedger {
-  /** Tickets of the open day not yet finished: their day and current service (transfers move it). */
-  private readonly open = new Map<string, { day: string; serviceId: string }>();
+  /**
+   * Tickets of the open day: their day, current service (transfers move it) and the services of their visit's
+   * legs (a finished leg that routes on to the next is not the end of the visit).
+   */
+  private readonly open = new Map<
+    string,
+    { day: string; serviceId: string; legs: string[]; ended?: boolean }
+  >();
   private readonly finished = new Map<string, FinishedVisit>();
   /** visitKey → when it was rated. */
   private readonly rated = new Map<string, number>();
@@ -21,17 +27,37 @@ export class SurveyLedger {
     const { event, at } = envelope;
     switch (event.type) {
       case 'TicketIssued':
-        this.open.set(event.ticket.id, { day: event.ticket.day, serviceId: event.ticket.serviceId });
+        this.open.set(event.ticket.id, {
+          day: event.ticket.day,
+          serviceId: event.ticket.serviceId,
+          legs: event.ticket.visit?.legs.map((l) => l.serviceId) ?? [event.ticket.serviceId],
+        });
         break;
+      case 'VisitLegAdded':
+        this.open.get(event.ticketId)?.legs.push(event.serviceId);
+        break;
+      case 'VisitRouted': {
+        // Logged with the previous leg's finish: the visit goes on, so it is not rateable yet.
+        const ticket = this.open.get(event.ticketId);
+        if (!ticket) break;
+        ticket.serviceId = ticket.legs[event.leg] ?? ticket.serviceId;
+        ticket.ended = false;
+        const ended = this.finished.get(event.ticketId);
+        this.finished.delete(event.ticketId);
+        if (ended && this.lastAtCounter.get(ended.counterId) === ended)
+          this.lastAtCounter.delete(ended.counterId);
+        break;
+      }
       case 'TicketTransferred': {
         const ticket = this.open.get(event.ticketId);
         if (ticket) ticket.serviceId = event.toServiceId;
         break;
       }
       case 'TicketFinished': {
+        // Kept open until the day closes: a `VisitRouted` may follow.
         const ticket = this.open.get(event.ticketId);
-        this.open.delete(event.ticketId);
         if (ticket === undefined) break;
+        ticket.ended = true;
         const visit: FinishedVisit = {
           ticketId: event.ticketId,
           day: ticket.day,
@@ -59,7 +85,8 @@ export class SurveyLedger {
   standing(ticketId: string): VisitStanding {
     const visit = this.finished.get(ticketId);
     if (visit) return { kind: 'finished', visit };
-    return this.open.has(ticketId) ? { kind: 'in-progress' } : { kind: 'unknown' };
+    const ticket = this.open.get(ticketId);
+    return ticket && !ticket.ended ? { kind: 'in-progress' } : { kind: 'unknown' };
   }
 
   isRated(visitKey: string): boolean {

@@ -1,6 +1,11 @@
+/** A ticket's digits as printed, shown and (when the hall reads leading zeros) spoken: `7` → `007`. */
+export function ticketDigits(n: number): string {
+  return String(n).padStart(3, '0');
+}
+
 /** `A-007`: the prefix, a dash, the number padded to three digits (more digits when it grows). */
 export function formatTicketNumber(prefix: string, n: number): string {
-  return `${prefix}-${String(n).padStart(3, '0')}`;
+  return `${prefix}-${ticketDigits(n)}`;
 }
 
 export interface ParsedTicketNumber {

@@ -1,63 +1,93 @@
+import { otherClassCallsBefore } from './calling-order.js';
+import type { DeskTimeModel } from './desk-time-model.js';
+import { deskTimeModel } from './desk-time-model.js';
+import type { PriorityGroup, ReadonlyTicket, WaitEstimate } from './domain-types.js';
+import type { BusyDesk } from './first-free-desk.js';
+import { firstFreeDesk } from './first-free-desk.js';
+import { gammaQuantile, gammaShape, residualMean } from './gamma-distribution.js';
+import type { NextOpening } from './hall-clock.js';
+import { hallLocalTime, isOpenAt, nextOpening } from './hall-clock.js';
 import type { CounterConfig, QueueConfig } from './hall-config.js';
-import type { ReadonlyTicket, WaitEstimate } from './domain-types.js';
-import { hallLocalTime } from './hall-clock.js';
 import type { DayView } from './queue-day.js';
-import type { WaitingCounts } from './waiting-index.js';
-import { WaitingIndex } from './waiting-index.js';
 
 export interface ServiceWait extends WaitEstimate {
   /** Counters open for the service now. */
   openCounters: number;
-  /** Average minutes per visitor of the service (recent service time, or its target before any). */
+  /** Mean minutes a visitor of the service keeps a desk (recent desk times, or the target before any). */
   minutesPerVisitor: number;
+  /** Outside the service's hours: no ticket is issued now (`opens` says when it opens, if this week). */
+  closed?: true;
 }
 
-/** Waiting tickets per service, and per counter for the ones transferred to one counter. */
-interface QueueLoad {
-  /** Every waiting ticket per service, targeted or not: the `ahead` shown. */
-  ahead: Map<string, number>;
-  waiting: ReadonlyMap<string, number>;
-  targeted: ReadonlyMap<string, ReadonlyMap<string, number>>;
+export interface WaitOptions {
+  /** The new ticket's priority group: the calling rule puts priority groups first. Regular by default. */
+  priority?: PriorityGroup;
+  /** Tickets per service that are not in the day yet (a kiosk's offline tickets), waiting as regular ones. */
+  extraWaiting?: Readonly<Record<string, number>>;
 }
+
+/** The range's percentiles: a visitor is called before `low` one time in five, after `high` one in five. */
+const LOW_P = 0.2;
+const HIGH_P = 0.8;
 
 /**
- * Estimated wait for a ticket taken now at `now`. `ahead` is what the visitor understands: the tickets of
- * the same service waiting. The minutes model what actually happens in the hall (checked against the
- * hall-day simulator, tools/simulator):
- * - the counters for the service (the open ones; all configured ones when none is open, e.g. before
- *   opening or during a break, since they will open) also call the other services they serve, longest
- *   wait first, so every waiting ticket those counters may call is work ahead, at its own service's
- *   minutes per visitor; a service also served by counters outside that set counts by the share of its
- *   counters inside it;
- * - each visitor now at one of those counters still needs about half a service;
- * - the work is shared among the counters, and the hall's break (a gap in the service's hours today) is
- *   added when the wait runs into it, since counters pause then.
- * `extraWaiting`: tickets per service that are not in `state` yet (a kiosk's offline tickets).
+ * The wait for a ticket taken now — the one estimate, printed on the ticket, shown at the kiosk and on the
+ * status page (`ticketPosition` for a ticket already waiting). Queueing theory for c parallel desks:
+ * - the tickets ahead are those the desks will call first by the calling rule (`otherClassCallsBefore`:
+ *   priority groups first, the interleave ratio), over every service those desks serve (a service also
+ *   served by desks elsewhere counts by the share of its open desks among them), plus tickets sent to
+ *   one of the desks;
+ * - a free desk left once those are called takes it now: 0 minutes;
+ * - otherwise it is called at the (n − f + 1)-th moment a desk comes free (n ahead, f desks free): the
+ *   first of the busy desks to come free (`firstFreeDesk`, each visit lasting on from its elapsed time),
+ *   then one more every mean visit ÷ c — queueing theory's Erlang C mean (n − c + 1)/(c·μ) for
+ *   exponential visits, with a correction for steadier visits that fades in over the first round of c
+ *   calls (renewal theory: a desk whose visit has lasted long frees sooner);
+ * - each service's visits are its recent desk times (`deskTimeModel`: mean and spread, the exponential of
+ *   the target as fallback); the desks are the ones open now, or all configured ones when none is;
+ * - a service closed now counts from its opening (`opens`); the midday break the wait runs into is added;
+ * - the range is the 20th–80th percentile of a gamma distribution with the wait's mean and variance.
  */
 export function estimateWait(
   state: DayView,
   config: QueueConfig,
   serviceId: string,
   now: number,
-  extraWaiting: Readonly<Record<string, number>> = {},
+  options: WaitOptions = {},
 ): ServiceWait {
-  return waitFor(state, config, serviceId, now, queueLoad(state, extraWaiting));
+  const ctx = new EstimateContext(state, config, now, options.extraWaiting ?? {});
+  return ctx.estimate({
+    serviceId,
+    priority: (options.priority ?? 'none') !== 'none',
+    counterId: undefined,
+    ahead: (pool) => ctx.newTicketAhead(pool, serviceId, (options.priority ?? 'none') !== 'none'),
+  });
 }
 
-/** `estimateWait` for every service in one pass over the tickets (the kiosk's menu). */
+/** `estimateWait` for a regular ticket of every service (the kiosk's menu). */
 export function estimateWaits(
   state: DayView,
   config: QueueConfig,
   now: number,
   extraWaiting: Readonly<Record<string, number>> = {},
 ): Record<string, ServiceWait> {
-  const load = queueLoad(state, extraWaiting);
+  const ctx = new EstimateContext(state, config, now, extraWaiting);
   const waits: Record<string, ServiceWait> = {};
-  for (const s of config.services) waits[s.id] = waitFor(state, config, s.id, now, load);
+  for (const s of config.services) {
+    waits[s.id] = ctx.estimate({
+      serviceId: s.id,
+      priority: false,
+      counterId: undefined,
+      ahead: (pool) => ctx.newTicketAhead(pool, s.id, false),
+    });
+  }
   return waits;
 }
 
-/** Where a waiting ticket stands: the tickets of its service that will be called before it, and the wait. */
+/**
+ * Where a waiting ticket stands now, by the same estimate: `ahead` counts the tickets of its service that
+ * will be called before it (priority first, the interleave), the minutes every ticket its desks call first.
+ */
 export function ticketPosition(
   state: DayView,
   config: QueueConfig,
@@ -66,96 +96,272 @@ export function ticketPosition(
 ): WaitEstimate | undefined {
   const ticket = state.ticket(ticketId);
   if (!ticket || ticket.status !== 'waiting') return undefined;
-  const load = queueLoad(state, {}, (t) => t.id !== ticket.id && goesBefore(t, ticket));
-  const { ahead, minutes } = waitFor(state, config, ticket.serviceId, now, load);
-  return { ahead, minutes };
+  const ctx = new EstimateContext(state, config, now, {});
+  const { ahead, minutes, low, high, opens } = ctx.estimate({
+    serviceId: ticket.serviceId,
+    priority: ticket.priority !== 'none',
+    counterId: ticket.targetCounterId,
+    ahead: (pool) => ctx.waitingTicketAhead(pool, ticket),
+  });
+  return { ahead, minutes, ...rangeOf(low, high), ...(opens ? { opens } : {}) };
 }
 
-/** Priority tickets go before regular ones; within a class, the smaller rank goes first. */
-function goesBefore(t: ReadonlyTicket, ticket: ReadonlyTicket): boolean {
-  const tPriority = t.priority !== 'none';
-  const isPriority = ticket.priority !== 'none';
-  return (tPriority && !isPriority) || (tPriority === isPriority && t.rank < ticket.rank);
+function rangeOf(low: number | undefined, high: number | undefined): Pick<WaitEstimate, 'low' | 'high'> {
+  return low === undefined || high === undefined ? {} : { low, high };
 }
 
-/**
- * The waiting tickets that `counts`, per service and per counter they were sent to. Without a filter this
- * reads the reducer's running index; `ticketPosition`'s "before this ticket" needs a pass over the tickets.
- */
-function queueLoad(
-  state: DayView,
-  extraWaiting: Readonly<Record<string, number>>,
-  counts?: (t: ReadonlyTicket) => boolean,
-): QueueLoad {
-  const index: WaitingCounts = counts
-    ? WaitingIndex.of(state.allTickets(), (t) => t.status === 'waiting' && counts(t))
-    : state.waiting();
-  const waiting = new Map(index.byService);
-  for (const [id, n] of Object.entries(extraWaiting)) waiting.set(id, (waiting.get(id) ?? 0) + n);
-  const ahead = new Map(waiting);
-  for (const atCounter of index.byCounter.values()) {
-    for (const [id, n] of atCounter) ahead.set(id, (ahead.get(id) ?? 0) + n);
+/** Tickets of one class, as many as the desks will call (a shared service counts by its share). */
+interface ClassLoad {
+  /** Tickets, each counted once. */
+  tickets: number;
+  /** Tickets, each counted by the share of its calls these desks make. */
+  calls: number;
+  /** Minutes of desk time, each ticket by its share. */
+  work: number;
+  /** Tickets of the estimated service itself. */
+  own: number;
+}
+
+interface AheadLoad {
+  same: ClassLoad;
+  other: ClassLoad;
+}
+
+/** The desks that may call the ticket and the services they serve, with each service's share. */
+interface DeskPool {
+  desks: readonly CounterConfig[];
+  /** None of them is open: they are counted as they will open. */
+  noneOpen: boolean;
+  /** Per service the desks serve: the share of its calls these desks make. */
+  share: ReadonlyMap<string, number>;
+}
+
+interface Who {
+  serviceId: string;
+  priority: boolean;
+  /** Sent to this counter alone. */
+  counterId: string | undefined;
+  ahead: (pool: DeskPool) => AheadLoad;
+}
+
+const emptyLoad = (): ClassLoad => ({ tickets: 0, calls: 0, work: 0, own: 0 });
+
+/** The counters serving each service, per config (a config does not change while the hub runs). */
+const DESKS = new WeakMap<QueueConfig, Map<string, CounterConfig[]>>();
+
+function desksByService(config: QueueConfig): Map<string, CounterConfig[]> {
+  let map = DESKS.get(config);
+  if (!map) {
+    map = new Map();
+    for (const c of config.counters) {
+      for (const s of c.serviceIds) {
+        const list = map.get(s) ?? [];
+        list.push(c);
+        map.set(s, list);
+      }
+    }
+    DESKS.set(config, map);
   }
-  return { ahead, waiting, targeted: index.byCounter };
+  return map;
 }
 
-function waitFor(
-  state: DayView,
-  config: QueueConfig,
-  serviceId: string,
-  now: number,
-  load: QueueLoad,
-): ServiceWait {
-  const perVisitor = new Map<string, number>();
-  const minutesPerVisitor = (id: string): number => {
-    let m = perVisitor.get(id);
-    if (m === undefined) {
-      m = averageServiceMinutes(state, config, id);
-      perVisitor.set(id, m);
+/** One estimate's reads of the day, each done once: desk models, open desks. */
+class EstimateContext {
+  private readonly models = new Map<string, DeskTimeModel>();
+  private readonly desks: Map<string, CounterConfig[]>;
+
+  constructor(
+    private readonly state: DayView,
+    private readonly config: QueueConfig,
+    private readonly now: number,
+    private readonly extraWaiting: Readonly<Record<string, number>>,
+  ) {
+    this.desks = desksByService(config);
+  }
+
+  model(serviceId: string): DeskTimeModel {
+    let m = this.models.get(serviceId);
+    if (!m) {
+      const target = this.config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
+      m = deskTimeModel(this.state.deskTimes(serviceId), this.config.settings.estimateWindow, target);
+      this.models.set(serviceId, m);
     }
     return m;
-  };
-  const servers = serversOf(state, config, serviceId);
-  const mine = new Set(servers.counters.map((c) => c.id));
-  let work = 0;
-  for (const id of new Set(servers.counters.flatMap((c) => c.serviceIds))) {
-    const n = load.waiting.get(id) ?? 0;
-    if (n === 0) continue;
-    const theirs = serversOf(state, config, id).counters;
-    const share = theirs.filter((c) => mine.has(c.id)).length / Math.max(1, theirs.length);
-    work += n * minutesPerVisitor(id) * share;
   }
-  for (const c of servers.counters) {
-    for (const [id, n] of load.targeted.get(c.id) ?? []) work += n * minutesPerVisitor(id);
-    const current = state.counters[c.id]?.currentTicketId;
-    const visitor = current === undefined ? undefined : state.ticket(current);
-    if (visitor) work += minutesPerVisitor(visitor.serviceId) / 2;
+
+  private isOpen(c: CounterConfig): boolean {
+    return this.state.counters[c.id]?.status === 'open';
   }
-  const minutes = work / Math.max(1, servers.counters.length);
-  return {
-    ahead: load.ahead.get(serviceId) ?? 0,
-    minutes: Math.ceil(throughBreaks(config, serviceId, now, minutes)),
-    openCounters: servers.open,
-    minutesPerVisitor: minutesPerVisitor(serviceId),
-  };
+
+  /** The desks of a service that call its tickets: the open ones, or all configured when none is. */
+  private serving(serviceId: string): CounterConfig[] {
+    const configured = this.desks.get(serviceId) ?? [];
+    const open = configured.filter((c) => this.isOpen(c));
+    return open.length > 0 ? open : configured;
+  }
+
+  pool(who: Who): DeskPool {
+    const target = who.counterId && this.config.counters.find((c) => c.id === who.counterId);
+    const configured = target ? [target] : (this.desks.get(who.serviceId) ?? []);
+    const open = configured.filter((c) => this.isOpen(c));
+    const desks = open.length > 0 ? open : configured;
+    const mine = new Set(desks.map((c) => c.id));
+    const share = new Map<string, number>();
+    for (const c of desks) {
+      for (const s of c.serviceIds) {
+        if (share.has(s)) continue;
+        const theirs = this.serving(s);
+        share.set(s, theirs.filter((d) => mine.has(d.id)).length / Math.max(1, theirs.length));
+      }
+    }
+    return { desks, noneOpen: open.length === 0, share };
+  }
+
+  /** What goes before a ticket taken now: every waiting ticket of its class, and the other class's. */
+  newTicketAhead(pool: DeskPool, estimated: string, priority: boolean): AheadLoad {
+    const index = this.state.waiting();
+    const priorityLoad = emptyLoad();
+    const regularLoad = emptyLoad();
+    const add = (load: ClassLoad, serviceId: string, n: number, weight: number, own: boolean) => {
+      if (n <= 0 || weight <= 0) return;
+      load.tickets += n;
+      load.calls += n * weight;
+      load.work += n * weight * this.model(serviceId).mean;
+      if (own) load.own += n;
+    };
+    for (const [serviceId, weight] of pool.share) {
+      const all = (index.byService.get(serviceId) ?? 0) + (this.extraWaiting[serviceId] ?? 0);
+      const prio = index.priorityByService.get(serviceId) ?? 0;
+      add(priorityLoad, serviceId, prio, weight, serviceId === estimated);
+      add(regularLoad, serviceId, all - prio, weight, serviceId === estimated);
+    }
+    for (const desk of pool.desks) {
+      const prioAt = index.priorityByCounter.get(desk.id);
+      for (const [serviceId, n] of index.byCounter.get(desk.id) ?? []) {
+        const prio = prioAt?.get(serviceId) ?? 0;
+        add(priorityLoad, serviceId, prio, 1, serviceId === estimated);
+        add(regularLoad, serviceId, n - prio, 1, serviceId === estimated);
+      }
+    }
+    return priority ? { same: priorityLoad, other: regularLoad } : { same: regularLoad, other: priorityLoad };
+  }
+
+  /** What goes before a waiting ticket: its class with a smaller rank, and the other class's. */
+  waitingTicketAhead(pool: DeskPool, ticket: ReadonlyTicket): AheadLoad {
+    const same = emptyLoad();
+    const other = emptyLoad();
+    const mine = new Set(pool.desks.map((c) => c.id));
+    const priority = ticket.priority !== 'none';
+    for (const t of this.state.allTickets()) {
+      if (t.status !== 'waiting' || t.id === ticket.id) continue;
+      const weight =
+        t.targetCounterId === undefined
+          ? (pool.share.get(t.serviceId) ?? 0)
+          : mine.has(t.targetCounterId)
+            ? 1
+            : 0;
+      if (weight === 0) continue;
+      const sameClass = (t.priority !== 'none') === priority;
+      if (sameClass && !(t.rank < ticket.rank || (t.rank === ticket.rank && t.number < ticket.number)))
+        continue;
+      const load = sameClass ? same : other;
+      load.tickets += 1;
+      load.calls += weight;
+      load.work += weight * this.model(t.serviceId).mean;
+      if (t.serviceId === ticket.serviceId) load.own += 1;
+    }
+    return { same, other };
+  }
+
+  estimate(who: Who): ServiceWait {
+    const { config, now } = this;
+    const own = this.model(who.serviceId);
+    const hours = config.services.find((s) => s.id === who.serviceId)?.hours ?? config.hall.hours;
+    const zone = config.hall.timeZone;
+    const closed = !isOpenAt(hours, now, zone);
+    const opens = closed ? nextOpening(hours, now, zone) : undefined;
+    const pool = this.pool(who);
+    const { same, other } = who.ahead(pool);
+    const otherFirst = otherClassCallsBefore({
+      priority: who.priority,
+      sameAhead: same.tickets,
+      otherWaiting: other.tickets,
+      streaks: pool.desks.map((c) => this.state.counters[c.id]?.priorityStreak ?? 0),
+      maxStreak: config.settings.priorityStreak,
+    });
+    const fraction = other.tickets > 0 ? otherFirst / other.tickets : 0;
+    const ahead = same.own + Math.round(fraction * other.own);
+    const calls = same.calls + fraction * other.calls;
+    const work = same.work + fraction * other.work;
+    const base = {
+      ahead,
+      openCounters: (this.desks.get(who.serviceId) ?? []).filter((c) => this.isOpen(c)).length,
+      minutesPerVisitor: own.mean,
+      ...(closed ? { closed: true as const } : {}),
+      ...(opens ? { opens } : {}),
+    };
+
+    // A service no counter serves: nobody will call it, and there is nothing to estimate.
+    if (pool.desks.length === 0) return { ...base, minutes: 0 };
+    const perCall = calls > 0 ? work / calls : own.mean;
+    const cv = own.cv;
+    const c = Math.max(1, pool.desks.length);
+    // The desks as they stand: busy with a visit that has lasted so long, or free.
+    const busy: BusyDesk[] = [];
+    let free = 0;
+    for (const desk of pool.desks) {
+      const current = this.state.counters[desk.id]?.currentTicketId;
+      const visitor =
+        pool.noneOpen || closed || current === undefined ? undefined : this.state.ticket(current);
+      if (closed) {
+        // Counted from the opening, when the desks start free.
+        free += 1;
+      } else if (pool.noneOpen) {
+        // Within hours but none open yet (or paused): when it opens is unknown; as if starting a visit now.
+        busy.push({ shape: gammaShape(perCall, cv), elapsed: 0 });
+      } else if (visitor?.calledAt !== undefined) {
+        busy.push({
+          shape: this.model(visitor.serviceId).shape,
+          elapsed: Math.max(0, now - visitor.calledAt) / 60_000,
+        });
+      } else {
+        free += 1;
+      }
+    }
+    if (Math.round(calls) < free) return { ...base, minutes: 0, low: 0, high: 0 };
+
+    // The free desks take the first tickets ahead and start a visit now.
+    for (let i = 0; i < free; i++) busy.push({ shape: gammaShape(perCall, cv), elapsed: 0 });
+    const first = firstFreeDesk(busy);
+    const completions = calls - free + 1;
+    const rest = Math.max(0, work - free * perCall);
+    const residual = busy.reduce((a, d) => a + residualMean(d.shape, d.elapsed), 0) / busy.length;
+    const equilibrium =
+      busy.reduce((a, d) => a + (d.shape.k * d.shape.theta * (1 + 1 / d.shape.k)) / 2, 0) / busy.length;
+    const drift = perCall / c + residual - equilibrium - first.mean;
+    const mean = first.mean + rest / c + drift * Math.min(1, (completions - 1) / c);
+    const poissonShare = c / (c + completions - 1);
+    const variance =
+      Math.max(0, first.meanSquare - first.mean * first.mean) +
+      (completions - 1) * (perCall / c) ** 2 * (poissonShare + (1 - poissonShare) * cv * cv) +
+      ((rest / c) * cv) ** 2 / (own.visits + 3);
+
+    const start = closed && opens ? openingTime(config, now, opens) : now;
+    const wall = (minutes: number) => throughBreaks(config, who.serviceId, start, minutes);
+    const minutes = Math.max(0, mean);
+    return {
+      ...base,
+      minutes: Math.round(wall(minutes)),
+      low: Math.floor(wall(gammaQuantile(minutes, variance, LOW_P))),
+      high: Math.ceil(wall(gammaQuantile(minutes, variance, HIGH_P))),
+    };
+  }
 }
 
-/** The counters that serve the service: the open ones, or all configured ones when none is open. */
-function serversOf(
-  state: DayView,
-  config: QueueConfig,
-  serviceId: string,
-): { counters: CounterConfig[]; open: number } {
-  const configured = config.counters.filter((c) => c.serviceIds.includes(serviceId));
-  const open = configured.filter((c) => state.counters[c.id]?.status === 'open');
-  return { counters: open.length > 0 ? open : configured, open: open.length };
-}
-
-/** The recent average service time over the estimate window, or the service's target before any. */
-function averageServiceMinutes(state: DayView, config: QueueConfig, serviceId: string): number {
-  const recent = (state.services[serviceId]?.recentServiceMs ?? []).slice(-config.settings.estimateWindow);
-  if (recent.length > 0) return recent.reduce((a, b) => a + b, 0) / recent.length / 60_000;
-  return config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
+/** The hall time `opens` names, counted from `now`. */
+function openingTime(config: QueueConfig, now: number, opens: NextOpening): number {
+  const local = hallLocalTime(now, config.hall.timeZone);
+  return now + (opens.inDays * 1440 + clockMinutes(opens.at) - local.minuteOfDay) * 60_000;
 }
 
 /**

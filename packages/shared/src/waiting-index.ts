@@ -7,16 +7,23 @@ export interface WaitingCounts {
   readonly byService: ReadonlyMap<string, number>;
   /** Waiting tickets per counter they were transferred to, per service. */
   readonly byCounter: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The priority-group tickets among `byService` (the calling rule calls them first). */
+  readonly priorityByService: ReadonlyMap<string, number>;
+  /** The priority-group tickets among `byCounter`. */
+  readonly priorityByCounter: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /** Where a ticket counts in the index: nowhere unless it waits. */
 export interface WaitingPlace {
   serviceId: string;
   counterId: string | undefined;
+  priority: boolean;
 }
 
 export function waitingPlace(t: ReadonlyTicket | undefined): WaitingPlace | undefined {
-  return t?.status === 'waiting' ? { serviceId: t.serviceId, counterId: t.targetCounterId } : undefined;
+  return t?.status === 'waiting'
+    ? { serviceId: t.serviceId, counterId: t.targetCounterId, priority: t.priority !== 'none' }
+    : undefined;
 }
 
 /** The tickets an event may move into or out of the waiting queue. */
@@ -30,6 +37,7 @@ export function ticketIdsOf(event: DomainEvent): readonly string[] {
     case 'TicketTransferred':
     case 'TicketPutBack':
     case 'TicketCancelled':
+    case 'VisitRouted':
       return [event.ticketId];
     default:
       return [];
@@ -43,6 +51,8 @@ export function ticketIdsOf(event: DomainEvent): readonly string[] {
 export class WaitingIndex implements WaitingCounts {
   readonly byService = new Map<string, number>();
   readonly byCounter = new Map<string, Map<string, number>>();
+  readonly priorityByService = new Map<string, number>();
+  readonly priorityByCounter = new Map<string, Map<string, number>>();
 
   static of(tickets: Iterable<ReadonlyTicket>, counts: (t: ReadonlyTicket) => boolean = () => true) {
     const index = new WaitingIndex();
@@ -52,14 +62,24 @@ export class WaitingIndex implements WaitingCounts {
 
   add(place: WaitingPlace | undefined, delta: number): void {
     if (!place) return;
-    if (place.counterId === undefined) {
-      bump(this.byService, place.serviceId, delta);
-    } else {
-      const atCounter = this.byCounter.get(place.counterId) ?? new Map<string, number>();
-      bump(atCounter, place.serviceId, delta);
-      if (atCounter.size === 0) this.byCounter.delete(place.counterId);
-      else this.byCounter.set(place.counterId, atCounter);
-    }
+    count(this.byService, this.byCounter, place, delta);
+    if (place.priority) count(this.priorityByService, this.priorityByCounter, place, delta);
+  }
+}
+
+function count(
+  byService: Map<string, number>,
+  byCounter: Map<string, Map<string, number>>,
+  place: WaitingPlace,
+  delta: number,
+): void {
+  if (place.counterId === undefined) {
+    bump(byService, place.serviceId, delta);
+  } else {
+    const atCounter = byCounter.get(place.counterId) ?? new Map<string, number>();
+    bump(atCounter, place.serviceId, delta);
+    if (atCounter.size === 0) byCounter.delete(place.counterId);
+    else byCounter.set(place.counterId, atCounter);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@antre/shared';
-import { MAX_PAYLOAD_BYTES } from '@antre/shared';
+import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION } from '@antre/shared';
 
 export type FuzzCategory =
   'wrong-type' | 'hostile-command' | 'unknown-event' | 'huge' | 'handshake' | 'flood' | 'replay' | 'no-ack';
@@ -211,21 +211,22 @@ export function messageCases(now: number): MessageCase[] {
 /** Hostile handshakes: each must be refused at connect with a code. */
 export const HANDSHAKE_CASES: HandshakeCase[] = [
   { name: 'no protocol', auth: {}, expect: ['PROTOCOL_MISMATCH'] },
-  { name: 'protocol 2', auth: { protocol: 2 }, expect: ['PROTOCOL_MISMATCH'] },
+  { name: 'a later protocol', auth: { protocol: PROTOCOL_VERSION + 1 }, expect: ['PROTOCOL_MISMATCH'] },
+  { name: 'an earlier protocol', auth: { protocol: PROTOCOL_VERSION - 1 }, expect: ['PROTOCOL_MISMATCH'] },
   { name: 'protocol as an object', auth: { protocol: { v: 1 } }, expect: ['PROTOCOL_MISMATCH'] },
   {
     name: 'forged device token',
-    auth: { protocol: 1, deviceToken: 'forged-device-token-123' },
+    auth: { protocol: PROTOCOL_VERSION, deviceToken: 'forged-device-token-123' },
     expect: ['UNAUTHENTICATED'],
   },
   {
     name: 'forged session token',
-    auth: { protocol: 1, sessionToken: 'forged-session-token-1' },
+    auth: { protocol: PROTOCOL_VERSION, sessionToken: 'forged-session-token-1' },
     expect: ['UNAUTHENTICATED'],
   },
   {
     name: 'unknown demo kiosk',
-    auth: { protocol: 1, demoDevice: { kind: 'kiosk', deviceId: 'kiosk-99' } },
+    auth: { protocol: PROTOCOL_VERSION, demoDevice: { kind: 'kiosk', deviceId: 'kiosk-99' } },
     expect: ['UNAUTHENTICATED'],
   },
 ];

@@ -146,7 +146,7 @@ export function checkInvariants(d: DayEvidence): InvariantResult[] {
     add(
       'each bad message got an error code',
       unanswered.length === 0 && hostile.length > 0,
-      `${hostile.length} hostile messages in ${d.fuzz.bursts} bursts: ${countBy(hostile.map((r) => (r.outcome.kind === 'error' ? r.outcome.code : r.outcome.kind)))}${list(unanswered.map((r) => `${r.name}: ${r.outcome.kind}${r.outcome.kind === 'error' ? ` ${r.outcome.code}` : ''}`))}`,
+      `${hostile.length} hostile messages in ${d.fuzz.bursts} bursts (${d.fuzz.skippedBursts} skipped, hub unreachable): ${countBy(hostile.map((r) => (r.outcome.kind === 'error' ? r.outcome.code : r.outcome.kind)))}${list(unanswered.map((r) => `${r.name}: ${r.outcome.kind}${r.outcome.kind === 'error' ? ` ${r.outcome.code}` : ''}`))}`,
     );
     const replays = d.fuzz.results.filter((r) => r.category === 'replay');
     const reran = replays.filter((r) => r.outcome.kind !== 'first-answer');

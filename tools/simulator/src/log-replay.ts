@@ -19,6 +19,17 @@ export interface Leg {
   calls: number;
 }
 
+/**
+ * What a visitor found when the hub issued their ticket: the desks open for the service, how many of them
+ * had a visitor, and how many tickets of the service waited. Only for tickets the hub issued live (an offline
+ * ticket reaches the hub later, when the hall looks different).
+ */
+export interface Found {
+  openDesks: number;
+  busyDesks: number;
+  waiting: number;
+}
+
 export interface CounterTime {
   openMs: number;
   busyMs: number;
@@ -47,6 +58,8 @@ export interface ReplayResult {
   counters: Map<string, CounterTime>;
   queue: QueueSeries;
   calls: Set<string>;
+  /** Per ticket issued live: what its visitor found (the estimate's situation). */
+  found: Map<string, Found>;
 }
 
 const QUEUE_STEP_MS = 5 * 60_000;
@@ -79,7 +92,12 @@ export function replayLog(
       waiting: Object.fromEntries(config.services.map((s) => [s.id, []])),
     },
     calls: new Set(),
+    found: new Map(),
   };
+  const desksOf = new Map<string, string[]>();
+  for (const c of config.counters) {
+    for (const s of c.serviceIds) desksOf.set(s, [...(desksOf.get(s) ?? []), c.id]);
+  }
   const numbers = new Map<string, string>();
   const waiting = new Map<string, number>();
   let lastAt = window.start;
@@ -104,6 +122,11 @@ export function replayLog(
     const involved = ticketsOf(e);
     const before = new Map(involved.map((id) => [id, queueKey(state.tickets[id])]));
     checkBefore(state, e, r, numbers);
+    if (e.event.type === 'TicketIssued') {
+      const t = e.event.ticket;
+      if (t.origin.kind !== 'kiosk' || !t.origin.offline)
+        r.found.set(t.id, found(state, desksOf.get(t.serviceId) ?? [], t.serviceId));
+    }
     state.apply(e);
     recordLegs(state, e, r.legs);
     for (const id of involved) {
@@ -120,6 +143,15 @@ export function replayLog(
   }
   sampleUntil(window.end);
   return r;
+}
+
+function found(state: DayView, desks: readonly string[], serviceId: string): Found {
+  const open = desks.map((id) => state.counters[id]).filter((c) => c?.status === 'open');
+  return {
+    openDesks: open.length,
+    busyDesks: open.filter((c) => c?.currentTicketId !== undefined).length,
+    waiting: state.waiting().byService.get(serviceId) ?? 0,
+  };
 }
 
 /** The service a ticket waits in, if it waits. */

@@ -1,5 +1,7 @@
+import type { MmcModel } from './erlang-c.js';
+import { erlangCMean } from './erlang-c.js';
 import type { DayEvidence } from './evidence.js';
-import type { Leg } from './log-replay.js';
+import type { Found, Leg } from './log-replay.js';
 import type { ErrorSummary, Summary } from './stats.js';
 import { errorSummary, summarize } from './stats.js';
 
@@ -48,30 +50,114 @@ export interface DayMetrics {
     services: Array<{ id: string; name: string; prefix: string; targetMinutes: number; figures: Figures }>;
   }>;
   counters: CounterFigures[];
-  estimate: { all: ErrorSummary; online: ErrorSummary; offline: ErrorSummary };
+  estimate: {
+    all: ErrorSummary;
+    online: ErrorSummary;
+    offline: ErrorSummary;
+    /** The tickets the hub issued live, by what their visitor found. */
+    byFound: FoundRow[];
+    /**
+     * For an M/M/c scenario: the estimate and Erlang C's conditional mean on the same tickets (those the
+     * hub issued live with a desk open).
+     */
+    versusErlangC?: { estimate: ErrorSummary; erlangC: ErrorSummary };
+  };
   /** Tickets issued per hour of the day (`HH`). */
   issuedByHour: Record<string, number>;
 }
 
+/** The estimate's accuracy for the visitors who found the hall alike (a free desk, n waiting). */
+export interface FoundRow {
+  found: string;
+  n: number;
+  /** Mean real wait, minutes. */
+  actual: number;
+  /** Mean estimate, minutes. */
+  estimate: number;
+  error: ErrorSummary;
+  /** Erlang C's conditional mean for these visitors, for an M/M/c scenario. */
+  erlangC?: { mean: number; error: ErrorSummary };
+}
+
 const MIN = 60_000;
 
-/** The day's figures per service, agency and counter, from the replayed log and the kiosks' records. */
-export function dayMetrics(d: DayEvidence, hourOf: (t: number) => string): DayMetrics {
+/** The groups of the accuracy table, in order: what a visitor found at the kiosk. */
+const FOUND_GROUPS: ReadonlyArray<{ label: string; has: (f: Found) => boolean }> = [
+  { label: 'no desk open', has: (f) => f.openDesks === 0 },
+  { label: 'a free desk', has: (f) => queued(f) < 0 },
+  ...[0, 1, 2, 3, 4].map((n) => ({ label: `all busy, ${n} waiting`, has: (f: Found) => queued(f) === n })),
+  { label: 'all busy, 5-9 waiting', has: (f) => queued(f) >= 5 && queued(f) <= 9 },
+  { label: 'all busy, 10-19 waiting', has: (f) => queued(f) >= 10 && queued(f) <= 19 },
+  { label: 'all busy, 20+ waiting', has: (f) => queued(f) >= 20 },
+];
+
+/**
+ * The visitors in the system beyond the open desks, as Erlang C counts them (n − c): negative while a desk
+ * is free for this visitor. A desk between a finish and its next call is free with tickets waiting: those
+ * tickets take it first, so they count as waiting for a busy desk.
+ */
+function queued(f: Found): number {
+  return f.busyDesks + f.waiting - f.openDesks;
+}
+
+function foundGroup(f: Found): string {
+  return FOUND_GROUPS.find((g) => g.has(f))?.label ?? '?';
+}
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Accuracy of the estimate (and of Erlang C's, for an M/M/c scenario) by what the visitor found. */
+function byFound(
+  pairs: ReadonlyArray<{ estimate: number; actual: number; found?: Found; erlangC?: number }>,
+  mmc: MmcModel | undefined,
+): FoundRow[] {
+  const rows: FoundRow[] = [];
+  for (const { label } of FOUND_GROUPS) {
+    const mine = pairs.filter((p) => p.found !== undefined && foundGroup(p.found) === label);
+    if (mine.length === 0) continue;
+    const row: FoundRow = {
+      found: label,
+      n: mine.length,
+      actual: mean(mine.map((p) => p.actual)),
+      estimate: mean(mine.map((p) => p.estimate)),
+      error: errorSummary(mine),
+    };
+    const theory = mine.flatMap((p) => (p.erlangC === undefined ? [] : [{ ...p, estimate: p.erlangC }]));
+    if (mmc && theory.length > 0) {
+      row.erlangC = { mean: mean(theory.map((p) => p.estimate)), error: errorSummary(theory) };
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The day's figures per service, agency and counter, from the replayed log and the kiosks' records. With
+ * `mmc` (an M/M/c scenario) the estimate is set against Erlang C's conditional mean on the same tickets.
+ */
+export function dayMetrics(d: DayEvidence, hourOf: (t: number) => string, mmc?: MmcModel): DayMetrics {
   const legs = [...d.replay.legs.values()].flat();
   const firstLegs = [...d.replay.legs.values()].map((l) => l[0]).filter((l): l is Leg => l !== undefined);
   const handedOut = new Map(d.kiosks.flatMap((k) => k.handedOut).map((t) => [t.ticketId, t]));
   const estimatePairs = firstLegs.flatMap((leg) => {
     const t = handedOut.get(leg.ticketId);
     if (!t || leg.calledAt === undefined) return [];
+    const found = t.offline ? undefined : d.replay.found.get(t.ticketId);
+    const theory =
+      found && mmc?.serviceId === leg.serviceId ? erlangCMean(found, mmc.meanMinutes) : undefined;
     return [
       {
         serviceId: leg.serviceId,
         offline: t.offline,
         estimate: t.estimateMinutes,
         actual: (leg.calledAt - t.issuedAt) / MIN,
+        ...(found ? { found } : {}),
+        ...(theory === undefined ? {} : { erlangC: theory }),
       },
     ];
   });
+  const withTheory = estimatePairs.filter((p) => p.erlangC !== undefined);
+  const theoryPairs = withTheory.map((p) => ({ estimate: p.erlangC ?? 0, actual: p.actual }));
   const refusals = [...d.visitorOutcomes].flatMap(([index, o]) => {
     const v = d.visitors[index];
     return 'refused' in o && v ? [{ serviceId: v.serviceId, code: o.refused }] : [];
@@ -151,6 +237,10 @@ export function dayMetrics(d: DayEvidence, hourOf: (t: number) => string): DayMe
       all: errorSummary(estimatePairs),
       online: errorSummary(estimatePairs.filter((p) => !p.offline)),
       offline: errorSummary(estimatePairs.filter((p) => p.offline)),
+      byFound: byFound(estimatePairs, mmc),
+      ...(mmc
+        ? { versusErlangC: { estimate: errorSummary(withTheory), erlangC: errorSummary(theoryPairs) } }
+        : {}),
     },
     issuedByHour,
   };

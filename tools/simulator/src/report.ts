@@ -51,6 +51,7 @@ export interface SimulationReport {
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
 const pct = (n: number) => `${(100 * n).toFixed(0)}%`;
 
 function table(head: string[], rows: string[][], leftColumns = 1): string {
@@ -107,6 +108,36 @@ function errorLine(label: string, e: ErrorSummary): string {
   return e.n === 0
     ? `  ${label}: no tickets called`
     : `  ${label}: n=${e.n}  MAE ${f1(e.mae)} min  bias ${f1(e.bias)} min  p90 |error| ${f1(e.p90abs)} min  within ±max(5 min, 25%) ${pct(e.withinTolerance)}`;
+}
+
+/** The estimate by what the visitor found at the kiosk (tickets the hub issued live, called). */
+function foundTable(rows: DayMetrics['estimate']['byFound'], erlangC: boolean): string {
+  const head = ['visitor found', 'n', 'real wait', 'estimate', 'MAE', 'bias', 'within'];
+  if (erlangC) head.push('Erlang C', 'MAE', 'bias', 'within');
+  return table(
+    head,
+    rows.map((r) => {
+      const cells = [
+        r.found,
+        String(r.n),
+        f2(r.actual),
+        f2(r.estimate),
+        f2(r.error.mae),
+        f2(r.error.bias),
+        pct(r.error.withinTolerance),
+      ];
+      if (erlangC) {
+        const e = r.erlangC;
+        cells.push(
+          e ? f2(e.mean) : '-',
+          e ? f2(e.error.mae) : '-',
+          e ? f2(e.error.bias) : '-',
+          e ? pct(e.error.withinTolerance) : '-',
+        );
+      }
+      return cells;
+    }),
+  );
 }
 
 /** The report as text: the tables printed to stdout and written to report.txt. */
@@ -168,8 +199,15 @@ export function formatReport(r: SimulationReport): string {
     errorLine('all', m.estimate.all),
     errorLine('issued by the hub', m.estimate.online),
     errorLine('issued offline', m.estimate.offline),
-    '',
   );
+  const versus = m.estimate.versusErlangC;
+  if (versus) {
+    out.push(
+      errorLine('M/M/c tickets, Antre', versus.estimate),
+      errorLine('M/M/c tickets, Erlang C conditional mean', versus.erlangC),
+    );
+  }
+  out.push('', foundTable(m.estimate.byFound, versus !== undefined), '');
 
   out.push(
     'Issued per hour: ' +

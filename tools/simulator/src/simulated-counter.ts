@@ -150,7 +150,9 @@ export class SimulatedCounter {
         case 'COUNTER_NOT_OPEN':
           await this.setStatus('open');
           break;
+        // A call whose answer was lost left a visitor called here: the hub will not end that visit unasked.
         case 'COUNTER_BUSY':
+        case 'VISITOR_NOT_STARTED':
           await this.finishStranded();
           break;
         default:
@@ -208,6 +210,8 @@ export class SimulatedCounter {
         counterId: this.id,
         toServiceId: leg.transferTo,
         front: true,
+        // Staff tell the visitor when nobody serves there yet, and send them on all the same.
+        confirm: true,
       });
       if (reply.ok) {
         this.stats.transfers += 1;
@@ -220,7 +224,13 @@ export class SimulatedCounter {
   /** Finish or no-show: safe to replay, so queued while offline and sent once the hub is back. */
   private async endVisit(type: 'finish' | 'noShow', ticketId: string): Promise<void> {
     if (this.conn.status !== 'online') this.stats.queuedOffline += 1;
-    const reply = await this.send({ type, counterId: this.id, ticketId }, true);
+    // A no-show comes after the counter's own recalls (`behaviour`): staff confirm it whatever the hall's
+    // safeguards would ask, so that the day follows the scenario.
+    const command: CommandInput =
+      type === 'noShow'
+        ? { type, counterId: this.id, ticketId, confirm: true }
+        : { type, counterId: this.id, ticketId };
+    const reply = await this.send(command, true);
     if (reply.ok && type === 'finish') this.stats.served += 1;
     if (reply.ok && type === 'noShow') this.stats.noShows += 1;
   }

@@ -11,6 +11,7 @@ import { counterPlans, dayWindow, loadHall, supervisorOf } from './day-plan.js';
 import { Rng } from './distributions.js';
 import type { DayEvidence, FuzzEvidence, KioskEvidence, VisitorOutcome } from './evidence.js';
 import { stateDigest } from './evidence.js';
+import { mmcModel } from './erlang-c.js';
 import { runFaults } from './faults.js';
 import { Fuzzer } from './fuzzer.js';
 import { clockOf } from './hall-time.js';
@@ -428,7 +429,7 @@ function buildReport(
         x.drops.map((y) => ({ displayId: x.displayId, from: hhmm(y.from), to: hhmm(y.to) })),
       ),
     },
-    metrics: dayMetrics(d, (t) => hhmm(t).slice(0, 2)),
+    metrics: dayMetrics(d, (t) => hhmm(t).slice(0, 2), mmcModel(s)),
     kiosks: d.kiosks.map((k) => {
       const refusals: Record<string, number> = {};
       for (const r of k.refusals) refusals[r.code] = (refusals[r.code] ?? 0) + 1;

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { AgencyConfig, CounterConfig, ServiceConfig } from '@antre/shared';
+import { counterZone, estimateWaits } from '@antre/shared';
 import { useHub, useLanguage } from '@antre/ui';
+import { callStage } from './board/call-stage.js';
 import { counterBoard } from './board/counter-board.js';
-import { previousCalls } from './board/recent-calls.js';
-import { waitingByAgency } from './board/waiting-counts.js';
+import { agencyEstimate, waitingByAgency } from './board/waiting-counts.js';
 import './app.css';
 import { CounterGrid } from './components/counter-grid.js';
 import { DisplayControls } from './components/display-controls.js';
@@ -11,15 +12,16 @@ import { HallHeader } from './components/hall-header.js';
 import { NowCalling } from './components/now-calling.js';
 import { PreviousCalls } from './components/previous-calls.js';
 import { RunningText } from './components/running-text.js';
-import { SoundOverlay } from './components/sound-overlay.js';
+import { SoundPrompt } from './components/sound-prompt.js';
 import { WaitingList } from './components/waiting-list.js';
 import type { DisplayController } from './display-controller.js';
 import { TEXT } from './display-text.js';
 import { useDisplay, useNow, useRecentActivity } from './use-display.js';
 
-/** How long a new call stays in the attention colour. */
+/** How long a new call stays in the attention colour (and always while it is being announced). */
 const FRESH_MS = 10_000;
 const PREVIOUS_SHOWN = 5;
+const MINUTE = 60_000;
 
 export function DisplayApp(props: { controller: DisplayController; kiosk: boolean }) {
   const { controller } = props;
@@ -38,17 +40,38 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
       services: new Map<string, ServiceConfig>((config?.services ?? []).map((s) => [s.id, s])),
     };
   }, [config]);
+  const zones = useMemo(() => {
+    const byCounter = new Map<string, string | undefined>(
+      (scope?.counters ?? []).map((c) => [c.id, counterZone(c, config?.agencies ?? [])]),
+    );
+    const byAgency = new Map<string, Set<string>>();
+    for (const c of scope?.counters ?? []) {
+      const zone = byCounter.get(c.id);
+      if (zone !== undefined) byAgency.set(c.agencyId, (byAgency.get(c.agencyId) ?? new Set()).add(zone));
+    }
+    return { byCounter, byAgency, several: new Set(byCounter.values()).size > 1 };
+  }, [scope, config]);
   // The mirror is mutated in place: derived lists are keyed on the hub's version, not the state object.
   const rows = useMemo(
     () => (state && scope ? counterBoard(state, scope.counters, config?.agencies ?? []) : []),
     [hub.version, scope, config],
   );
-  const waiting = useMemo(
-    () => (state && scope && config ? waitingByAgency(state, scope.agencies, config.services) : []),
-    [hub.version, scope, config],
+  // Estimates move with the queue and the clock; a minute's step is as fine as "± N mnt" can tell.
+  const minute = Math.floor(now / MINUTE) * MINUTE;
+  const waiting = useMemo(() => {
+    if (!state || !scope || !config) return [];
+    const waits = estimateWaits(state, config, minute);
+    return waitingByAgency(state, scope.agencies, config.services).map((entry) => ({
+      ...entry,
+      estimate: agencyEstimate(entry, waits),
+    }));
+  }, [hub.version, scope, config, minute]);
+  const speech = controller.speech;
+  const speechKey = `${speech.paused}|${speech.speaking ?? ''}|${[...speech.waiting].join(',')}`;
+  const stage = useMemo(
+    () => callStage(controller.feed.calls, speech, PREVIOUS_SHOWN),
+    [feedVersion, speechKey],
   );
-  const calls = controller.feed.calls;
-  const previous = useMemo(() => previousCalls(calls, PREVIOUS_SHOWN), [feedVersion]);
 
   if (!config || !state || !scope) {
     return (
@@ -58,15 +81,26 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
     );
   }
 
-  const newest = calls[0];
+  const calls = controller.feed.calls;
+  const hero = stage.hero;
   const isFresh = (arrivedAt: number | undefined) => arrivedAt !== undefined && now - arrivedAt < FRESH_MS;
   const freshCounterIds = new Set(calls.filter((c) => isFresh(c.arrivedAt)).map((c) => c.counterId));
-  const newestCounter = newest ? lookups.counters.get(newest.counterId) : undefined;
+  if (hero && stage.heroSpoken) freshCounterIds.add(hero.counterId);
+  const heroCounter = hero ? lookups.counters.get(hero.counterId) : undefined;
   const hideCursor = props.kiosk || !active;
 
   return (
     <main className={`display-root${hideCursor ? ' hide-cursor' : ''}`} data-version={version}>
-      <HallHeader config={config} scopeLabel={scope.label} now={now} status={hub.status} />
+      <HallHeader
+        config={config}
+        scopeLabel={scope.label}
+        now={now}
+        status={hub.status}
+        notice={
+          // Electron plays sound from the start: its display never asks.
+          controller.audio.locked && !props.kiosk ? <SoundPrompt onEnable={controller.unlockAudio} /> : null
+        }
+      />
       {scope.unknown.length > 0 || scope.counters.length === 0 ? (
         <div className="scope-problem" role="alert">
           {scope.unknown.length > 0
@@ -77,21 +111,29 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
       <div className="display-body">
         <div className="calls-column">
           <NowCalling
-            call={newest}
-            counter={newestCounter}
-            agency={newestCounter ? lookups.agencies.get(newestCounter.agencyId) : undefined}
-            service={newest ? lookups.services.get(newest.serviceId) : undefined}
-            fresh={isFresh(newest?.arrivedAt)}
+            call={hero}
+            counter={heroCounter}
+            agency={heroCounter ? lookups.agencies.get(heroCounter.agencyId) : undefined}
+            service={hero ? lookups.services.get(hero.serviceId) : undefined}
+            zone={heroCounter ? counterZone(heroCounter, config.agencies) : undefined}
+            fresh={stage.heroSpoken || isFresh(hero?.arrivedAt)}
           />
-          <PreviousCalls calls={previous} counters={lookups.counters} agencies={lookups.agencies} />
+          <PreviousCalls
+            calls={stage.previous}
+            counters={lookups.counters}
+            agencies={lookups.agencies}
+            zoneOf={(counterId) => (zones.several ? zones.byCounter.get(counterId) : undefined)}
+          />
         </div>
         <CounterGrid rows={rows} freshCounterIds={freshCounterIds} />
-        <WaitingList waiting={waiting} />
+        <WaitingList
+          waiting={waiting}
+          zoneOf={(agencyId) =>
+            zones.several ? [...(zones.byAgency.get(agencyId) ?? [])].join(' · ') || undefined : undefined
+          }
+        />
       </div>
       {config.hall.runningText ? <RunningText text={t(config.hall.runningText)} /> : null}
-      {controller.audio.locked && !props.kiosk ? (
-        <SoundOverlay onEnable={() => controller.unlockAudio()} />
-      ) : null}
       <DisplayControls
         visible={active && !controller.audio.locked}
         sound={controller.sound}

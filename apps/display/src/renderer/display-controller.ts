@@ -3,13 +3,15 @@
 
 import type { HubConnection } from '@antre/client';
 import type { PublicHallConfig } from '@antre/shared';
-import type { AnnouncementOutcome, SoundSettings } from './announcement/announcement-queue.js';
+import { formatTicketNumber, parseTicketNumber } from '@antre/shared';
+import type { Announcement, AnnouncementOutcome, SoundSettings } from './announcement/announcement-queue.js';
 import { AnnouncementQueue } from './announcement/announcement-queue.js';
 import { AudioOutput } from './announcement/audio-output.js';
 import { ClipBank } from './announcement/clip-bank.js';
 import { renderAnnouncementWav } from './announcement/render-announcement.js';
 import { SpeechSynthesisFallback } from './announcement/speech-synthesis-fallback.js';
 import { WebAudioPlayer } from './announcement/web-audio-player.js';
+import type { SpeechProgress } from './board/call-stage.js';
 import type { DisplayOptions } from './board/display-options.js';
 import type { DisplayScope } from './board/display-scope.js';
 import { resolveScope } from './board/display-scope.js';
@@ -65,9 +67,9 @@ export class DisplayController {
         this.startedAt = Date.now();
       },
       onOutcome: (a, outcome) => {
-        const { displayNumber, counterName, recall } = a;
+        const { counterName, recall } = a;
         this.log.push({
-          displayNumber,
+          displayNumber: shownNumber(a),
           counterName,
           recall,
           outcome,
@@ -76,6 +78,7 @@ export class DisplayController {
         });
         if (this.log.length > LOG_KEPT) this.log.shift();
       },
+      onChange: () => this.changed(),
     });
     this.queue.pause();
     this.feed = new CallFeed({
@@ -89,6 +92,15 @@ export class DisplayController {
     // Clips first: a call spoken before they load would needlessly fall back to synthesis.
     void this.bankReady.then(() => this.onAudioChange());
     this.onHubChange();
+  }
+
+  /** What the speakers are saying and what waits its turn: the big call follows it. */
+  get speech(): SpeechProgress {
+    return {
+      speaking: this.queue.current?.key,
+      waiting: new Set(this.queue.pending.map((a) => a.key)),
+      paused: this.queue.isPaused,
+    };
   }
 
   get sound(): SoundSettings {
@@ -106,15 +118,21 @@ export class DisplayController {
     this.changed();
   }
 
-  unlockAudio(): void {
+  /** From a click or key press (bound, so the sound prompt can listen with it). */
+  readonly unlockAudio = (): void => {
     this.audio.unlock();
-  }
+  };
 
-  /** The sound check: one announcement rendered to a WAV file, exactly as the speakers would play it. */
+  /**
+   * The sound check: one announcement rendered to a WAV file, exactly as the speakers would play it. The
+   * number is typed by a technician ("A-123"), so it is read as staff input is.
+   */
   async renderAnnouncementWav(displayNumber: string, counterName: string): Promise<Uint8Array> {
+    const ticket = parseTicketNumber(displayNumber);
+    if (!ticket) throw new Error(`not a ticket number: ${JSON.stringify(displayNumber)}`);
     await this.bankReady;
     return renderAnnouncementWav(this.bank, {
-      displayNumber,
+      ticket,
       counterName,
       readLeadingZeros: this.config?.settings.readLeadingZeros ?? false,
       chime: true,
@@ -125,7 +143,7 @@ export class DisplayController {
   testAnnouncement(): void {
     this.queue.enqueue({
       key: `test-${Date.now()}`,
-      displayNumber: 'A-001',
+      ticket: { prefix: 'A', number: 1 },
       counterName: this.scope?.counters[0]?.name ?? '1',
       recall: false,
       deadline: Date.now() + 60_000,
@@ -142,7 +160,7 @@ export class DisplayController {
     if (!counter) return;
     this.queue.enqueue({
       key: call.key,
-      displayNumber: call.displayNumber,
+      ticket: { prefix: call.prefix, number: call.number },
       counterName: counter.name,
       recall: call.recall,
       deadline,
@@ -169,6 +187,11 @@ export class DisplayController {
     this.version += 1;
     for (const l of this.listeners) l();
   }
+}
+
+/** As the ticket shows it, for the log. */
+export function shownNumber(a: Announcement): string {
+  return formatTicketNumber(a.ticket.prefix, a.ticket.number);
 }
 
 function loadSound(): Partial<SoundSettings> {

@@ -7,7 +7,7 @@ import { LanguageProvider } from '@antre/ui';
 import type { DisplayBridge } from '../preload/display-bridge.js';
 import { DisplayApp } from './app.js';
 import { parseDisplayOptions } from './board/display-options.js';
-import { DisplayController } from './display-controller.js';
+import { DisplayController, shownNumber } from './display-controller.js';
 
 const options = parseDisplayOptions(window.location.search);
 const inElectron = findShellBridge<DisplayBridge>('display') !== undefined;
@@ -28,10 +28,12 @@ Object.assign(window, {
       return btoa(binary);
     },
     announcements: () => controller.log.map((e) => ({ ...e })),
+    /** Whether the browser holds sound back, and whether announcements are held (until it allows them). */
+    sound: () => ({ locked: controller.audio.locked, held: controller.queue.isPaused }),
     /** The call being announced and those waiting their turn, in order. */
     queuedAnnouncements: () =>
       [controller.queue.current, ...controller.queue.pending].flatMap((a) =>
-        a ? [{ displayNumber: a.displayNumber, counterName: a.counterName, recall: a.recall }] : [],
+        a ? [{ displayNumber: shownNumber(a), counterName: a.counterName, recall: a.recall }] : [],
       ),
   },
 });

@@ -4,9 +4,13 @@ import type { HallConfig, ReadonlyTicket } from '@antre/shared';
 import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { HubReports } from '../reports/hub-reports.js';
+import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
 import type { SurveyRoute } from './survey-routes.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
+import type { TicketStreams } from './ticket-streams.js';
 
 const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
@@ -19,6 +23,11 @@ export interface HttpDeps {
   appsDir: string;
   /** The survey's pages and API; it also answers `/t/:id` once the visit has ended. */
   survey?: SurveyRoute;
+  /** The reports (`/api/reports/...`, for signed-in staff); absent: no report routes. */
+  reports?: HubReports;
+  sessions?: StaffSessions;
+  /** The status pages' live streams (`/t/:id/live`). */
+  streams: TicketStreams;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -38,6 +47,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (deps.survey && (await deps.survey(req, res, url))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
   const { service, config } = deps;
+  if (deps.reports && deps.sessions) {
+    const reportDeps = { reports: deps.reports, sessions: deps.sessions, config, now: () => service.now() };
+    if (await handleReportRoute(req, res, url, reportDeps)) return;
+  }
 
   if (path === '/api/health') {
     return json(res, 200, {
@@ -61,10 +74,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       position: ticketPosition(service.state, config, ticket.id, service.now()) ?? null,
     });
   }
-  const page = /^\/t\/([^/]{1,64})$/.exec(path);
+  const page = /^\/t\/([^/]{1,64})(\/live)?$/.exec(path);
   if (page?.[1]) {
-    const ticket = todaysTicket(service, page[1]);
-    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, ticket, service.now()));
+    const id = page[1];
+    // A ticket the hub does not know yet (issued offline, not synced) is followed too: it may come.
+    if (page[2]) return deps.streams.open(id, req, res);
+    const ticket = todaysTicket(service, id);
+    return html(res, ticket ? 200 : 404, ticketStatusPage(config, service.state, id, service.now()));
   }
   if (path === '/') return html(res, 200, landingPage(config));
   for (const app of WEB_APPS) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HallConfig, ReportScope } from '@antre/shared';
+import type { HallConfig, IkmScope } from '@antre/shared';
 import { ERROR_TEXT } from '@antre/shared';
 import { TokenBucket } from '../auth/token-bucket.js';
 import type { QueueService } from '../queue-service.js';
@@ -159,8 +159,8 @@ export function submissionFromForm(ticketId: string, form: URLSearchParams): Rec
   return { ticketId, answers, profile, extra, ...(suggestion ? { suggestion } : {}) };
 }
 
-function scopeOf(url: URL): ReportScope {
-  const scope: ReportScope = {};
+function scopeOf(url: URL): IkmScope {
+  const scope: IkmScope = {};
   const agency = url.searchParams.get('agency');
   const service = url.searchParams.get('service');
   const counter = url.searchParams.get('counter');

@@ -1,66 +1,130 @@
-import type { DayView, HallConfig, ReadonlyTicket, TicketStatus } from '@antre/shared';
-import { ticketPosition } from '@antre/shared';
+import type { DayView, HallConfig, LocalizedText, ReadonlyTicket } from '@antre/shared';
+import {
+  TICKET_STATUS_TEXT,
+  serviceWaitOutlook,
+  ticketGuidance,
+  ticketPosition,
+  waitOutlookText,
+  whereToGo,
+} from '@antre/shared';
+import { STATUS_PAGE_SCRIPT } from './status-page-script.js';
+import { STATUS_PAGE_CSS } from './status-page-style.js';
+import { VISIT_SECTION_CSS, visitStatusSection } from './visit-status-section.js';
 
-const STATUS_TEXT: Record<TicketStatus, { id: string; en: string }> = {
-  waiting: { id: 'Menunggu', en: 'Waiting' },
-  called: { id: 'Dipanggil', en: 'Called' },
-  serving: { id: 'Sedang dilayani', en: 'Being served' },
-  held: { id: 'Ditunda', en: 'On hold' },
-  done: { id: 'Selesai', en: 'Done' },
-  no_show: { id: 'Tidak hadir', en: 'Did not show' },
-  cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
-  expired: { id: 'Kedaluwarsa', en: 'Expired' },
+/** What the live stream sends: the card as the page shows it, the title, and what the script acts on. */
+export interface TicketUpdate {
+  title: string;
+  html: string;
+  status: ReadonlyTicket['status'] | 'unknown';
+  /** Calls so far (recalls too): a rise while `called` is a call to announce on the phone. */
+  calls: number;
+}
+
+type Tone = 'wait' | 'go' | 'warn' | 'ended';
+
+const TONE: Record<ReadonlyTicket['status'], Tone> = {
+  waiting: 'wait',
+  called: 'go',
+  serving: 'go',
+  held: 'warn',
+  no_show: 'warn',
+  done: 'ended',
+  cancelled: 'ended',
+  expired: 'ended',
 };
 
-/** The page a ticket's QR code opens: where the visitor stands, refreshed every 15 seconds. */
-export function ticketStatusPage(
+/** The ticket's card and title now: the page's first paint, and each message of its live stream. */
+export function ticketUpdate(
   config: HallConfig,
   state: DayView,
-  ticket: ReadonlyTicket | undefined,
+  ticketId: string,
   now: number,
-): string {
-  const body = ticket ? ticketBody(config, state, ticket, now) : notFoundBody();
+): TicketUpdate {
+  const ticket = state.ticket(ticketId);
+  if (!ticket) {
+    return {
+      title: `Antrean · ${config.hall.name}`,
+      html: notFoundCard(),
+      status: 'unknown',
+      calls: 0,
+    };
+  }
+  const status = TICKET_STATUS_TEXT[ticket.status];
+  const counter = ticket.status === 'called' ? whereToGo(config, ticket).counters[0] : undefined;
+  const title =
+    counter !== undefined
+      ? `🔔 ${ticket.displayNumber} dipanggil · Loket ${counter}`
+      : `${ticket.displayNumber} · ${status.id} · ${config.hall.name}`;
+  return {
+    title,
+    html: ticketCard(config, state, ticket, now),
+    status: ticket.status,
+    calls: ticket.calls.length,
+  };
+}
+
+/** The page a ticket's QR code opens: where the visitor stands and what to do, kept live by a tiny script. */
+export function ticketStatusPage(config: HallConfig, state: DayView, ticketId: string, now: number): string {
+  const update = ticketUpdate(config, state, ticketId, now);
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="15"><title>${escapeHtml(ticket?.displayNumber ?? 'Antrean')} · ${escapeHtml(config.hall.name)}</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:0;background:#f3f5f8;color:#10223a}
-main{max-width:28rem;margin:0 auto;padding:1.5rem}
-h1{font-size:1rem;margin:0 0 1rem;color:#47607d}
-.card{background:#fff;border-radius:1rem;padding:1.5rem;box-shadow:0 2px 8px #0001;text-align:center}
-.number{font-size:4.5rem;font-weight:800;letter-spacing:.02em;margin:.25rem 0}
-.status{display:inline-block;padding:.35rem .9rem;border-radius:999px;background:#e3ecf7;font-weight:700}
-.status.called,.status.serving{background:#0a7d3b;color:#fff}
-.en{color:#5b6f86;font-size:.9em}
-dl{display:grid;grid-template-columns:auto auto;gap:.5rem 1rem;text-align:left;margin:1.25rem 0 0}
-dt{color:#47607d}dd{margin:0;font-weight:600}
-</style></head><body><main><h1>${escapeHtml(config.hall.name)}</h1>${body}</main></body></html>`;
+<noscript><meta http-equiv="refresh" content="30"></noscript>
+<title>${escapeHtml(update.title)}</title><style>${STATUS_PAGE_CSS}${VISIT_SECTION_CSS}</style></head>
+<body data-ticket="${escapeHtml(ticketId)}" data-status="${update.status}" data-calls="${update.calls}"><main>
+<h1>${escapeHtml(config.hall.name)}</h1>
+<p id="net" class="net" role="status" hidden>Koneksi ke server antrean terputus, mencoba lagi…<span class="en">Connection lost, trying again…</span></p>
+<section id="card" aria-live="polite">${update.html}</section>
+<button id="alerts" class="alerts" type="button" aria-pressed="false" hidden>Bunyi dan getar saat nomor saya dipanggil<span class="en">Sound and vibrate when my number is called</span></button>
+<p class="note">Halaman ini diperbarui sendiri. <span class="en">This page updates by itself.</span></p>
+</main><script>${STATUS_PAGE_SCRIPT}</script></body></html>`;
 }
 
-function ticketBody(config: HallConfig, state: DayView, ticket: ReadonlyTicket, now: number): string {
+function both(text: LocalizedText): string {
+  return `${escapeHtml(text.id)}<span class="en">${escapeHtml(text.en)}</span>`;
+}
+
+function ticketCard(config: HallConfig, state: DayView, ticket: ReadonlyTicket, now: number): string {
   const service = config.services.find((s) => s.id === ticket.serviceId);
   const agency = config.agencies.find((a) => a.id === service?.agencyId);
-  const counter = config.counters.find((c) => c.id === ticket.counterId);
-  const status = STATUS_TEXT[ticket.status];
-  const position = ticketPosition(state, config, ticket.id, now);
-  const rows: Array<[string, string]> = [
-    ['Layanan <span class="en">Service</span>', `${escapeHtml(service?.name.id ?? ticket.serviceId)}`],
-    ['Instansi <span class="en">Agency</span>', escapeHtml(agency?.name ?? '')],
+  const tone = TONE[ticket.status];
+  const guidance = {
+    id: ticketGuidance(config, ticket, 'id'),
+    en: ticketGuidance(config, ticket, 'en'),
+  };
+  const rows: Array<[LocalizedText, string]> = [
+    [{ id: 'Layanan', en: 'Service' }, both(service?.name ?? { id: ticket.serviceId, en: ticket.serviceId })],
+    [{ id: 'Instansi', en: 'Agency' }, escapeHtml(agency?.name ?? '')],
   ];
+  const position = ticketPosition(state, config, ticket.id, now);
   if (position) {
-    rows.push(['Antrean di depan <span class="en">Ahead of you</span>', String(position.ahead)]);
-    rows.push(['Perkiraan tunggu <span class="en">Estimated wait</span>', `± ${position.minutes} menit`]);
+    const outlook = serviceWaitOutlook(state, config, ticket.serviceId, position, now);
+    rows.push([{ id: 'Antrean di depan Anda', en: 'Ahead of you' }, String(position.ahead)]);
+    rows.push([
+      { id: 'Perkiraan waktu tunggu', en: 'Estimated wait' },
+      both({ id: waitOutlookText(outlook, 'id'), en: waitOutlookText(outlook, 'en') }),
+    ]);
   }
-  if (counter && (ticket.status === 'called' || ticket.status === 'serving')) {
-    rows.push(['Menuju loket <span class="en">Go to counter</span>', escapeHtml(counter.name)]);
-  }
-  return `<div class="card"><div class="number">${escapeHtml(ticket.displayNumber)}</div>
-<span class="status ${ticket.status}">${status.id} <span class="en">· ${status.en}</span></span>
-<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
+  return `<div class="card" data-status="${ticket.status}">
+<p class="label">Nomor antrean · <span class="en">Queue number</span></p>
+<p class="number" data-testid="number">${escapeHtml(ticket.displayNumber)}</p>
+<p class="pill ${tone}" data-testid="status">${escapeHtml(TICKET_STATUS_TEXT[ticket.status].id)} · <span class="en">${escapeHtml(TICKET_STATUS_TEXT[ticket.status].en)}</span></p>
+<p class="where ${tone}" data-testid="where">${both({ id: guidance.id.headline, en: guidance.en.headline })}</p>
+<p class="detail">${escapeHtml(guidance.id.detail)}</p><p class="detail en">${escapeHtml(guidance.en.detail)}</p>
+<dl>${rows.map(([k, v]) => `<dt>${both(k)}</dt><dd>${v}</dd>`).join('')}</dl>${visitStatusSection(
+    config,
+    state,
+    ticket,
+    now,
+    TICKET_STATUS_TEXT[ticket.status],
+    escapeHtml,
+  )}</div>`;
 }
 
-function notFoundBody(): string {
-  return `<div class="card"><p>Nomor antrean tidak ditemukan untuk hari ini.</p><p class="en">Ticket not found for today.</p></div>`;
+function notFoundCard(): string {
+  return `<div class="card" data-status="unknown"><p class="where ended">${both({
+    id: 'Nomor antrean belum ditemukan',
+    en: 'Ticket not found yet',
+  })}</p><p class="detail">Tiket yang diambil saat jaringan kios terputus muncul di sini begitu kios tersambung lagi: halaman ini berubah sendiri. Nomor antrean hanya berlaku pada hari diambil.</p><p class="detail en">A ticket taken while the kiosk was offline appears here once the kiosk is back online: this page changes by itself. A number is valid only on the day it was taken.</p></div>`;
 }
 
 export function escapeHtml(text: string): string {

@@ -56,7 +56,7 @@ describe('ticket:print over Socket.IO', () => {
     expect(text).toContain(ticket.displayNumber);
     expect(text).toContain('Perekaman KTP-el');
     expect(doc.blocks).toContainEqual(
-      expect.objectContaining({ kind: 'qr', payload: `${hub.url}/t/${ticket.id}` }),
+      expect.objectContaining({ kind: 'qr', payload: `${hub.publicUrl}/t/${ticket.id}` }),
     );
     expect(doc.blocks).toContainEqual({ kind: 'cut', partial: true });
   });
@@ -194,7 +194,7 @@ describe('ticket:print over Socket.IO', () => {
 describe('HubTicketPrinter', () => {
   const kioskPrincipal: Principal = { kind: 'kiosk', kioskId: 'kiosk-2' };
 
-  it("takes a kiosk's printer from ANTRE_PRINTER_<KIOSK> over the hall config, and ANTRE_PUBLIC_URL for the QR", async () => {
+  it("takes a kiosk's printer from ANTRE_PRINTER_<KIOSK> over the hall config, and the hub's public URL for the QR", async () => {
     const other = await startFakePrinter();
     try {
       const ticket = Object.values(hub.service.state.tickets)[0];
@@ -203,11 +203,10 @@ describe('HubTicketPrinter', () => {
         config,
         state: () => hub.service.state,
         logger: createLogger('silent'),
-        env: { ANTRE_PRINTER_KIOSK_2: other.url, ANTRE_PUBLIC_URL: 'https://antre.padangpanjang.go.id/' },
+        publicUrl: () => 'https://antre.padangpanjang.go.id',
+        env: { ANTRE_PRINTER_KIOSK_2: other.url },
       });
-      expect(
-        await hubPrinter.print(kioskPrincipal, { ticketId: ticket.id, lang: 'id' }, 'ignored:1'),
-      ).toEqual({
+      expect(await hubPrinter.print(kioskPrincipal, { ticketId: ticket.id, lang: 'id' })).toEqual({
         ok: true,
       });
       const [job] = await other.waitForJobs(1);
@@ -226,6 +225,7 @@ describe('HubTicketPrinter', () => {
       config,
       state: () => hub.service.state,
       logger: createLogger('silent'),
+      publicUrl: () => hub.publicUrl,
       env: { ANTRE_PRINTER_KIOSK_2: 'lpt1' },
     });
     expect(await hubPrinter.print(kioskPrincipal, { ticketId: ticket.id, lang: 'id' })).toMatchObject({

@@ -1,5 +1,5 @@
 import type { DayView, HallConfig, Principal, Reply } from '@antre/shared';
-import { authorizePrint, domainError, ticketPosition } from '@antre/shared';
+import { authorizePrint, domainError, serviceWaitOutlook, ticketPosition } from '@antre/shared';
 import type { PrinterFaultReason, ReceiptPrinter } from '@antre/printer';
 import {
   PrinterFault,
@@ -17,7 +17,9 @@ export interface HubTicketPrinterOptions {
   /** The hub's clock, for a reprint's current estimate; `Date.now` by default. */
   now?: () => number;
   logger: Logger;
-  /** Where per-kiosk overrides (`ANTRE_PRINTER_KIOSK_1=tcp://…`) and ANTRE_PUBLIC_URL are read. */
+  /** The hub as visitors' phones reach it (`Hub.publicUrl`): the QR code links there. */
+  publicUrl: () => string;
+  /** Where per-kiosk printer overrides (`ANTRE_PRINTER_KIOSK_1=tcp://…`) are read. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Told of every ticket that printed: the hub ends a print-fault alert there (`QueueService.recordReprint`). */
   onPrinted?: (printed: PrintedTicket) => void;
@@ -53,8 +55,7 @@ export class HubTicketPrinter {
     this.env = options.env ?? process.env;
   }
 
-  /** `host`: the Host the client reached the hub by, for the QR link when no public URL is set. */
-  async print(principal: Principal, request: PrintRequest, host?: string): Promise<PrintReply> {
+  async print(principal: Principal, request: PrintRequest): Promise<PrintReply> {
     const { config, logger } = this.options;
     const state = this.options.state();
     const allowed = authorizePrint(principal, request, config, state);
@@ -74,12 +75,21 @@ export class HubTicketPrinter {
       );
     }
     // A staff reprint says where the visitor stands now; the kiosk's own print repeats what its screen showed.
+    const now = (this.options.now ?? Date.now)();
     const estimate =
-      (principal.kind === 'staff'
-        ? ticketPosition(state, config, ticket.id, (this.options.now ?? Date.now)())
-        : undefined) ?? ticket.estimate;
+      (principal.kind === 'staff' ? ticketPosition(state, config, ticket.id, now) : undefined) ??
+      ticket.estimate;
+    // Closed counters are said as such, on the kiosk's screen and on paper alike.
+    const outlook = serviceWaitOutlook(state, config, ticket.serviceId, estimate, now);
     const bytes = encodeTicket(
-      printableTicket({ config, ticket, estimate, publicUrl: this.publicUrl(host), lang: request.lang }),
+      printableTicket({
+        config,
+        ticket,
+        estimate,
+        outlook,
+        publicUrl: this.options.publicUrl(),
+        lang: request.lang,
+      }),
       kiosk.paperWidth,
     );
     try {
@@ -116,15 +126,6 @@ export class HubTicketPrinter {
       this.printers.set(key, printer);
     }
     return printer;
-  }
-
-  /** The hub as visitors' phones reach it: ANTRE_PUBLIC_URL, else the address the kiosk used. */
-  private publicUrl(host: string | undefined): string {
-    const configured = this.env['ANTRE_PUBLIC_URL'];
-    if (configured !== undefined && configured !== '') return configured;
-    return host !== undefined && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host)
-      ? `http://${host}`
-      : 'http://localhost';
   }
 }
 

@@ -14,7 +14,5 @@ export interface Connection {
   readonly data: SocketData;
   /** The client's address, as socket.io read it from the TCP connection. */
   readonly address: string;
-  /** The `Host` header the client connected with (the QR code on a printed ticket links to it). */
-  readonly host: string | undefined;
   readonly log: Logger;
 }

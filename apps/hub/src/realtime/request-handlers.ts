@@ -62,9 +62,9 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
         ? deps.survey.recordFollowUp(data.principal, request)
         : { ok: false, error: domainError('INTERNAL', 'this hub runs no survey') },
 
-    'ticket:print': (request, { data, host }) =>
+    'ticket:print': (request, { data }) =>
       deps.printer
-        ? deps.printer.print(data.principal, request, host)
+        ? deps.printer.print(data.principal, request)
         : {
             ok: false,
             error: domainError('PRINTER_FAULT', 'this hub prints no tickets', { reason: 'not-configured' }),

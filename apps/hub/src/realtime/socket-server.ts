@@ -38,6 +38,8 @@ export interface SocketDeps extends Omit<RequestHandlerDeps, 'issuePerSecond' | 
   logger: Logger;
   version: string;
   rateLimits: RateLimits;
+  /** The hub's address as visitors' phones reach it, told to every client in `welcome`. */
+  publicUrl: () => string;
 }
 
 /** Socket.IO on the hub's HTTP server: the handshake, the welcome, and every request through the gate. */
@@ -68,7 +70,6 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     const connection: Connection = {
       data: socket.data,
       address: socket.handshake.address,
-      host: socket.handshake.headers.host,
       log: deps.logger.child({ socket: socket.id }),
     };
     connection.log.debug({ principal: socket.data.principal }, 'connected');
@@ -91,6 +92,7 @@ function welcome(deps: SocketDeps, data: SocketData): Welcome {
     day: deps.service.state.day,
     seq: deps.service.state.seq,
     principal: data.principal,
+    publicUrl: deps.publicUrl(),
   };
 }
 

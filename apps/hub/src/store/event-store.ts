@@ -16,6 +16,13 @@ export interface CommandRecord {
   /** Numbered by the caller, which knows the last sequence number: the log has no gaps. */
   events: EventEnvelope[];
   reply?: CommandReply;
+  /** Who sent the command (`actorTag`), kept beside each of its events. */
+  actor?: string;
+}
+
+/** An event as the log holds it, with the tag of who made it (none for events logged before tags). */
+export interface StoredEvent extends EventEnvelope {
+  actor?: string;
 }
 
 /** The SQLite event log: the hub's only durable state. All writes are synchronous and transactional. */
@@ -27,6 +34,10 @@ export class EventStore {
   private readonly insertReply: Database.Statement;
   private readonly selectReply: Database.Statement<[string], { reply: string }>;
   private readonly selectSince: Database.Statement<[number, number], EventRow>;
+  private readonly selectLoggedSince: Database.Statement<
+    [number, number],
+    EventRow & { actor: string | null }
+  >;
 
   constructor(file: string, durability: Durability = 'FULL') {
     this.db = new Database(file);
@@ -39,7 +50,7 @@ export class EventStore {
       this.db.prepare("SELECT value FROM meta WHERE key = 'log_id'").get() as { value: string }
     ).value;
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (seq, at, day, type, command_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (seq, at, day, type, command_id, payload, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertReply = this.db.prepare(
       'INSERT INTO command_replies (command_id, at, reply) VALUES (?, ?, ?)',
@@ -47,6 +58,9 @@ export class EventStore {
     this.selectReply = this.db.prepare('SELECT reply FROM command_replies WHERE command_id = ?');
     this.selectSince = this.db.prepare(
       'SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+    this.selectLoggedSince = this.db.prepare(
+      'SELECT seq, at, payload, actor FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
     );
   }
 
@@ -59,7 +73,15 @@ export class EventStore {
       for (const r of records) {
         for (const e of r.events) {
           const day = e.event.type === 'DayClosed' ? e.event.day : r.day;
-          this.insertEvent.run(e.seq, e.at, day, e.event.type, r.commandId ?? null, JSON.stringify(e.event));
+          this.insertEvent.run(
+            e.seq,
+            e.at,
+            day,
+            e.event.type,
+            r.commandId ?? null,
+            JSON.stringify(e.event),
+            r.actor ?? null,
+          );
         }
         if (r.commandId !== undefined && r.reply !== undefined) {
           this.insertReply.run(r.commandId, r.at, JSON.stringify(r.reply));
@@ -76,6 +98,15 @@ export class EventStore {
   /** Up to `limit` events after `seq`, in order. */
   eventsSince(seq: number, limit: number): EventEnvelope[] {
     return this.selectSince.all(seq, limit).map(toEnvelope);
+  }
+
+  /** Up to `limit` events after `seq` with who made them: what the reports' projection reads. */
+  storedEventsSince(seq: number, limit: number): StoredEvent[] {
+    return this.selectLoggedSince.all(seq, limit).map((row) => {
+      const e: StoredEvent = toEnvelope(row);
+      if (row.actor !== null) e.actor = row.actor;
+      return e;
+    });
   }
 
   /**
@@ -125,14 +156,15 @@ export class EventStore {
 
   /**
    * What an IKM report of the hall days `from`…`to` reads, streamed in order: the period's issued, transferred
-   * and finished tickets (its visitors), the survey responses logged up to `answerDays` after it (a visit
+   * and finished tickets and their visits' legs (its visitors), the survey responses logged up to `answerDays` after it (a visit
    * is rated within the window, after its day), and every follow-up plan (the newest record of a plan wins).
    */
   streamSurveyPeriod(from: string, to: string, answerDays: number): IterableIterator<EventEnvelope> {
     const rows = this.db
       .prepare(
         `SELECT seq, at, payload FROM events
-         WHERE (type IN ('TicketIssued', 'TicketTransferred', 'TicketFinished') AND day BETWEEN ? AND ?)
+         WHERE (type IN ('TicketIssued', 'TicketTransferred', 'TicketFinished', 'VisitLegAdded', 'VisitRouted')
+                AND day BETWEEN ? AND ?)
             OR (type = 'SurveyAnswered' AND day BETWEEN ? AND date(?, ?))
             OR type = 'SurveyFollowUpRecorded'
          ORDER BY seq`,

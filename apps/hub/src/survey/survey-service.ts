@@ -5,7 +5,7 @@ import type {
   HallConfig,
   IkmReport,
   Principal,
-  ReportScope,
+  IkmScope,
   Reply,
   VisitStanding,
 } from '@antre/shared';
@@ -54,7 +54,7 @@ export class SurveyService {
     const windowMs = config.survey.windowHours * HOUR;
     this.ledger = new SurveyLedger(windowMs);
     this.key = store.meta('survey_key') ?? '';
-    if (this.key === '') throw new Error('the store has no survey key (migration 4)');
+    if (this.key === '') throw new Error('the store has no survey key (migration 6)');
     for (const e of store.streamSince(queue.now() - windowMs - REPLAY_MARGIN_MS)) this.ledger.apply(e);
   }
 
@@ -131,7 +131,7 @@ export class SurveyService {
   }
 
   /** The IKM report of a period (this month by default), folded from the log. */
-  report(period: string | undefined, scope: ReportScope = {}): Reply<{ report: IkmReport }> {
+  report(period: string | undefined, scope: IkmScope = {}): Reply<{ report: IkmReport }> {
     const name = period ?? monthOf(hallDay(this.queue.now(), this.config.hall.timeZone));
     const days = periodDays(name);
     if (!days) {

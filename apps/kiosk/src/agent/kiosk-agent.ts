@@ -1,6 +1,14 @@
 import { HubConnection } from '@antre/client';
 import type { CommandReply, DomainError, Handshake, PublicHallConfig, ReadonlyTicket } from '@antre/shared';
-import { domainError, formatTicketNumber, hallDay, issueRefusalError, numberKey } from '@antre/shared';
+import {
+  domainError,
+  formatTicketNumber,
+  hallDay,
+  issueEstimate,
+  issueRefusalError,
+  numberKey,
+  serviceWaitOutlook,
+} from '@antre/shared';
 import type { ReceiptPrinterOptions } from '@antre/printer';
 import type {
   IssueRequest,
@@ -10,6 +18,7 @@ import type {
   KioskSnapshot,
   PrintOutcome,
 } from '../core/kiosk-backend.js';
+import { issueCommand } from '../core/issue-command.js';
 import { kioskAvailability } from '../core/service-availability.js';
 import type { AgentLog } from './agent-log.js';
 import { consoleLog } from './agent-log.js';
@@ -30,7 +39,11 @@ export interface KioskAgentOptions {
   credentials: () => Omit<Handshake, 'protocol'>;
   /** Overrides the hall config's printer URL for this kiosk. */
   printerUrl?: string;
-  /** The hub as visitors' phones reach it, for the QR code; `hubUrl` by default. */
+  /**
+   * Overrides the hub's public URL for the QR code (the local `publicUrl` setting). Without it the kiosk uses
+   * the one the hub announces (`welcome.publicUrl`, its ANTRE_PUBLIC_URL), kept for offline use, and `hubUrl`
+   * only before the hub was ever reached.
+   */
   publicUrl?: string;
   /** How long to wait for the hub to issue a ticket before issuing it offline. */
   issueTimeoutMs?: number;
@@ -65,6 +78,8 @@ export class KioskAgent {
   private readonly printJobs = new Map<string, Promise<PrintOutcome>>();
   private readonly listeners = new Set<() => void>();
   private config: PublicHallConfig | undefined;
+  /** The hub's public URL as it last announced it. */
+  private hubPublicUrl: string | undefined;
   /** Issues go one at a time: two offline tickets must not take the same number. */
   private issuing: Promise<unknown> = Promise.resolve();
   private maintenance: Promise<void> | undefined;
@@ -81,6 +96,7 @@ export class KioskAgent {
     this.printer = new KioskTicketPrinter(options.printerOptions);
     this.store = new KioskStore(options.dbFile);
     this.config = this.store.cachedConfig();
+    this.hubPublicUrl = this.store.cachedPublicUrl();
     this.conn = new HubConnection({
       url: options.hubUrl,
       credentials: options.credentials,
@@ -92,6 +108,10 @@ export class KioskAgent {
       if (this.conn.config && this.conn.config !== this.config) {
         this.config = this.conn.config;
         this.store.cacheConfig(this.conn.config);
+      }
+      if (this.conn.publicUrl !== undefined && this.conn.publicUrl !== this.hubPublicUrl) {
+        this.hubPublicUrl = this.conn.publicUrl;
+        this.store.cachePublicUrl(this.conn.publicUrl);
       }
       const online = this.hubReady();
       if (online && !wasOnline) this.log.info('hub reachable', { hub: options.hubUrl });
@@ -234,11 +254,7 @@ export class KioskAgent {
 
   /** The hub's ticket; undefined when the hub cannot be reached, so the ticket is issued offline. */
   private async issueOnline(request: IssueRequest): Promise<IssueResult | undefined> {
-    const sent = this.conn.command({
-      type: 'issueTicket',
-      serviceId: request.serviceId,
-      priority: request.priority,
-    });
+    const sent = this.conn.command(issueCommand(request));
     let timer: NodeJS.Timeout | undefined;
     const reply = await Promise.race([
       sent,
@@ -263,15 +279,23 @@ export class KioskAgent {
   }
 
   private issueOffline(request: IssueRequest, config: PublicHallConfig): IssueResult {
+    if (request.visit) {
+      // The plan would travel with the offline ticket (syncOfflineTicket.visit); the kiosk does not keep it yet.
+      return refuse(
+        domainError('HUB_UNREACHABLE', 'a visit of several services needs the hub: take one service'),
+      );
+    }
     const service = config.services.find((s) => s.id === request.serviceId);
     if (!service) return refuse(domainError('UNKNOWN_SERVICE', `no service ${request.serviceId}`));
     const now = this.now();
-    const availability = kioskAvailability(this.conn.state, config, now, this.store.unsyncedByService())
-      .services[service.id];
+    const unsynced = this.store.unsyncedByService();
+    const availability = kioskAvailability(this.conn.state, config, now, unsynced).services[service.id];
     // The hub's own refusal, counting the tickets issued here that the hub has not seen yet.
     if (availability?.refusal) return refuse(issueRefusalError(service.id, availability.refusal));
     const day = hallDay(now, config.hall.timeZone);
     const state = this.conn.state;
+    // The hub's own estimate for this ticket: a priority ticket is placed by the calling rule.
+    const estimate = issueEstimate(state, config, service.id, request.priority, now, unsynced);
     const stored = this.store.issueOffline(
       {
         id: this.newId(),
@@ -279,8 +303,8 @@ export class KioskAgent {
         serviceId: service.id,
         priority: request.priority,
         issuedAt: now,
-        ahead: availability?.waiting ?? 0,
-        minutes: availability?.minutes ?? 0,
+        ahead: estimate.ahead,
+        minutes: estimate.minutes,
         lang: request.lang,
         offline: true,
         syncState: 'pending',
@@ -345,7 +369,14 @@ export class KioskAgent {
         config,
         kioskId: this.options.kioskId,
         printerUrl: this.options.printerUrl,
-        publicUrl: this.options.publicUrl ?? this.options.hubUrl,
+        publicUrl: this.publicUrl(),
+        outlook: serviceWaitOutlook(
+          this.conn.state,
+          config,
+          ticket.serviceId,
+          { ahead: ticket.ahead, minutes: ticket.minutes },
+          this.now(),
+        ),
       });
       if (this.closed) return outcome;
       if (outcome.ok) {
@@ -367,8 +398,13 @@ export class KioskAgent {
     return job;
   }
 
+  /** Where the QR codes link: the local override, else the hub's announced public URL, else the hub. */
+  private publicUrl(): string {
+    return (this.options.publicUrl ?? this.hubPublicUrl ?? this.options.hubUrl).replace(/\/+$/, '');
+  }
+
   private view(t: StoredTicket, offline: boolean): IssuedTicket {
-    const base = (this.options.publicUrl ?? this.options.hubUrl).replace(/\/+$/, '');
+    const base = this.publicUrl();
     return {
       id: t.id,
       serviceId: t.serviceId,

@@ -133,6 +133,21 @@ export class KioskStore {
       .run('config', JSON.stringify(config));
   }
 
+  /** The hub's public URL as it last told it (`welcome.publicUrl`), for QR codes printed while it is away. */
+  cachedPublicUrl(): string | undefined {
+    return this.db
+      .prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?')
+      .get('publicUrl')?.value;
+  }
+
+  cachePublicUrl(url: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run('publicUrl', url);
+  }
+
   addLease(lease: Lease): boolean {
     return (
       this.db

@@ -1,4 +1,4 @@
-import type { PublicHallConfig } from '@antre/shared';
+import type { PublicHallConfig, WaitOutlook } from '@antre/shared';
 import type { PaperWidth, ReceiptPrinter, ReceiptPrinterOptions } from '@antre/printer';
 import { PrinterFault, encodeTicket, openReceiptPrinter, printableTicket } from '@antre/printer';
 import type { PrintOutcome } from '../core/kiosk-backend.js';
@@ -10,6 +10,8 @@ export interface PrintSetup {
   /** Overrides the hall config's printer for this kiosk (local settings, or ANTRE_PRINTER_<KIOSK>). */
   printerUrl: string | undefined;
   publicUrl: string;
+  /** What the wait amounts to now (closed counters say so); from the ticket's figures when absent. */
+  outlook?: WaitOutlook;
 }
 
 /** Prints a kiosk's tickets on its own printer, as the hall config (or a local override) names it. */
@@ -37,6 +39,7 @@ export class KioskTicketPrinter {
         config: setup.config,
         ticket,
         estimate: { ahead: ticket.ahead, minutes: ticket.minutes },
+        ...(setup.outlook ? { outlook: setup.outlook } : {}),
         publicUrl: setup.publicUrl,
         lang: ticket.lang,
       }),

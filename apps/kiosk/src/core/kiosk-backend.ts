@@ -1,4 +1,5 @@
 import type { DomainError, PriorityGroup, PublicHallConfig, Reply } from '@antre/shared';
+import type { VisitChoice } from './issue-command.js';
 import type { KioskAvailability } from './service-availability.js';
 import type { PrinterFaultReason } from '@antre/printer/printer-fault';
 
@@ -23,7 +24,10 @@ export interface KioskSnapshot {
 }
 
 export interface IssueRequest {
+  /** The service, or a visit's first choice (the hub picks the leg the ticket starts at). */
   serviceId: string;
+  /** Several services on this one ticket. */
+  visit?: VisitChoice;
   priority: PriorityGroup;
   /** The language of the printed ticket. */
   lang: KioskLanguage;
@@ -40,8 +44,10 @@ export interface IssuedTicket {
   minutes: number;
   /** Issued from a leased block while the hub was out of reach. */
   offline: boolean;
-  /** The ticket's live status page: the QR code. */
-  statusUrl: string;
+  /** A visit of several services: the services of its legs, in the plan's order. */
+  legs?: string[];
+  /** The ticket's live status page on the hub's public URL: the QR code. Absent: no QR (the hub never said). */
+  statusUrl?: string;
 }
 
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; error: DomainError };

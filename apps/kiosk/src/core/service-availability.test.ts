@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Actor, CommandInput, HallConfig } from '@antre/shared';
 import { QueueDay, commandSchema, decide, estimateWait, publicHallConfig } from '@antre/shared';
 import { MONDAY_9AM_WIB, demoHall } from '@antre/hub/testing';
-import { kioskAvailability } from './service-availability.js';
+import { kioskAvailability, outlookOf } from './service-availability.js';
 
 let config: HallConfig;
 const kiosk: Actor = { kind: 'kiosk', kioskId: 'kiosk-1' };
@@ -50,7 +50,11 @@ describe('kioskAvailability', () => {
       const hub = estimateWait(state, config, service.id, MONDAY_9AM_WIB);
       expect(availability.services[service.id]).toMatchObject({ waiting: hub.ahead, minutes: hub.minutes });
     }
-    expect(availability.services['perekaman-ktp-el']).toEqual({ waiting: 3, minutes: 30 });
+    expect(availability.services['perekaman-ktp-el']).toEqual({ waiting: 3, minutes: 30, openCounters: 1 });
+    expect(outlookOf(availability.services['perekaman-ktp-el'])).toEqual({ kind: 'minutes', minutes: 30 });
+    // Kartu Keluarga's counter is closed: no promise of a quick call, and no time, within the hours.
+    expect(availability.services['kartu-keluarga']).toMatchObject({ waiting: 1, openCounters: 0 });
+    expect(outlookOf(availability.services['kartu-keluarga'])).toEqual({ kind: 'counters-closed' });
     expect(availability.agencies['disdukcapil']).toMatchObject({ waiting: 4 });
   });
 
@@ -66,6 +70,11 @@ describe('kioskAvailability', () => {
       open: 0,
       opens: { weekday: 'mon', at: '13:00', inDays: 0 },
     });
+    // A ticket taken before the break says when its counters come back.
+    expect(outlookOf(availability.services['perekaman-ktp-el'], { ahead: 4, minutes: 20 })).toEqual({
+      kind: 'counters-closed',
+      opens: { weekday: 'mon', at: '13:00', inDays: 0 },
+    });
   });
 
   it('counts offline tickets the hub does not know yet, for waiting and for the quota', () => {
@@ -79,7 +88,7 @@ describe('kioskAvailability', () => {
     // The estimate counts them too, as the hub's would.
     const empty = QueueDay.empty(config, '2026-11-30');
     expect(availability.services['skck']?.minutes).toBe(
-      estimateWait(empty, config, 'skck', MONDAY_9AM_WIB, { skck: 2 }).minutes,
+      estimateWait(empty, config, 'skck', MONDAY_9AM_WIB, { extraWaiting: { skck: 2 } }).minutes,
     );
     expect(availability.services['skck']?.minutes).toBeGreaterThan(0);
     expect(availability.services['skck']?.refusal).toBeUndefined();

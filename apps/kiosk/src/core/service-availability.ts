@@ -1,5 +1,5 @@
-import type { DayView, IssueRefusal, NextOpening, PublicHallConfig } from '@antre/shared';
-import { issueCapacities } from '@antre/shared';
+import type { DayView, IssueRefusal, NextOpening, PublicHallConfig, WaitOutlook } from '@antre/shared';
+import { countersOpening, issueCapacities, waitOutlook } from '@antre/shared';
 
 /** Why a service takes no ticket now, with what the kiosk tells the visitor. */
 export type ServiceRefusalInfo = IssueRefusal;
@@ -9,7 +9,25 @@ export interface ServiceAvailability {
   waiting: number;
   /** Estimated wait for a ticket taken now, in minutes. */
   minutes: number;
+  /** Counters serving the service that are open now. */
+  openCounters: number;
+  /** While none is open: when the service's hours begin again (`countersOpening`). */
+  countersOpen?: NextOpening;
   refusal?: ServiceRefusalInfo;
+}
+
+/** What the wait amounts to for the visitor: the service's now, or a ticket's own figures at it. */
+export function outlookOf(
+  availability: ServiceAvailability | undefined,
+  figures: { ahead: number; minutes: number } = {
+    ahead: availability?.waiting ?? 0,
+    minutes: availability?.minutes ?? 0,
+  },
+): WaitOutlook {
+  return waitOutlook(
+    { ...figures, openCounters: availability?.openCounters ?? 0 },
+    availability?.countersOpen,
+  );
 }
 
 export interface AgencyAvailability {
@@ -44,7 +62,13 @@ export function kioskAvailability(
   for (const service of config.services) {
     const capacity = capacities[service.id];
     if (!capacity) continue;
-    const availability: ServiceAvailability = { waiting: capacity.ahead, minutes: capacity.minutes };
+    const availability: ServiceAvailability = {
+      waiting: capacity.ahead,
+      minutes: capacity.minutes,
+      openCounters: capacity.openCounters,
+    };
+    const opens = capacity.openCounters === 0 ? countersOpening(config, service.id, now) : undefined;
+    if (opens) availability.countersOpen = opens;
     if (capacity.refusal) availability.refusal = capacity.refusal;
     services[service.id] = availability;
 

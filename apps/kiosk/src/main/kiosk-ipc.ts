@@ -1,7 +1,8 @@
 import type { IpcHandlers } from '@antre/electron-shell';
 import type { PriorityGroup } from '@antre/shared';
-import { PRIORITY_GROUPS } from '@antre/shared';
+import { MAX_VISIT_LEGS, PRIORITY_GROUPS } from '@antre/shared';
 import type { EnrolRequest, IssueRequest, KioskLanguage, KioskSnapshot } from '../core/kiosk-backend.js';
+import type { VisitChoice } from '../core/issue-command.js';
 import { KIOSK_CHANNELS } from '../core/kiosk-bridge.js';
 import type { KioskController } from './kiosk-controller.js';
 
@@ -22,7 +23,32 @@ function issueRequest(value: unknown): IssueRequest {
   if (typeof v['serviceId'] !== 'string' || !ID.test(v['serviceId'])) throw new Error('invalid service id');
   const priority = PRIORITY_GROUPS.find((p) => p === v['priority']);
   if (priority === undefined) throw new Error('invalid priority group');
-  return { serviceId: v['serviceId'], priority: priority satisfies PriorityGroup, lang: lang(v['lang']) };
+  const request: IssueRequest = {
+    serviceId: v['serviceId'],
+    priority: priority satisfies PriorityGroup,
+    lang: lang(v['lang']),
+  };
+  const visit = v['visit'];
+  if (visit !== undefined) request.visit = visitChoice(visit);
+  return request;
+}
+
+function visitChoice(value: unknown): VisitChoice {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const ids = v['serviceIds'];
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_VISIT_LEGS)
+    throw new Error('invalid visit');
+  const serviceIds = ids.map((id) => {
+    if (typeof id !== 'string' || !ID.test(id)) throw new Error('invalid service id');
+    return id;
+  });
+  const choice: VisitChoice = { serviceIds };
+  const packageId = v['packageId'];
+  if (packageId !== undefined) {
+    if (typeof packageId !== 'string' || !ID.test(packageId)) throw new Error('invalid package id');
+    choice.packageId = packageId;
+  }
+  return choice;
 }
 
 function enrolRequest(value: unknown): EnrolRequest {

@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PriorityGroup } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
+import type { VisitChoice } from '../core/issue-command.js';
 import type { KioskBackend } from '../core/kiosk-backend.js';
 import './kiosk-app.css';
+import { AccessControls } from './components/access-controls.js';
+import { IdleWarning } from './components/idle-warning.js';
 import { KioskHeader } from './components/kiosk-header.js';
 import { StatusBanner } from './components/status-banner.js';
-import { START, isAwayFromStart, kioskFlow } from './flow/kiosk-flow.js';
+import { IDLE_WARNING_SECONDS, START, isAwayFromStart, kioskFlow, screenSeconds } from './flow/kiosk-flow.js';
 import { AgencyScreen } from './screens/agency-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
 import { PriorityScreen } from './screens/priority-screen.js';
@@ -13,8 +16,12 @@ import { ConnectingScreen, IssuingScreen, RefusedScreen } from './screens/refuse
 import { ServiceScreen } from './screens/service-screen.js';
 import { SetupScreen } from './screens/setup-screen.js';
 import { TicketScreen } from './screens/ticket-screen.js';
+import { searchServices } from './search/service-search.js';
+import { browserSpeech } from './speech/screen-speech.js';
+import { VisitEntry, VisitLegsOnTicket, VisitScreen } from './screens/visit-screen.js';
 import { TEXT } from './text/kiosk-text.js';
-import { useCountdown, useIdle, useKioskSnapshot, useNow } from './use-kiosk.js';
+import { spokenGuidance } from './text/spoken-guidance.js';
+import { useIdleCountdown, useKioskSnapshot, useNow } from './use-kiosk.js';
 
 /** The kiosk: the citizen's way from the agencies to a printed ticket, in the browser or in Electron. */
 export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
@@ -29,30 +36,47 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   const langRef = useRef(lang);
   langRef.current = lang;
 
+  const [largeText, setLargeText] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const speech = useMemo(() => browserSpeech(), []);
+
   const reset = useCallback(() => {
     dispatch({ type: 'reset' });
     setVisit((v) => v + 1);
     setLang('id');
-  }, [setLang]);
+    setLargeText(false);
+    speech.stop();
+  }, [setLang, speech]);
 
-  // Back to the start after a while without a touch, in Indonesian again, for the next citizen.
-  useIdle(
-    backend.behaviour.idleSeconds * 1000,
-    screen.name !== 'ticket' && (isAwayFromStart(flow) || lang !== 'id'),
-    reset,
-  );
+  // Large text zooms the whole page: the layouts follow the kiosk's size in CSS pixels (container queries),
+  // as they do at a browser zoom of 200 %.
+  useEffect(() => {
+    document.documentElement.classList.toggle('kiosk-large-text', largeText);
+  }, [largeText]);
 
-  const ticketKey =
+  // A screen read aloud stops when the citizen moves on; the next screen starts at its top.
+  const screenId =
+    screen.name === 'agency'
+      ? `agency:${screen.agencyId}`
+      : screen.name === 'ticket'
+        ? `ticket:${screen.ticket.id}`
+        : 'serviceId' in screen
+          ? `${screen.name}:${screen.serviceId}`
+          : screen.name;
+  useEffect(() => {
+    speech.stop();
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [screenId, visit, speech]);
+
+  // Back to the start after a while untouched, in Indonesian again, for the next citizen; "Masih di sini?"
+  // first. A ticket stays its own time once printed (45 s at least when it did not print).
+  const countdownKey =
     screen.name === 'ticket'
       ? `${screen.ticket.id}:${String(typeof screen.print === 'object' ? 'fault' : screen.print)}`
-      : '';
-  const printing = screen.name === 'ticket' && screen.print === 'printing';
-  const faulted = screen.name === 'ticket' && typeof screen.print === 'object';
-  // A citizen who must note a number by hand gets longer.
-  const secondsLeft = useCountdown(
-    faulted ? Math.max(45, backend.behaviour.ticketSeconds) : backend.behaviour.ticketSeconds,
-    screen.name === 'ticket' && !printing,
-    ticketKey,
+      : `${screen.name}:${visit}`;
+  const { secondsLeft, restart } = useIdleCountdown(
+    screenSeconds(flow, backend.behaviour, isAwayFromStart(flow) || lang !== 'id' || largeText),
+    countdownKey,
     reset,
   );
 
@@ -68,9 +92,10 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   }, []);
 
   const issue = useCallback(
-    async (serviceId: string, priority: PriorityGroup) => {
-      dispatch({ type: 'issue', priority });
-      const result = await backend.issueTicket({ serviceId, priority, lang: langRef.current });
+    async (serviceId: string, priority: PriorityGroup, visit?: VisitChoice) => {
+      dispatch(visit ? { type: 'issueVisit', serviceId } : { type: 'issue', priority });
+      const request = { serviceId, priority, lang: langRef.current };
+      const result = await backend.issueTicket(visit ? { ...request, visit } : request);
       if (!result.ok) {
         dispatch({ type: 'refused', error: result.error });
         return;
@@ -115,19 +140,44 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   const canIssue = snapshot.connection === 'online' || snapshot.issuesOffline;
   const availability = snapshot.availability;
   const kiosk = config.kiosks.find((k) => k.id === snapshot.kioskId);
+  const spoken = () =>
+    spokenGuidance({
+      screen,
+      query: flow.query,
+      results: searchServices(config, flow.query, lang).map((s) => s.id),
+      config,
+      availability,
+      canIssue,
+      lang,
+    });
 
   let body;
   switch (screen.name) {
     case 'home':
       body = (
-        <HomeScreen
+        <>
+          <VisitEntry onOpen={() => dispatch({ type: 'openVisit' })} />
+          <HomeScreen
+            config={config}
+            availability={availability}
+            unavailable={!canIssue}
+            now={now}
+            query={flow.query}
+            onQuery={(query) => dispatch({ type: 'search', query })}
+            onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
+            onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          />
+        </>
+      );
+      break;
+    case 'visit':
+      body = (
+        <VisitScreen
           config={config}
           availability={availability}
-          now={now}
-          query={flow.query}
-          onQuery={(query) => dispatch({ type: 'search', query })}
-          onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
-          onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          canIssue={canIssue}
+          onBack={() => dispatch({ type: 'back' })}
+          onTake={(choice) => void issue(choice.serviceIds[0] ?? '', 'none', choice)}
         />
       );
       break;
@@ -174,14 +224,19 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
       break;
     case 'ticket':
       body = (
-        <TicketScreen
-          config={config}
-          ticket={screen.ticket}
-          print={screen.print}
-          secondsLeft={secondsLeft}
-          onReprint={() => void reprint(screen.ticket.id)}
-          onDone={reset}
-        />
+        <>
+          <TicketScreen
+            config={config}
+            ticket={screen.ticket}
+            availability={availability?.services[screen.ticket.serviceId]}
+            print={screen.print}
+            secondsLeft={secondsLeft}
+            onReprint={() => void reprint(screen.ticket.id)}
+            onKeepShowing={restart}
+            onDone={reset}
+          />
+          {screen.ticket.legs ? <VisitLegsOnTicket config={config} legs={screen.ticket.legs} /> : null}
+        </>
       );
       break;
     case 'refused':
@@ -193,16 +248,25 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
     <div className="kiosk" data-screen={screen.name} data-connection={snapshot.connection}>
       <KioskHeader config={config} now={now} onHome={reset} />
       <StatusBanner snapshot={snapshot} />
-      <main className="kiosk-main" key={visit}>
+      <main className="kiosk-main" key={visit} ref={mainRef}>
         {body}
       </main>
       <footer className="kiosk-footer">
-        <span>{t(TEXT.priorityFooter)}</span>
+        <AccessControls speech={speech} spoken={spoken} largeText={largeText} onLargeText={setLargeText} />
+        <span className="kiosk-footer-note">{t(TEXT.priorityFooter)}</span>
         <span className={`kiosk-id ${snapshot.connection}`}>
           <span className="dot" aria-hidden="true" />
           {kiosk?.name ?? snapshot.kioskId}
         </span>
       </footer>
+      {secondsLeft !== undefined && secondsLeft <= IDLE_WARNING_SECONDS ? (
+        <IdleWarning
+          secondsLeft={secondsLeft}
+          onTicket={screen.name === 'ticket'}
+          onCarryOn={restart}
+          onStartOver={reset}
+        />
+      ) : null}
     </div>
   );
 }

@@ -19,44 +19,43 @@ export function useNow(everyMs = 1000): number {
   return now;
 }
 
-/** Calls `onIdle` once nobody has touched the screen for `ms` while `active`. */
-export function useIdle(ms: number, active: boolean, onIdle: () => void): void {
-  const callback = useRef(onIdle);
-  callback.current = onIdle;
-  useEffect(() => {
-    if (!active) return;
-    let timer = setTimeout(() => callback.current(), ms);
-    const touched = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => callback.current(), ms);
-    };
-    const events = ['pointerdown', 'keydown', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, touched, { passive: true });
-    return () => {
-      clearTimeout(timer);
-      for (const e of events) window.removeEventListener(e, touched);
-    };
-  }, [ms, active]);
-}
-
-/** Seconds left of a countdown that runs while `running`, restarting with `key`; `onDone` at zero. */
-export function useCountdown(seconds: number, running: boolean, key: string, onDone: () => void): number {
+/**
+ * Seconds left before the screen goes back to the start: `seconds` from the last touch (or the last change
+ * of `key`, or `restart`), while `seconds` is set; `onDone` at zero. Undefined while nothing counts down.
+ */
+export function useIdleCountdown(
+  seconds: number | undefined,
+  key: string,
+  onDone: () => void,
+): { secondsLeft: number | undefined; restart: () => void } {
   const [left, setLeft] = useState(seconds);
+  const deadline = useRef(0);
   const callback = useRef(onDone);
   callback.current = onDone;
+  const restart = useRef(() => {});
   useEffect(() => {
     setLeft(seconds);
-    if (!running) return;
-    const started = Date.now();
+    if (seconds === undefined) return;
+    const start = () => {
+      deadline.current = Date.now() + seconds * 1000;
+      setLeft(seconds);
+    };
+    restart.current = start;
+    start();
     const timer = setInterval(() => {
-      const remaining = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
+      const remaining = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
       setLeft(remaining);
       if (remaining === 0) {
         clearInterval(timer);
         callback.current();
       }
     }, 250);
-    return () => clearInterval(timer);
-  }, [seconds, running, key]);
-  return left;
+    const events = ['pointerdown', 'keydown', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, start, { passive: true });
+    return () => {
+      clearInterval(timer);
+      for (const e of events) window.removeEventListener(e, start);
+    };
+  }, [seconds, key]);
+  return { secondsLeft: seconds === undefined ? undefined : left, restart: () => restart.current() };
 }

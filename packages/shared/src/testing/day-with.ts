@@ -20,6 +20,7 @@ export function dayWith(day: DayView, extra: readonly ReadonlyTicket[]): DayView
     allTickets: () => list,
     ticket: (id) => (Object.hasOwn(tickets, id) ? tickets[id] : undefined),
     waiting: () => day.waiting(),
+    deskTimes: (serviceId) => day.deskTimes(serviceId),
     snapshot: () => day.snapshot(),
   };
 }

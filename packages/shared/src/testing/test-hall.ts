@@ -41,6 +41,8 @@ export interface TestHallOverrides {
   counters?: HallConfigInput['counters'];
   staff?: HallConfigInput['staff'];
   kiosks?: HallConfigInput['kiosks'];
+  /** Service packages (`paket layanan`); none by default. */
+  packages?: HallConfigInput['packages'];
   /** Merged into the default queue settings. */
   settings?: Partial<z.input<typeof queueSettings>>;
   /** Changes to single services of the hall by id, e.g. `{ ktp: { dailyQuota: 2 } }`. */
@@ -153,6 +155,7 @@ export function testHall(overrides: TestHallOverrides = {}): HallConfig {
       { id: 'k1', name: 'Kiosk lobby', paperWidth: 80 },
       { id: 'k2', name: 'Kiosk lantai 2', paperWidth: 58 },
     ],
+    packages: overrides.packages ?? [],
     settings: {
       priorityStreak: 3,
       readLeadingZeros: false,
@@ -242,6 +245,18 @@ export class TestQueue {
   /** Issues a ticket and returns it as it stands in the state. */
   issue(serviceId: string, priority: PriorityGroup = 'none', actor: Actor = SYSTEM_ACTOR): ReadonlyTicket {
     const events = this.must({ type: 'issueTicket', serviceId, priority }, actor);
+    const issued = events.find((e) => e.type === 'TicketIssued');
+    if (issued?.type !== 'TicketIssued') throw new Error('no TicketIssued event');
+    return this.ticket(issued.ticket.id);
+  }
+
+  /** Issues a ticket for a visit (`serviceIds` and/or `packageId`) and returns it as it stands in the state. */
+  issueVisit(
+    visit: { serviceIds?: string[]; packageId?: string },
+    priority: PriorityGroup = 'none',
+    actor: Actor = SYSTEM_ACTOR,
+  ): ReadonlyTicket {
+    const events = this.must({ type: 'issueTicket', ...visit, priority }, actor);
     const issued = events.find((e) => e.type === 'TicketIssued');
     if (issued?.type !== 'TicketIssued') throw new Error('no TicketIssued event');
     return this.ticket(issued.ticket.id);

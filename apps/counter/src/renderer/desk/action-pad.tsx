@@ -23,7 +23,7 @@ export interface ActionPadProps {
   availability: Record<DeskAction, ActionAvailability>;
   busy: (action: DeskAction) => boolean;
   online: boolean;
-  /** The current ticket's number: call next finishes it first, and says so. */
+  /** The current ticket's number: call next finishes it first (or asks whether they came), and says so. */
   currentNumber: string | undefined;
   onAction: (action: DeskAction) => void;
 }
@@ -37,10 +37,13 @@ export function ActionPad(props: ActionPadProps) {
         const a = props.availability[action];
         let hint = a.enabled ? HINT[action] : (a.reason ?? HINT[action]);
         if (action === 'callNext' && a.enabled) {
-          hint = props.currentNumber
-            ? fill(T.hintFinishesCurrent, { n: props.currentNumber })
-            : T.hintNextVisitor;
+          hint = !props.currentNumber
+            ? T.hintNextVisitor
+            : a.asks
+              ? fill(T.hintAsksArrival, { n: props.currentNumber })
+              : fill(T.hintFinishesCurrent, { n: props.currentNumber });
         }
+        if (action === 'noShow' && a.enabled && a.asks) hint = T.hintAsksConfirm;
         if (a.enabled && !props.online && QUEUEABLE_OFFLINE.has(action)) hint = T.hintQueuedOffline;
         const busy = props.busy(action);
         return (

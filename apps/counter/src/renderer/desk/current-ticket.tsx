@@ -4,6 +4,7 @@ import type { CounterView } from '../model/counter-view.js';
 import type { QueuedAction } from '../model/desk-commands.js';
 import type { HallIndex } from '../model/hall-index.js';
 import { formatMinutes, formatStopwatch } from '../model/time-format.js';
+import { agencyBeside } from '../text/service-names.js';
 import { PRIORITY_TEXT, T, breakReasonText, fill } from '../text/ui-text.js';
 import '../shared/buttons.css';
 import '../shared/badges.css';
@@ -40,6 +41,7 @@ function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
   const waitedMs = (ticket.calledAt ?? now) - ticket.issuedAt;
   const sinceMs = now - (ticket.servingAt ?? ticket.calledAt ?? now);
   const callCount = ticket.calls.filter((c) => c.counterId === props.view.counter.id).length;
+  const beside = service ? agencyBeside(service.name, agency, lang) : agency?.shortName;
 
   return (
     <section
@@ -62,7 +64,7 @@ function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
           <span className="agency-dot" style={agencyStyle(agency?.color)} />
           <span>
             <strong>{service ? t(service.name) : ticket.serviceId}</strong>
-            {agency ? ` · ${agency.shortName}` : ''}
+            {beside === undefined ? '' : ` · ${beside}`}
           </span>
         </div>
         {lastTransfer && fromService ? (
@@ -75,6 +77,11 @@ function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
               }),
             )}
           </div>
+        ) : null}
+        {lastTransfer?.note ? (
+          <p className="transfer-note" data-testid="transfer-note">
+            <strong>{t(fill(T.noteFrom, { c: fromCounter?.name ?? '?' }))}:</strong> {lastTransfer.note}
+          </p>
         ) : null}
         {settling ? (
           <div className="settling-note" role="status">

@@ -1,10 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HubConnection } from '@antre/client';
-import type { CounterStatus, DomainError, EventEnvelope, LocalizedText, ReadonlyTicket } from '@antre/shared';
+import type {
+  CounterStatus,
+  DomainError,
+  EventEnvelope,
+  LocalizedText,
+  PreviousOutcome,
+  ReadonlyTicket,
+} from '@antre/shared';
 import type { ActionResult, DeskCommand, DeskCommands } from '../model/desk-commands.js';
 import type { HallIndex } from '../model/hall-index.js';
 import type { TransferTarget } from '../model/transfer-targets.js';
 import { explainRefusal } from '../text/refusal-text.js';
+import { serviceWithAgency } from '../text/service-names.js';
 import { T, breakReasonText, fill } from '../text/ui-text.js';
 
 export interface Feedback {
@@ -44,6 +52,12 @@ export function useDeskActions(p: {
   const say = useCallback((tone: Feedback['tone'], text: LocalizedText) => {
     seq.current += 1;
     setFeedback({ tone, text, seq: seq.current });
+  }, []);
+  /** The answers so far are numbered up to this: a dialog notes it when it opens. */
+  const mark = useCallback(() => seq.current, []);
+  /** A refusal given after `since` (inside a dialog, which showed it) is not left on the screen behind it. */
+  const dropErrorsAfter = useCallback((since: number) => {
+    setFeedback((f) => (f && f.tone === 'error' && f.seq > since ? undefined : f));
   }, []);
   const refuse = useCallback(
     (error: DomainError, ticketRef?: string) =>
@@ -85,11 +99,15 @@ export function useDeskActions(p: {
   );
 
   const settle = useCallback(
-    async (type: 'finish' | 'noShow'): Promise<ActionResult | undefined> => {
+    async (type: 'finish' | 'noShow', confirm = false): Promise<ActionResult | undefined> => {
       const ticket = current.current;
       if (!ticket) return undefined;
       const n = ticket.displayNumber;
-      const result = await commands.sendQueueable({ type, counterId, ticketId: ticket.id }, n);
+      const command =
+        type === 'noShow' && confirm
+          ? { type, counterId, ticketId: ticket.id, confirm }
+          : { type, counterId, ticketId: ticket.id };
+      const result = await commands.sendQueueable(command, n);
       const label = type === 'finish' ? T.finish : T.noShow;
       if (result.status === 'done') say('ok', fill(type === 'finish' ? T.okFinished : T.okNoShow, { n }));
       else if (result.status === 'queued') say('info', fill(T.queuedOffline, { n, a: label }));
@@ -115,10 +133,24 @@ export function useDeskActions(p: {
     () => ({
       feedback,
       say,
-      callNext: () =>
-        run('callNext', { type: 'callNext', counterId }, (ev) =>
-          fill(T.okCalled, { n: numberOf(ev, 'TicketCalled'), c: counterName }),
-        ),
+      mark,
+      dropErrorsAfter,
+      /** Call next; `previous` says what became of a visitor who was only called (see `decide`). */
+      callNext: (previous?: { outcome: PreviousOutcome; confirm: boolean }) => {
+        const ended = current.current?.displayNumber;
+        return run(
+          'callNext',
+          previous === undefined
+            ? { type: 'callNext', counterId }
+            : { type: 'callNext', counterId, previous: previous.outcome, confirm: previous.confirm },
+          (ev) => {
+            const called = fill(T.okCalled, { n: numberOf(ev, 'TicketCalled'), c: counterName });
+            if (previous?.outcome !== 'noShow' || ended === undefined) return called;
+            const noShow = fill(T.okNoShow, { n: ended });
+            return { id: `${noShow.id} ${called.id}`, en: `${noShow.en} ${called.en}` };
+          },
+        );
+      },
       recall: () => {
         const n = current.current?.displayNumber ?? '';
         return run('recall', { type: 'recall', counterId }, () => fill(T.okRecalled, { n }));
@@ -128,23 +160,27 @@ export function useDeskActions(p: {
         return run('startServing', { type: 'startServing', counterId }, () => fill(T.okServing, { n }));
       },
       finish: () => settle('finish'),
-      noShow: () => settle('noShow'),
+      /** A no-show; `confirm` when the hall's safeguards call it early and staff confirmed. */
+      noShow: (confirm = false) => settle('noShow', confirm),
       hold: () => {
         const n = current.current?.displayNumber ?? '';
         return run('hold', { type: 'hold', counterId }, () => fill(T.okHeld, { n }));
       },
-      transfer: (target: TransferTarget, front: boolean) => {
+      transfer: (target: TransferTarget, how: { front: boolean; note: string; confirm: boolean }) => {
         const n = current.current?.displayNumber ?? '';
-        const command: DeskCommand =
-          target.kind === 'service'
-            ? { type: 'transfer', counterId, toServiceId: target.service.id, front }
-            : { type: 'transfer', counterId, toCounterId: target.counter.id, front };
+        const command: DeskCommand = {
+          type: 'transfer',
+          counterId,
+          ...(target.kind === 'service'
+            ? { toServiceId: target.service.id }
+            : { toCounterId: target.counter.id }),
+          front: how.front,
+          ...(how.note.trim() === '' ? {} : { note: how.note.trim() }),
+          ...(how.confirm ? { confirm: true } : {}),
+        };
         const to: LocalizedText =
           target.kind === 'service'
-            ? fill(
-                { id: '{s} ({a})', en: '{s} ({a})' },
-                { s: target.service.name, a: target.agency?.shortName ?? '' },
-              )
+            ? serviceWithAgency(target.service.name, target.agency)
             : fill(T.counterN, { n: target.counter.name });
         return run('transfer', command, () => fill(T.okTransferred, { n, to }));
       },
@@ -181,6 +217,6 @@ export function useDeskActions(p: {
           },
         ),
     }),
-    [feedback, say, run, settle, numberOf, counterId, counterName],
+    [feedback, say, mark, dropErrorsAfter, run, settle, numberOf, counterId, counterName],
   );
 }

@@ -50,7 +50,7 @@ describe('deriveCounterView', () => {
     q.must({ type: 'callNext', counterId: 'c1' });
     q.must({ type: 'hold', counterId: 'c1' });
     q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'noShow', counterId: 'c1' });
+    q.must({ type: 'noShow', counterId: 'c1', confirm: true });
     q.must({ type: 'callTicket', counterId: 'c2', ticket: 'AK-001' });
     q.must({ type: 'transfer', counterId: 'c2', toCounterId: 'c1' });
     q.issue('ktp');
@@ -70,7 +70,7 @@ describe('deriveCounterView', () => {
     q.open('c1');
     q.issue('ktp');
     q.must({ type: 'callNext', counterId: 'c1' });
-    q.must({ type: 'transfer', counterId: 'c1', toCounterId: 'c2' });
+    q.must({ type: 'transfer', counterId: 'c1', toCounterId: 'c2', confirm: true });
     expect(deriveCounterView(q.state, index, 'c1')?.waitingTotal).toBe(0);
     const c2 = deriveCounterView(q.state, index, 'c2');
     expect(c2?.sentHere).toBe(1);

@@ -27,14 +27,21 @@ describe('transferTargets', () => {
     expect(services.map((t) => t.service.id)).toEqual(['kk', 'akta', 'paspor', 'jkn']);
     const paspor = services.find((t) => t.service.id === 'paspor');
     expect([paspor?.waiting, paspor?.openCounters]).toEqual([2, 1]);
+    // Closed: nobody open (or on a break) could call the visitor there, so the hub asks for a confirmation.
+    expect(services.map((t) => [t.key, t.closed])).toEqual([
+      ['service:kk', false],
+      ['service:akta', true],
+      ['service:paspor', false],
+      ['service:jkn', true],
+    ]);
     const counters = targets.flatMap((t) =>
-      t.kind === 'counter' ? [[t.counter.id, t.serviceId, t.status]] : [],
+      t.kind === 'counter' ? [[t.counter.id, t.serviceId, t.status, t.closed]] : [],
     );
     expect(counters).toEqual([
-      ['c2', 'ktp', 'closed'],
-      ['c3', 'akta', 'closed'],
-      ['c4', 'paspor', 'open'],
-      ['c5', 'jkn', 'closed'],
+      ['c2', 'ktp', 'closed', true],
+      ['c3', 'akta', 'closed', true],
+      ['c4', 'paspor', 'open', false],
+      ['c5', 'jkn', 'closed', true],
     ]);
   });
 });

@@ -3,35 +3,42 @@ import type {
   CounterConfig,
   CounterStatus,
   DayView,
-  ServiceConfig,
   ReadonlyTicket,
+  ServiceConfig,
+  TransferDestination,
 } from '@antre/shared';
+import { destinationStatus, transferDestination } from '@antre/shared';
 import type { HallIndex } from './hall-index.js';
 import { initials, normalize } from './search-text.js';
 
+interface TargetBase {
+  key: string;
+  agency: AgencyConfig | undefined;
+  /** Where the ticket would wait, as the engine decides it. */
+  destination: TransferDestination;
+  /** Every counter that could call it there is closed: the hub asks for a confirmation. */
+  closed: boolean;
+}
+
 export type TransferTarget =
-  | {
+  | (TargetBase & {
       kind: 'service';
-      key: string;
       service: ServiceConfig;
-      agency: AgencyConfig | undefined;
       waiting: number;
       openCounters: number;
-    }
-  | {
+    })
+  | (TargetBase & {
       kind: 'counter';
-      key: string;
       counter: CounterConfig;
-      agency: AgencyConfig | undefined;
       status: CounterStatus;
-      /** The service the ticket would join there (the hub's rule: the same one if served, else the counter's first). */
+      /** The service the ticket would join there. */
       serviceId: string;
-    };
+    });
 
 /**
- * Where the current ticket may go: every other service of the hall (the one-visit promise: the visitor's
- * next errand may be another agency's) and every other counter. The ticket's own service is left out
- * unless through a counter, as the hub refuses that.
+ * Where the current ticket may go: every service and every counter to which the domain's transfer rule
+ * (`transferDestination`, the engine's own) sends it, with how many wait there and whether anyone is open to
+ * call it (`destinationStatus`). The one-visit promise: the visitor's next errand may be another agency's.
  */
 export function transferTargets(
   state: DayView,
@@ -39,43 +46,49 @@ export function transferTargets(
   fromCounterId: string,
   ticket: ReadonlyTicket,
 ): TransferTarget[] {
-  const waiting = new Map<string, number>();
-  for (const t of Object.values(state.tickets)) {
-    if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
-  }
-  const openFor = new Map<string, number>();
-  for (const c of index.config.counters) {
-    if (state.counters[c.id]?.status !== 'open') continue;
-    for (const s of c.serviceIds) openFor.set(s, (openFor.get(s) ?? 0) + 1);
-  }
-  const services: TransferTarget[] = index.config.services
-    .filter((s) => s.id !== ticket.serviceId)
-    .map((service) => ({
-      kind: 'service',
-      key: `service:${service.id}`,
-      service,
-      agency: index.agencies.get(service.agencyId),
-      waiting: waiting.get(service.id) ?? 0,
-      openCounters: openFor.get(service.id) ?? 0,
-    }));
-  const counters: TransferTarget[] = index.config.counters
-    .filter((c) => c.id !== fromCounterId)
-    .flatMap((counter) => {
-      const serviceId = counter.serviceIds.includes(ticket.serviceId)
-        ? ticket.serviceId
-        : counter.serviceIds[0];
-      if (serviceId === undefined) return [];
-      return [
-        {
-          kind: 'counter' as const,
-          key: `counter:${counter.id}`,
-          counter,
-          agency: index.agencies.get(counter.agencyId),
-          status: state.counters[counter.id]?.status ?? 'closed',
-          serviceId,
-        },
-      ];
-    });
+  const config = index.config;
+  const from = index.counters.get(fromCounterId);
+  if (!from) return [];
+  const closed = (destination: TransferDestination) => {
+    const status = destinationStatus(state, config, destination);
+    return { closed: status.open + status.paused === 0, open: status.open };
+  };
+  const waiting = state.waiting().byService;
+  const services: TransferTarget[] = config.services.flatMap((service) => {
+    const target = transferDestination(config, from, ticket, { toServiceId: service.id });
+    if (!target.ok) return [];
+    const { destination } = target;
+    const { closed: isClosed, open } = closed(destination);
+    return [
+      {
+        kind: 'service' as const,
+        key: `service:${service.id}`,
+        service,
+        agency: index.agencies.get(service.agencyId),
+        destination,
+        closed: isClosed,
+        waiting: waiting.get(service.id) ?? 0,
+        openCounters: open,
+      },
+    ];
+  });
+  const counters: TransferTarget[] = config.counters.flatMap((counter) => {
+    const target = transferDestination(config, from, ticket, { toCounterId: counter.id });
+    if (!target.ok) return [];
+    const { destination } = target;
+    return [
+      {
+        kind: 'counter' as const,
+        key: `counter:${counter.id}`,
+        counter,
+        agency: index.agencies.get(counter.agencyId),
+        destination,
+        closed: closed(destination).closed,
+        status: state.counters[counter.id]?.status ?? 'closed',
+        serviceId: destination.serviceId,
+      },
+    ];
+  });
   return [...services, ...counters];
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { HubConnection } from '@antre/client';
-import type { CounterStatus, SignedInStaff, ReadonlyTicket } from '@antre/shared';
+import type { CounterStatus, Principal, SignedInStaff, ReadonlyTicket } from '@antre/shared';
+import { commandVerdict } from '@antre/shared';
 import type { HubView } from '@antre/ui';
 import { ConnectionBanner, useLanguage } from '@antre/ui';
 import { ActionPad } from '../desk/action-pad.js';
@@ -8,11 +9,14 @@ import { CurrentTicket } from '../desk/current-ticket.js';
 import { FeedbackLine } from '../desk/feedback-line.js';
 import { PrintAlertsPanel } from '../desk/print-alerts-panel.js';
 import { QueuePanel } from '../desk/queue-panel.js';
+import { VisitPanel } from '../desk/visit-panel.js';
 import { TodayPanel } from '../desk/today-panel.js';
 import { TopBar } from '../desk/top-bar.js';
+import { ArrivalDialog } from '../dialogs/arrival-dialog.js';
 import { BreakDialog } from '../dialogs/break-dialog.js';
 import { CallNumberDialog } from '../dialogs/call-number-dialog.js';
 import { CloseDialog } from '../dialogs/close-dialog.js';
+import { NoShowDialog } from '../dialogs/no-show-dialog.js';
 import { PutBackDialog } from '../dialogs/put-back-dialog.js';
 import type { SignOutChoice } from '../dialogs/sign-out-dialog.js';
 import { SignOutDialog } from '../dialogs/sign-out-dialog.js';
@@ -28,11 +32,19 @@ import { deriveCounterView } from '../model/counter-view.js';
 import type { HallIndex } from '../model/hall-index.js';
 import type { HubClock } from '../model/hub-clock.js';
 import { printAlerts } from '../model/print-alerts.js';
+import { explainRefusal } from '../text/refusal-text.js';
 import { T, fill } from '../text/ui-text.js';
 import { SplashScreen } from './splash-screen.js';
 import './desk-screen.css';
 
-type DialogKind = 'transfer' | 'callNumber' | 'putBack' | 'break' | 'close' | 'signOut';
+type DialogKind =
+  'transfer' | 'callNumber' | 'putBack' | 'arrival' | 'noShow' | 'break' | 'close' | 'signOut';
+
+/** The open dialog, and the last answer given before it opened: later refusals belong to the dialog. */
+interface OpenDialog {
+  kind: DialogKind;
+  since: number;
+}
 
 export interface DeskScreenProps {
   conn: HubConnection;
@@ -68,17 +80,32 @@ export function DeskScreen(props: DeskScreenProps) {
   const settling = current ? commands.pending.find((p) => p.command.ticketId === current.id) : undefined;
   const actions = useDeskActions({ conn, commands, index, counterId, current });
   const reprints = useReprint(conn, actions.say);
-  const [dialog, setDialog] = useState<DialogKind | undefined>();
+  const [open, setOpen] = useState<OpenDialog | undefined>();
+  const dialog = open?.kind;
   const online = hub.status === 'online';
-  const availability = deskAvailability({
-    connection: hub.status,
-    counterStatus: view?.status.status ?? 'closed',
-    current,
-    currentSettled: settling !== undefined,
-  });
+  const principal: Principal = useMemo(() => ({ kind: 'staff', staff }), [staff]);
+  const availability = hub.state
+    ? deskAvailability({
+        principal,
+        config: index.config,
+        day: hub.state,
+        now,
+        counterId,
+        connection: hub.status,
+        currentSettled: settling !== undefined,
+      })
+    : undefined;
 
+  const setDialog = (kind: DialogKind | undefined) => {
+    if (kind === undefined) {
+      // A refusal shown in the dialog does not stay behind on the desk once the dialog has gone.
+      if (open) actions.dropErrorsAfter(open.since);
+      setOpen(undefined);
+    } else setOpen({ kind, since: actions.mark() });
+  };
   const trigger = (action: DeskAction) => {
-    const a = availability[action];
+    const a = availability?.[action];
+    if (!a) return;
     if (!a.enabled) {
       // A key press on an unavailable action still answers, so the keyboard is never silent.
       if (a.reason)
@@ -88,24 +115,53 @@ export function DeskScreen(props: DeskScreenProps) {
         );
       return;
     }
-    if (action === 'transfer' || action === 'callNumber' || action === 'putBack') setDialog(action);
+    if (action === 'callNext' && a.asks?.code === 'VISITOR_NOT_STARTED') setDialog('arrival');
+    else if (action === 'noShow' && a.asks?.code === 'NO_SHOW_TOO_EARLY') setDialog('noShow');
+    else if (action === 'transfer' || action === 'callNumber' || action === 'putBack') setDialog(action);
     else void actions[action]();
   };
   useDeskShortcuts(dialog === undefined, trigger);
 
-  if (!view || !hub.state) return <SplashScreen message={t(T.connecting)} status={hub.status} />;
+  if (!view || !hub.state || !availability) {
+    return <SplashScreen message={t(T.connecting)} status={hub.status} />;
+  }
+  const day = hub.state;
 
   const closeAfter = (result: { status: string } | undefined) => {
     if (result?.status === 'done') setDialog(undefined);
   };
+  // A call next that says the visitor did not come meets the no-show safeguards: is it early?
+  const earlyNoShow =
+    dialog === 'arrival'
+      ? commandVerdict(
+          principal,
+          { type: 'callNext', counterId, previous: 'noShow' },
+          { config: index.config, day, now },
+        )
+      : undefined;
+  // Refusals inside a dialog are shown there, once: the desk's line does not repeat them behind it.
+  const deskFeedback =
+    open && actions.feedback?.tone === 'error' && actions.feedback.seq > open.since
+      ? undefined
+      : actions.feedback;
   const blockedByCurrent = (): boolean => {
     if (!current) return false;
     actions.say('error', fill(T.handleCurrentFirst, { n: current.displayNumber }));
     return true;
   };
   const chooseStatus = (status: CounterStatus) => {
-    if (status === 'open') void actions.setStatus('open');
-    else if (blockedByCurrent()) return;
+    if (status === 'open') {
+      void actions.setStatus('open');
+      return;
+    }
+    // A break or a close with a visitor at the desk is the hub's to refuse: ask it before the dialog opens.
+    const refusal = commandVerdict(
+      principal,
+      { type: 'setCounterStatus', counterId, status },
+      { config: index.config, day, now },
+    );
+    if (refusal?.code === 'COUNTER_BUSY')
+      actions.say('error', explainRefusal(refusal, { state: day, index }));
     else if (status === 'paused') setDialog('break');
     else if (view.waitingTotal > 0) setDialog('close');
     else void actions.setStatus('closed');
@@ -125,7 +181,8 @@ export function DeskScreen(props: DeskScreenProps) {
       if (r?.status === 'refused') return;
     }
     if (ticket && choice.current === 'return') {
-      const r = await actions.noShow();
+      // Not a visitor who failed to come: returned to the queue at once, so no safeguard applies.
+      const r = await actions.noShow(true);
       if (r?.status !== 'done') return;
       if ((await actions.putBack(ticket)).status !== 'done') return;
     }
@@ -168,7 +225,8 @@ export function DeskScreen(props: DeskScreenProps) {
             settling={settling}
             onOpen={() => void actions.setStatus('open')}
           />
-          <FeedbackLine feedback={actions.feedback} />
+          {current ? <VisitPanel state={hub.state} index={index} ticket={current} now={now} /> : null}
+          <FeedbackLine feedback={deskFeedback} />
           <ActionPad
             availability={availability}
             busy={(a) =>
@@ -191,7 +249,7 @@ export function DeskScreen(props: DeskScreenProps) {
             view={view}
             index={index}
             now={now}
-            canCallHeld={online && view.status.status === 'open' && !current}
+            canCallHeld={availability.callNumber.enabled}
             onCallHeld={(ticket: ReadonlyTicket) => void actions.callNumber(ticket.id)}
           />
           <TodayPanel view={view} />
@@ -206,7 +264,7 @@ export function DeskScreen(props: DeskScreenProps) {
           counterId={counterId}
           ticket={current}
           feedback={actions.feedback}
-          onTransfer={(target, front) => void actions.transfer(target, front).then(closeAfter)}
+          onTransfer={(target, how) => void actions.transfer(target, how).then(closeAfter)}
           onClose={() => setDialog(undefined)}
         />
       ) : null}
@@ -214,9 +272,32 @@ export function DeskScreen(props: DeskScreenProps) {
         <CallNumberDialog
           state={hub.state}
           index={index}
+          principal={principal}
+          counterId={counterId}
+          now={now}
           held={view.held}
           feedback={actions.feedback}
           onCall={(ref) => void actions.callNumber(ref).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'arrival' && current ? (
+        <ArrivalDialog
+          ticket={current}
+          now={now}
+          earlyNoShow={earlyNoShow?.code === 'NO_SHOW_TOO_EARLY' ? earlyNoShow : undefined}
+          feedback={actions.feedback}
+          onStart={() => void actions.startServing().then(closeAfter)}
+          onNoShow={(confirm) => void actions.callNext({ outcome: 'noShow', confirm }).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'noShow' && current && availability.noShow.asks ? (
+        <NoShowDialog
+          ticket={current}
+          early={availability.noShow.asks}
+          feedback={actions.feedback}
+          onConfirm={() => void actions.noShow(true).then(closeAfter)}
           onClose={() => setDialog(undefined)}
         />
       ) : null}

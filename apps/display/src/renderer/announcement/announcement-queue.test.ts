@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseTicketNumber } from '@antre/shared';
+import type { TicketNumber } from '@antre/shared';
 import type { Announcement, AnnouncementOutcome, AnnouncementPlayer } from './announcement-queue.js';
 import { AnnouncementQueue } from './announcement-queue.js';
 
@@ -23,6 +25,13 @@ function fakePlayer(clock: { t: number }, ms = { chime: 2000, speak: 4000 }) {
   return { player, log, overlapped: () => overlapped };
 }
 
+/** The test's calls are written as shown ("A-123"); the queue gets them as the domain holds them. */
+function ticketNumber(displayNumber: string): TicketNumber {
+  const parsed = parseTicketNumber(displayNumber);
+  if (!parsed) throw new Error(`not a ticket number: ${displayNumber}`);
+  return parsed;
+}
+
 function setup(settings = { chime: true, speech: true }, readLeadingZeros = false) {
   const clock = { t: 1_000_000 };
   const fake = fakePlayer(clock);
@@ -44,7 +53,7 @@ function setup(settings = { chime: true, speech: true }, readLeadingZeros = fals
     maxAgeMs = 60_000,
   ): Announcement => ({
     key,
-    displayNumber,
+    ticket: ticketNumber(displayNumber),
     counterName,
     recall: key.includes('recall'),
     deadline: clock.t + maxAgeMs,
@@ -163,6 +172,31 @@ describe('AnnouncementQueue', () => {
     ]);
   });
 
+  it('tells every change of what is announced and what waits, so the screen can follow the speech', async () => {
+    const clock = { t: 0 };
+    const fake = fakePlayer(clock);
+    const seen: string[] = [];
+    const queue: AnnouncementQueue = new AnnouncementQueue({
+      player: fake.player,
+      now: () => clock.t,
+      settings: { chime: true, speech: true },
+      readLeadingZeros: () => false,
+      wait: async (ms) => {
+        clock.t += ms;
+      },
+      onChange: () => {
+        const state = `${queue.current?.key ?? '-'} | ${queue.pending.map((a) => a.key).join(',')}`;
+        if (seen.at(-1) !== state) seen.push(state);
+      },
+    });
+    const base = { counterName: '1', recall: false, deadline: 60_000 };
+    queue.enqueue({ ...base, key: 'A-009', ticket: { prefix: 'A', number: 9 } });
+    queue.enqueue({ ...base, key: 'A-010', ticket: { prefix: 'A', number: 10 } });
+    await queue.idle();
+    expect(seen).toEqual(['A-009 | ', 'A-009 | A-010', '- | A-010', 'A-010 | ', '- | ']);
+    expect(queue.isPaused).toBe(false);
+  });
+
   it('reads leading zeros when the hall says so', async () => {
     const { queue, log, call } = setup({ chime: false, speech: true }, true);
     queue.enqueue(call('1', 'A-007', '5'));
@@ -193,9 +227,9 @@ describe('AnnouncementQueue', () => {
       onOutcome: (_a, o) => outcomes.push(o),
     });
     const base = { recall: false, deadline: 1000, counterName: '2' };
-    queue.enqueue({ ...base, key: 'a', displayNumber: 'A-001' });
-    queue.enqueue({ ...base, key: 'b', displayNumber: 'not a number' });
-    queue.enqueue({ ...base, key: 'c', displayNumber: 'A-002' });
+    queue.enqueue({ ...base, key: 'a', ticket: { prefix: 'A', number: 1 } });
+    queue.enqueue({ ...base, key: 'b', ticket: { prefix: 'a?', number: 2 } });
+    queue.enqueue({ ...base, key: 'c', ticket: { prefix: 'A', number: 2 } });
     await queue.idle();
     expect(outcomes).toEqual(['failed', 'failed', 'announced']);
     expect(spoken).toEqual(['nomor antrean a dua silakan menuju loket dua']);
@@ -215,11 +249,23 @@ describe('AnnouncementQueue', () => {
       readLeadingZeros: () => false,
       wait: async () => {},
     });
-    queue.enqueue({ key: '1', displayNumber: 'A-001', counterName: '1', recall: false, deadline: 10 });
+    queue.enqueue({
+      key: '1',
+      ticket: { prefix: 'A', number: 1 },
+      counterName: '1',
+      recall: false,
+      deadline: 10,
+    });
     await queue.idle();
     expect(log).toEqual(['chime']);
     queue.setSettings({ chime: true, speech: true });
-    queue.enqueue({ key: '2', displayNumber: 'A-002', counterName: '1', recall: false, deadline: 10 });
+    queue.enqueue({
+      key: '2',
+      ticket: { prefix: 'A', number: 2 },
+      counterName: '1',
+      recall: false,
+      deadline: 10,
+    });
     await queue.idle();
     // With the chime on it has already sounded once: no second chime.
     expect(log).toEqual(['chime', 'chime']);

@@ -1,11 +1,13 @@
 // Announcements one after another: never two at once, never one cut off, in the order the calls came.
 
+import type { TicketNumber } from '@antre/shared';
 import { announcementWords } from '@antre/shared';
 
 export interface Announcement {
   /** One per call; a recall is a new call with its own key. The same key twice is announced once. */
   key: string;
-  displayNumber: string;
+  /** The ticket's number as the domain holds it: its prefix and number, spoken from those parts. */
+  ticket: TicketNumber;
   counterName: string;
   recall: boolean;
   /** Local time (ms) after which the call is too old to speak: it is then dropped, though still shown. */
@@ -36,6 +38,8 @@ export interface AnnouncementQueueOptions {
   wait?: (ms: number) => Promise<void>;
   onStart?: (announcement: Announcement) => void;
   onOutcome?: (announcement: Announcement, outcome: AnnouncementOutcome) => void;
+  /** The one being announced or those waiting changed: a screen that follows the speech redraws. */
+  onChange?: () => void;
 }
 
 /** Keys remembered to ignore repeats: a day's calls at one display stay well under this. */
@@ -65,6 +69,7 @@ export class AnnouncementQueue {
     }
     this.queue.push(announcement);
     this.pump();
+    this.options.onChange?.();
     return true;
   }
 
@@ -85,6 +90,11 @@ export class AnnouncementQueue {
   resume(): void {
     this.paused = false;
     this.pump();
+  }
+
+  /** True while held back (no sound allowed yet): nothing is being announced then, whatever waits. */
+  get isPaused(): boolean {
+    return this.paused;
   }
 
   get pending(): readonly Announcement[] {
@@ -115,12 +125,14 @@ export class AnnouncementQueue {
       if (!next) return;
       this.active = next;
       this.options.onStart?.(next);
+      this.options.onChange?.();
       try {
         const outcome = await this.announce(next);
         this.options.onOutcome?.(next, outcome);
         if (outcome === 'announced' || outcome === 'failed') await this.wait(this.options.gapMs ?? 700);
       } finally {
         this.active = undefined;
+        this.options.onChange?.();
       }
     }
   }
@@ -132,7 +144,7 @@ export class AnnouncementQueue {
     try {
       // Composed before the chime, so a number that cannot be spoken fails without a stray chime.
       const words = speech
-        ? announcementWords(a.displayNumber, a.counterName, {
+        ? announcementWords(a.ticket, a.counterName, {
             readLeadingZeros: this.options.readLeadingZeros(),
           })
         : [];

@@ -18,11 +18,11 @@ describe('the clip set', () => {
   it('covers every word of any announcement', () => {
     const words = new Set(ALL_CLIP_WORDS);
     for (const [number, counter] of [
-      ['A-123', '5'],
-      ['KT-007', '12A'],
-      ['Z-999', '24'],
-      ['AB-1001', '100'],
-      ['Q-010', '11'],
+      [{ prefix: 'A', number: 123 }, '5'],
+      [{ prefix: 'KT', number: 7 }, '12A'],
+      [{ prefix: 'Z', number: 999 }, '24'],
+      [{ prefix: 'AB', number: 1001 }, '100'],
+      [{ prefix: 'Q', number: 10 }, '11'],
     ] as const) {
       for (const readLeadingZeros of [false, true]) {
         for (const w of announcementWords(number, counter, { readLeadingZeros })) expect(words).toContain(w);
@@ -59,7 +59,7 @@ describe('parseClipManifest', () => {
 });
 
 describe('selectClips', () => {
-  const words = announcementWords('A-123', '5', { readLeadingZeros: false });
+  const words = announcementWords({ prefix: 'A', number: 123 }, '5', { readLeadingZeros: false });
 
   it('maps each word to its file, in order', () => {
     expect(selectClips(words, committed, new Set(ALL_CLIP_WORDS))).toEqual({
@@ -115,6 +115,6 @@ describe('clipTimeline', () => {
   });
 
   function words(): string[] {
-    return announcementWords('A-123', '5', { readLeadingZeros: false });
+    return announcementWords({ prefix: 'A', number: 123 }, '5', { readLeadingZeros: false });
   }
 });

@@ -1,6 +1,7 @@
 // Which part of the hall a display covers: a floor ("Lantai 1"), some agencies, or some counters.
 
 import type { AgencyConfig, CounterConfig, PublicHallConfig } from '@antre/shared';
+import { counterZone } from '@antre/shared';
 
 export interface ScopeFilter {
   zone?: string;
@@ -21,14 +22,6 @@ export interface DisplayScope {
 
 const normalise = (s: string) => s.trim().toLowerCase();
 
-/** A counter belongs to its own zone, or else to its agency's. */
-function counterZone(
-  counter: CounterConfig,
-  agencies: ReadonlyMap<string, AgencyConfig>,
-): string | undefined {
-  return counter.zone ?? agencies.get(counter.agencyId)?.zone;
-}
-
 export function resolveScope(config: PublicHallConfig, filter: ScopeFilter): DisplayScope {
   const agencyById = new Map(config.agencies.map((a) => [a.id, a]));
   const unknown: string[] = [];
@@ -37,11 +30,11 @@ export function resolveScope(config: PublicHallConfig, filter: ScopeFilter): Dis
   const counterIds = filter.counterIds?.length ? new Set(filter.counterIds) : undefined;
   for (const id of agencyIds ?? []) if (!agencyById.has(id)) unknown.push(id);
   for (const id of counterIds ?? []) if (!config.counters.some((c) => c.id === id)) unknown.push(id);
-  const zoneLabel = zone === undefined ? undefined : findZoneLabel(config, agencyById, zone);
+  const zoneLabel = zone === undefined ? undefined : findZoneLabel(config, zone);
   if (zone !== undefined && zoneLabel === undefined) unknown.push(filter.zone?.trim() ?? '');
 
   const counters = config.counters.filter((c) => {
-    if (zone !== undefined && normalise(counterZone(c, agencyById) ?? '') !== zone) return false;
+    if (zone !== undefined && normalise(counterZone(c, config.agencies) ?? '') !== zone) return false;
     if (agencyIds && !agencyIds.has(c.agencyId)) return false;
     if (counterIds && !counterIds.has(c.id)) return false;
     return true;
@@ -59,13 +52,9 @@ export function resolveScope(config: PublicHallConfig, filter: ScopeFilter): Dis
 }
 
 /** The zone as the config spells it, found case-insensitively among counters and agencies. */
-function findZoneLabel(
-  config: PublicHallConfig,
-  agencyById: ReadonlyMap<string, AgencyConfig>,
-  zone: string,
-): string | undefined {
+function findZoneLabel(config: PublicHallConfig, zone: string): string | undefined {
   for (const c of config.counters) {
-    const z = counterZone(c, agencyById);
+    const z = counterZone(c, config.agencies);
     if (z !== undefined && normalise(z) === zone) return z;
   }
   return config.agencies.find((a) => a.zone !== undefined && normalise(a.zone) === zone)?.zone;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ConnectionStatus } from '@antre/client';
 import type { PublicHallConfig } from '@antre/shared';
 import { hallClockText } from '@antre/shared';
@@ -22,6 +23,8 @@ export function HallHeader(props: {
   scopeLabel: string | undefined;
   now: number;
   status: ConnectionStatus;
+  /** A request to whoever stands at the screen (turn the sound on), beside the clock. */
+  notice?: ReactNode;
 }) {
   const { lang } = useLanguage();
   const { hall } = props.config;
@@ -39,6 +42,7 @@ export function HallHeader(props: {
         </p>
       </div>
       <ReconnectNotice status={props.status} />
+      {props.notice}
       <div className="hall-clock" data-testid="hall-clock">
         <div className="hall-time">
           {clock.time} <span className="hall-zone">{clock.zone}</span>

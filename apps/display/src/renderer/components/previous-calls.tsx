@@ -10,6 +10,8 @@ export function PreviousCalls(props: {
   calls: readonly CallRecord[];
   counters: ReadonlyMap<string, CounterConfig>;
   agencies: ReadonlyMap<string, AgencyConfig>;
+  /** The counter's floor, where the display covers more than one (else undefined: it goes without saying). */
+  zoneOf: (counterId: string) => string | undefined;
 }) {
   const { t } = useLanguage();
   return (
@@ -22,12 +24,14 @@ export function PreviousCalls(props: {
           {props.calls.map((call) => {
             const counter = props.counters.get(call.counterId);
             const agency = counter ? props.agencies.get(counter.agencyId) : undefined;
+            const zone = props.zoneOf(call.counterId);
             return (
               <li key={call.key} style={{ borderLeftColor: agency?.color ?? 'transparent' }}>
                 <span className="previous-number">{call.displayNumber}</span>
                 <ArrowIcon className="previous-arrow" />
                 <span className="previous-counter">
                   <span className="previous-counter-word">{t(TEXT.counter)}</span> {counter?.name ?? '?'}
+                  {zone ? <span className="previous-zone">{zone}</span> : null}
                 </span>
               </li>
             );

@@ -1,15 +1,21 @@
-// The calls a display shows and speaks: the newest first, for the counters in its scope. Calls that arrive
-// live are announced; calls caught up after a reconnect are announced only while still recent; calls that
-// were already made when the display started are shown, never spoken.
+// The calls a display shows and speaks: the newest first, for the counters in its scope. A call is a fact of
+// the log (`TicketCalled`/`TicketRecalled`, with the ticket's `callIndex`), so the feed reads the envelopes its
+// connection applied rather than guessing calls from changes of state:
+// - applied live (a broadcast or a command's reply): shown and spoken;
+// - applied in a catch-up after a cut (`sync`): shown, and spoken only while still recent;
+// - a reset (a snapshot replaced the mirror): the state is read afresh, shown, and nothing in it is spoken.
+// Calls that were already made when the display started arrive in its first snapshot: shown, never spoken.
 
-import type { HubConnection } from '@antre/client';
-import type { EventEnvelope, DayView, ReadonlyTicket, TicketCall } from '@antre/shared';
+import type { ConnectionChange, HubConnection } from '@antre/client';
+import type { DayView, EventEnvelope, ReadonlyTicket, TicketNumber } from '@antre/shared';
 import { HubTime } from './hub-time.js';
 
-export interface CallRecord {
-  /** The ticket and which of its calls: `<ticketId>#<index in ticket.calls>`. */
+export interface CallRecord extends TicketNumber {
+  /** One per call of a ticket, recalls included: `<ticketId>#<callIndex>`. */
   key: string;
   ticketId: string;
+  /** Which call of the ticket this is (its index in `ticket.calls`). */
+  callIndex: number;
   displayNumber: string;
   serviceId: string;
   counterId: string;
@@ -24,8 +30,7 @@ export interface CallRecord {
 export interface FeedSource {
   readonly state: DayView | undefined;
   readonly online: boolean;
-  subscribe(listener: () => void): () => void;
-  onLiveEvents(listener: (events: readonly EventEnvelope[]) => void): () => void;
+  subscribe(listener: (change: ConnectionChange) => void): () => void;
 }
 
 export function feedSourceOf(conn: HubConnection): FeedSource {
@@ -37,10 +42,6 @@ export function feedSourceOf(conn: HubConnection): FeedSource {
       return conn.status === 'online';
     },
     subscribe: (listener) => conn.subscribe(listener),
-    onLiveEvents: (listener) => {
-      conn.socket.on('events', listener);
-      return () => void conn.socket.off('events', listener);
-    },
   };
 }
 
@@ -59,6 +60,7 @@ export interface CallFeedOptions {
 type Listener = () => void;
 
 const ANNOUNCED_KEYS_KEPT = 5000;
+const DEFAULT_KEEP = 40;
 
 export class CallFeed {
   /** Newest first. Replaced, never mutated, so it can be a memo key. */
@@ -66,23 +68,15 @@ export class CallFeed {
   version = 0;
   private readonly hubTime = new HubTime();
   private readonly listeners = new Set<Listener>();
+  /** Calls spoken or known to be old: never spoken (again). */
   private readonly announced = new Set<string>();
   private inScope: ((counterId: string) => boolean) | undefined;
-  private stateRef: DayView | undefined;
-  private syncedSeq = -1;
-  private reconcileQueued = false;
   /** Local time the link was lost; a call caught up after it is at most this old. */
   private offlineSince: number | undefined;
-  private readonly unsubscribe: Array<() => void>;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: CallFeedOptions) {
-    this.unsubscribe = [
-      options.source.subscribe(() => {
-        if (!options.source.online) this.offlineSince ??= options.now();
-        this.queueReconcile();
-      }),
-      options.source.onLiveEvents((events) => this.onLive(events)),
-    ];
+    this.unsubscribe = options.source.subscribe((change) => this.onChange(change));
   }
 
   /**
@@ -92,7 +86,7 @@ export class CallFeed {
   setScope(inScope: (counterId: string) => boolean): void {
     this.inScope = inScope;
     const state = this.options.source.state;
-    if (state) this.rescan(state, false);
+    if (state) this.rescan(state);
   }
 
   subscribe(listener: Listener): () => void {
@@ -101,104 +95,87 @@ export class CallFeed {
   }
 
   dispose(): void {
-    for (const u of this.unsubscribe) u();
+    this.unsubscribe();
     this.listeners.clear();
   }
 
-  /**
-   * Live events come right after the connection's mirror applied them (its listener was registered first),
-   * so when the batch follows on from what the feed reflects, the calls in it are read straight off it.
-   * Anything else (a gap, a snapshot, a new day) is left to the rescan.
-   */
-  private onLive(batch: readonly EventEnvelope[]): void {
-    const last = batch.at(-1);
-    if (!last) return;
+  private onChange(change: ConnectionChange): void {
+    const { source } = this.options;
+    if (!source.online) this.offlineSince ??= this.options.now();
+    const state = source.state;
+    if (change.reset) {
+      // A mirror dropped (another log) shows the last calls until its snapshot comes and is read here.
+      if (state) this.rescan(state);
+    } else if (change.applied.length > 0 && state && change.via !== undefined) {
+      this.read(change.applied, change.via, state);
+    }
+    // An answer to the catch-up, or anything live, ends the outage as far as calls are concerned.
+    if (source.online && (change.reset || change.via !== undefined)) this.offlineSince = undefined;
+  }
+
+  /** The calls among envelopes the mirror has just applied, in sequence order. */
+  private read(applied: readonly EventEnvelope[], via: 'broadcast' | 'reply' | 'sync', state: DayView): void {
+    const inScope = this.inScope;
+    const last = applied.at(-1);
+    if (!inScope || !last) return;
     const local = this.options.now();
-    this.hubTime.observe(last.at, local);
-    const state = this.options.source.state;
-    const fresh = batch.filter((e) => e.seq > this.syncedSeq);
-    if (!this.inScope || !state || state !== this.stateRef || state.seq !== last.seq) return;
-    if (fresh[0]?.seq !== this.syncedSeq + 1 || fresh.some((e) => e.event.type === 'DayClosed')) return;
+    const live = via !== 'sync';
+    // A live event left the hub milliseconds ago: its stamp is the hub's "now".
+    if (live) this.hubTime.observe(last.at, local);
+    let calls = this.calls;
     const added: CallRecord[] = [];
-    fresh.forEach((envelope, i) => {
+    for (const envelope of applied) {
       const { event } = envelope;
-      if (event.type !== 'TicketCalled' && event.type !== 'TicketRecalled') return;
-      const ticket = state.tickets[event.ticketId];
-      if (!ticket || !this.inScope?.(event.counterId)) return;
-      // The mirror may already hold later calls of this ticket from the same batch.
-      const later = fresh
-        .slice(i + 1)
-        .filter(
-          (e) =>
-            (e.event.type === 'TicketCalled' || e.event.type === 'TicketRecalled') &&
-            e.event.ticketId === event.ticketId,
-        ).length;
-      const index = ticket.calls.length - 1 - later;
-      const call = ticket.calls[index];
-      if (call?.at !== envelope.at) return;
-      added.push({ ...callRecord(ticket, call, index), arrivedAt: local });
-    });
-    this.syncedSeq = last.seq;
-    this.offlineSince = undefined;
-    if (added.length === 0) return;
-    for (const record of added) this.announce(record, local - (last.at - record.at));
-    this.publish([...added.reverse(), ...this.calls]);
+      if (event.type === 'DayClosed' && event.nextDay !== event.day) {
+        // A new hall day: yesterday's calls leave the screen; calls after it in the batch are today's.
+        calls = [];
+        added.length = 0;
+        continue;
+      }
+      if (event.type !== 'TicketCalled' && event.type !== 'TicketRecalled') continue;
+      if (!inScope(event.counterId)) continue;
+      const ticket = state.ticket(event.ticketId);
+      if (!ticket) continue;
+      added.push({
+        ...callRecord(ticket, event.callIndex, event.counterId, envelope.at, event.type === 'TicketRecalled'),
+        arrivedAt: local,
+      });
+    }
+    if (added.length === 0 && calls === this.calls) return;
+    const newestAt = last.at;
+    for (const record of added) {
+      const age = live ? newestAtAge(newestAt, record.at) : this.catchUpAge(record, local, newestAt);
+      if (live || age <= this.options.speakWithinMs) this.announce(record, local - age);
+      else this.remember(record.key);
+    }
+    const addedKeys = new Set(added.map((r) => r.key));
+    this.publish([...added.reverse(), ...calls.filter((c) => !addedKeys.has(c.key))]);
   }
 
-  private queueReconcile(): void {
-    if (this.reconcileQueued) return;
-    this.reconcileQueued = true;
-    // After the socket's other listeners: a live batch is handled by onLive before this runs.
-    queueMicrotask(() => {
-      this.reconcileQueued = false;
-      const state = this.options.source.state;
-      if (!state || !this.inScope) return;
-      if (state === this.stateRef && state.seq === this.syncedSeq) return;
-      this.rescan(state, this.stateRef !== undefined);
-    });
-  }
-
-  /** Reads every call from the state: after a reconnect, a snapshot, a new day or a new scope. O(tickets). */
-  private rescan(state: DayView, speakNew: boolean): void {
+  /** Reads every call from the state: a new scope, the first snapshot, or one after a gap. O(tickets). */
+  private rescan(state: DayView): void {
     const inScope = this.inScope;
     if (!inScope) return;
-    const local = this.options.now();
     const previous = new Map(this.calls.map((c) => [c.key, c]));
     const all: CallRecord[] = [];
-    let newestAt = 0;
-    for (const ticket of Object.values(state.tickets)) {
+    for (const ticket of state.allTickets()) {
       ticket.calls.forEach((call, index) => {
         if (!inScope(call.counterId)) return;
-        const record = callRecord(ticket, call, index);
+        const record = callRecord(ticket, index, call.counterId, call.at, call.recall);
         const before = previous.get(record.key);
         if (before?.arrivedAt !== undefined) record.arrivedAt = before.arrivedAt;
         all.push(record);
-        newestAt = Math.max(newestAt, call.at);
       });
     }
-    all.sort((a, b) => b.at - a.at || callIndex(b) - callIndex(a));
-    const kept = all.slice(0, this.options.keep ?? 40);
-    this.stateRef = state;
-    this.syncedSeq = state.seq;
-    if (speakNew) {
-      const missed = kept.filter((c) => !previous.has(c.key) && !this.announced.has(c.key)).reverse();
-      for (const record of missed) {
-        const age = this.catchUpAge(record, local, newestAt);
-        if (age > this.options.speakWithinMs) continue;
-        record.arrivedAt = local;
-        this.announce(record, local - age);
-      }
-    } else {
-      for (const record of kept) this.remember(record.key);
-    }
-    if (this.options.source.online) this.offlineSince = undefined;
-    this.publish(kept);
+    all.sort((a, b) => b.at - a.at || b.callIndex - a.callIndex);
+    for (const record of all) this.remember(record.key);
+    this.publish(all);
   }
 
   /**
-   * How old a call caught up after a gap is. On the hub's clock when a live event gave a reading (no call is
-   * younger than the newest one, so that also bounds the clock from below); otherwise the call happened
-   * while the link was down, so it is at most as old as the outage.
+   * How old a call caught up after a cut is. On the hub's clock when a live event gave a reading (no call is
+   * younger than the newest one caught up, so that also bounds the clock from below); otherwise the call
+   * happened while the link was down, so it is at most as old as the outage.
    */
   private catchUpAge(record: CallRecord, local: number, newestAt: number): number {
     const estimate = this.hubTime.now(local);
@@ -220,25 +197,35 @@ export class CallFeed {
     }
   }
 
-  private publish(calls: CallRecord[]): void {
-    this.calls = calls.slice(0, this.options.keep ?? 40);
+  private publish(calls: readonly CallRecord[]): void {
+    this.calls = calls.slice(0, this.options.keep ?? DEFAULT_KEEP);
     this.version += 1;
     for (const l of this.listeners) l();
   }
 }
 
-function callRecord(ticket: ReadonlyTicket, call: TicketCall, index: number): CallRecord {
-  return {
-    key: `${ticket.id}#${index}`,
-    ticketId: ticket.id,
-    displayNumber: ticket.displayNumber,
-    serviceId: ticket.serviceId,
-    counterId: call.counterId,
-    at: call.at,
-    recall: call.recall,
-  };
+/** A live call's age by the batch it came in: the batch's last event is "now" on the hub. */
+function newestAtAge(newestAt: number, at: number): number {
+  return Math.max(0, newestAt - at);
 }
 
-function callIndex(record: CallRecord): number {
-  return Number(record.key.slice(record.key.lastIndexOf('#') + 1));
+function callRecord(
+  ticket: ReadonlyTicket,
+  callIndex: number,
+  counterId: string,
+  at: number,
+  recall: boolean,
+): CallRecord {
+  return {
+    key: `${ticket.id}#${callIndex}`,
+    ticketId: ticket.id,
+    callIndex,
+    prefix: ticket.prefix,
+    number: ticket.number,
+    displayNumber: ticket.displayNumber,
+    serviceId: ticket.serviceId,
+    counterId,
+    at,
+    recall,
+  };
 }

@@ -1,7 +1,8 @@
 import { sql as eventLog } from './0001-event-log.js';
 import { sql as logIdentity } from './0002-log-identity.js';
 import { sql as callFacts } from './0003-call-facts.js';
-import { sql as surveyKey } from './0004-survey-key.js';
+import { sql as eventActor } from './0004-event-actor.js';
+import { sql as surveyKey } from './0006-survey-key.js';
 
 export interface Migration {
   version: number;
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event-log', sql: eventLog },
   { version: 2, name: 'log-identity', sql: logIdentity },
   { version: 3, name: 'call-facts', sql: callFacts },
-  { version: 4, name: 'survey-key', sql: surveyKey },
+  { version: 4, name: 'event-actor', sql: eventActor },
+  { version: 6, name: 'survey-key', sql: surveyKey },
 ];

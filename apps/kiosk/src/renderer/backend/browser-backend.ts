@@ -13,6 +13,7 @@ import type {
   PrintFaultReason,
   PrintOutcome,
 } from '../../core/kiosk-backend.js';
+import { issueCommand } from '../../core/issue-command.js';
 import { DEFAULT_BEHAVIOUR } from '../../core/kiosk-backend.js';
 import { kioskAvailability } from '../../core/service-availability.js';
 import { PRINTER_FAULT_REASONS } from '@antre/printer/printer-fault';
@@ -83,11 +84,7 @@ export class BrowserBackend implements KioskBackend {
   }
 
   async issueTicket(request: IssueRequest): Promise<IssueResult> {
-    const reply: CommandReply = await this.conn.command({
-      type: 'issueTicket',
-      serviceId: request.serviceId,
-      priority: request.priority,
-    });
+    const reply: CommandReply = await this.conn.command(issueCommand(request));
     if (!reply.ok) return reply;
     const issued = reply.events.find((e) => e.event.type === 'TicketIssued')?.event;
     if (issued?.type !== 'TicketIssued') {
@@ -103,8 +100,10 @@ export class BrowserBackend implements KioskBackend {
       ahead: t.estimate.ahead,
       minutes: t.estimate.minutes,
       offline: false,
-      statusUrl: `${location.origin}/t/${t.id}`,
+      // The hub's public URL, never this page's origin: the kiosk may reach the hub by a loopback address.
+      ...(this.conn.publicUrl !== undefined ? { statusUrl: `${this.conn.publicUrl}/t/${t.id}` } : {}),
     };
+    if (t.visit) ticket.legs = t.visit.legs.map((l) => l.serviceId);
     // Printing starts now, whatever the screen does next: a ticket is never issued without a print attempt.
     this.prints.set(ticket.id, this.print(ticket.id, request.lang));
     return { ok: true, ticket };

@@ -2,27 +2,21 @@ import type { AgencyConfig } from '@antre/shared';
 import { agencyStyle, useLanguage } from '@antre/ui';
 import type { AgencyAvailability } from '../../core/service-availability.js';
 import { opensShortText } from '../text/hall-time-text.js';
-import { TEXT } from '../text/kiosk-text.js';
+import { TEXT, servicesText } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
 import './agency-tile.css';
 
-/** The initials of an agency without a logo: "Disdukcapil" → "D", "Bank Nagari" → "BN", "Polres (SKCK)" → "P". */
-function monogram(shortName: string): string {
-  const words = shortName
-    .replace(/\(.*?\)/g, ' ')
-    .split(/\s+/)
-    .filter((w) => /^[A-Za-z]/.test(w));
-  return words
-    .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase() ?? '')
-    .join('');
-}
-
-/** A large tile in the agency's colour: name, how many wait, and whether it takes tickets now. */
+/**
+ * A large tile in the agency's colour: its badge (logo, or a short code no other agency has), name, how many
+ * wait, and whether it takes tickets now. `unavailable`: no ticket can be taken at this kiosk at all now
+ * (the hub is out of reach): the tile is disabled and says so.
+ */
 export function AgencyTile(props: {
   agency: AgencyConfig;
+  code: string;
   services: number;
   availability: AgencyAvailability | undefined;
+  unavailable: boolean;
   onOpen: () => void;
 }) {
   const { t, lang } = useLanguage();
@@ -31,17 +25,18 @@ export function AgencyTile(props: {
   return (
     <button
       type="button"
-      className={`agency-tile${closed ? ' closed' : ''}`}
+      className={`agency-tile${closed || props.unavailable ? ' closed' : ''}`}
       style={agencyStyle(agency.color)}
       onClick={props.onOpen}
+      disabled={props.unavailable}
       data-testid={`agency-${agency.id}`}
     >
       <span className="agency-tile-top">
         {agency.logo ? (
           <img className="agency-logo" src={agency.logo} alt="" />
         ) : (
-          <span className="agency-monogram" aria-hidden="true">
-            {monogram(agency.shortName)}
+          <span className="agency-code" aria-hidden="true" data-length={props.code.length}>
+            {props.code}
           </span>
         )}
         <span className="agency-tile-names">
@@ -50,7 +45,9 @@ export function AgencyTile(props: {
         </span>
       </span>
       <span className="agency-tile-bottom">
-        {closed ? (
+        {props.unavailable ? (
+          <span className="agency-chip closed">{t(TEXT.notAvailableNow)}</span>
+        ) : closed ? (
           <span className="agency-chip closed">
             {t(TEXT.closedNow)}
             {availability.opens ? ` · ${opensShortText(availability.opens, lang) ?? ''}` : ''}
@@ -61,9 +58,8 @@ export function AgencyTile(props: {
             {availability?.waiting ?? 0} {t(TEXT.waiting)}
           </span>
         )}
-        <span className="agency-count">
-          {props.services} {t(TEXT.services)}
-        </span>
+        {/* Offline, the reason fills the row: a count wrapped below it would be cut off by the tile. */}
+        {props.unavailable ? null : <span className="agency-count">{t(servicesText(props.services))}</span>}
       </span>
     </button>
   );

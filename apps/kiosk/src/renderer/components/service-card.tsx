@@ -1,7 +1,9 @@
 import type { AgencyConfig, PublicHallConfig, ServiceConfig } from '@antre/shared';
+import { waitOutlookText } from '@antre/shared';
 import { agencyStyle, useLanguage } from '@antre/ui';
 import type { ServiceAvailability } from '../../core/service-availability.js';
-import { hoursToday, opensText, periodsText, waitText } from '../text/hall-time-text.js';
+import { outlookOf } from '../../core/service-availability.js';
+import { hoursToday, opensText, periodsText } from '../text/hall-time-text.js';
 import { TEXT, quotaText } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
 import './service-card.css';
@@ -64,8 +66,7 @@ export function ServiceCard(props: {
               <Icon name="people" size={22} /> {availability?.waiting ?? 0} {t(TEXT.waiting)}
             </span>
             <span>
-              <Icon name="clock" size={22} />{' '}
-              {waitText(availability?.waiting ?? 0, availability?.minutes ?? 0, lang)}
+              <Icon name="clock" size={22} /> {waitOutlookText(outlookOf(availability), lang)}
             </span>
           </span>
         )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../core/kiosk-backend.js';
 import type { FlowAction, KioskFlow } from './kiosk-flow.js';
-import { START, isAwayFromStart, kioskFlow } from './kiosk-flow.js';
+import { START, UNPRINTED_TICKET_SECONDS, isAwayFromStart, kioskFlow, screenSeconds } from './kiosk-flow.js';
 
 const TICKET: IssuedTicket = {
   id: 't1',
@@ -102,10 +102,67 @@ describe('kioskFlow', () => {
     expect(kioskFlow(refused, { type: 'back' }).screen).toEqual({ name: 'agency', agencyId: 'imigrasi' });
   });
 
+  it('takes a visit of several services from the home screen, and goes back to the choice on a refusal', () => {
+    const choosing = run({ type: 'openVisit' });
+    expect(choosing.screen).toEqual({ name: 'visit' });
+    expect(kioskFlow(choosing, { type: 'back' })).toEqual(START);
+    // Only from the visit screen.
+    expect(run({ type: 'issueVisit', serviceId: 'surat-pindah' })).toEqual(START);
+    const issuing = kioskFlow(choosing, { type: 'issueVisit', serviceId: 'surat-pindah' });
+    expect(issuing.screen).toEqual({
+      name: 'issuing',
+      serviceId: 'surat-pindah',
+      priority: 'none',
+      origin: { from: 'visit' },
+    });
+    const refused = kioskFlow(issuing, {
+      type: 'refused',
+      error: { code: 'QUOTA_REACHED', message: 'quota', details: { serviceId: 'kartu-keluarga' } },
+    });
+    expect(refused.screen).toMatchObject({ name: 'refused', origin: { from: 'visit' } });
+    expect(kioskFlow(refused, { type: 'back' }).screen).toEqual({ name: 'visit' });
+    expect(isAwayFromStart(choosing)).toBe(true);
+  });
+
   it('knows when it is away from the start', () => {
     expect(isAwayFromStart(START)).toBe(false);
     expect(isAwayFromStart(run({ type: 'search', query: 'k' }))).toBe(true);
     expect(isAwayFromStart(run({ type: 'openAgency', agencyId: 'a' }))).toBe(true);
     expect(kioskFlow(run({ type: 'openAgency', agencyId: 'a' }), { type: 'reset' })).toEqual(START);
+  });
+
+  it('keeps a ticket nobody printed on screen at least 45 seconds, and counts nothing while it prints', () => {
+    const behaviour = { idleSeconds: 30, ticketSeconds: 15 };
+    const issuing = run(
+      { type: 'openAgency', agencyId: 'disdukcapil' },
+      { type: 'openService', serviceId: 'perekaman-ktp-el' },
+      { type: 'issue', priority: 'none' },
+    );
+    expect(screenSeconds(issuing, behaviour, true)).toBeUndefined();
+    const shown = kioskFlow(issuing, { type: 'issued', ticket: TICKET });
+    expect(screenSeconds(shown, behaviour, true)).toBeUndefined();
+    const print = (outcome: Parameters<typeof kioskFlow>[1] & { type: 'printed' }) =>
+      screenSeconds(kioskFlow(shown, outcome), behaviour, true);
+    expect(print({ type: 'printed', ticketId: 't1', outcome: { ok: true } })).toBe(15);
+    expect(
+      print({
+        type: 'printed',
+        ticketId: 't1',
+        outcome: { ok: false, reason: 'not-configured', message: '' },
+      }),
+    ).toBe(UNPRINTED_TICKET_SECONDS);
+    expect(
+      print({ type: 'printed', ticketId: 't1', outcome: { ok: false, reason: 'paper-out', message: '' } }),
+    ).toBe(UNPRINTED_TICKET_SECONDS);
+    // A hall that shows tickets longer keeps its own time.
+    const printed = kioskFlow(shown, { type: 'printed', ticketId: 't1', outcome: { ok: true } });
+    expect(screenSeconds(printed, { idleSeconds: 30, ticketSeconds: 60 }, true)).toBe(60);
+  });
+
+  it('counts idle time away from the untouched start only', () => {
+    const behaviour = { idleSeconds: 30, ticketSeconds: 15 };
+    expect(screenSeconds(START, behaviour, false)).toBeUndefined();
+    expect(screenSeconds(START, behaviour, true)).toBe(30);
+    expect(screenSeconds(run({ type: 'openAgency', agencyId: 'x' }), behaviour, true)).toBe(30);
   });
 });

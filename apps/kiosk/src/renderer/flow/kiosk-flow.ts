@@ -2,7 +2,7 @@ import type { DomainError, PriorityGroup } from '@antre/shared';
 import type { IssuedTicket, PrintOutcome } from '../../core/kiosk-backend.js';
 
 /** Where "back" goes from a service: its agency, or the search results it was found in. */
-export type ServiceOrigin = { from: 'agency'; agencyId: string } | { from: 'search' };
+export type ServiceOrigin = { from: 'agency'; agencyId: string } | { from: 'search' } | { from: 'visit' };
 
 export type PrintStatus =
   'printing' | 'printed' | 'no-printer' | { fault: Exclude<PrintOutcome, { ok: true }> };
@@ -10,6 +10,8 @@ export type PrintStatus =
 export type KioskScreen =
   | { name: 'home' }
   | { name: 'agency'; agencyId: string }
+  /** Several services on one ticket: a package of the hall, or a basket (visit-screen.tsx). */
+  | { name: 'visit' }
   | { name: 'service'; serviceId: string; origin: ServiceOrigin }
   | { name: 'priority'; serviceId: string; origin: ServiceOrigin }
   | { name: 'issuing'; serviceId: string; priority: PriorityGroup; origin: ServiceOrigin }
@@ -25,6 +27,9 @@ export interface KioskFlow {
 export type FlowAction =
   | { type: 'openAgency'; agencyId: string }
   | { type: 'openService'; serviceId: string }
+  | { type: 'openVisit' }
+  /** A visit's ticket is being taken; `serviceId` is its first choice, named on a refusal. */
+  | { type: 'issueVisit'; serviceId: string }
   | { type: 'askPriority' }
   | { type: 'issue'; priority: PriorityGroup }
   | { type: 'issued'; ticket: IssuedTicket }
@@ -62,6 +67,20 @@ export function kioskFlow(flow: KioskFlow, action: FlowAction): KioskFlow {
       }
       return flow;
     }
+    case 'openVisit':
+      return screen.name === 'home' ? { ...flow, screen: { name: 'visit' } } : flow;
+    case 'issueVisit':
+      return screen.name === 'visit'
+        ? {
+            ...flow,
+            screen: {
+              name: 'issuing',
+              serviceId: action.serviceId,
+              priority: 'none',
+              origin: { from: 'visit' },
+            },
+          }
+        : flow;
     case 'askPriority':
       return screen.name === 'service' ? { ...flow, screen: { ...screen, name: 'priority' } } : flow;
     case 'issue':
@@ -108,9 +127,15 @@ function back(flow: KioskFlow): KioskFlow {
   const { screen } = flow;
   switch (screen.name) {
     case 'agency':
+    case 'visit':
       return START;
-    case 'service':
     case 'refused':
+      if (screen.origin.from === 'visit') return { ...flow, screen: { name: 'visit' } };
+      return back({
+        ...flow,
+        screen: { name: 'service', serviceId: screen.serviceId, origin: screen.origin },
+      });
+    case 'service':
       return screen.origin.from === 'agency'
         ? { ...flow, screen: { name: 'agency', agencyId: screen.origin.agencyId } }
         : { ...flow, screen: { name: 'home' } };
@@ -126,4 +151,30 @@ function back(flow: KioskFlow): KioskFlow {
 /** Whether the kiosk is anywhere but an untouched start screen: then idleness brings it back. */
 export function isAwayFromStart(flow: KioskFlow): boolean {
   return flow.screen.name !== 'home' || flow.query !== '';
+}
+
+/** A ticket nobody printed stays on screen at least this long: the citizen notes it, or scans its QR code. */
+export const UNPRINTED_TICKET_SECONDS = 45;
+
+/** The last seconds of any countdown back to the start, in which the kiosk asks "Masih di sini?". */
+export const IDLE_WARNING_SECONDS = 10;
+
+/**
+ * How long the screen stays before it goes back to the start, untouched: the ticket's time once printed (at
+ * least 45 s when it did not print), nothing while it prints, the idle time elsewhere. Undefined: no
+ * countdown (the untouched start screen, the number being issued).
+ */
+export function screenSeconds(
+  flow: KioskFlow,
+  behaviour: { idleSeconds: number; ticketSeconds: number },
+  awayFromStart: boolean,
+): number | undefined {
+  const { screen } = flow;
+  if (screen.name === 'issuing') return undefined;
+  if (screen.name === 'ticket') {
+    if (screen.print === 'printing') return undefined;
+    if (screen.print === 'printed') return behaviour.ticketSeconds;
+    return Math.max(UNPRINTED_TICKET_SECONDS, behaviour.ticketSeconds);
+  }
+  return awayFromStart ? behaviour.idleSeconds : undefined;
 }

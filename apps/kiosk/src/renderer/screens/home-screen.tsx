@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { PublicHallConfig } from '@antre/shared';
+import { agencyCodes } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { KioskAvailability } from '../../core/service-availability.js';
 import { AgencyTile } from '../components/agency-tile.js';
@@ -11,10 +12,15 @@ import { TEXT } from '../text/kiosk-text.js';
 import '../shared/screen-heading.css';
 import './home-screen.css';
 
-/** The start: every agency as a tile, and a search over all services for halls with many of them. */
+/**
+ * The start: every agency as a tile, and a search over all services for halls with many of them. While no
+ * ticket can be taken here (`unavailable`: a browser kiosk without its hub), the tiles and the search are
+ * disabled at once, under the banner that says why, rather than at the last button.
+ */
 export function HomeScreen(props: {
   config: PublicHallConfig;
   availability: KioskAvailability | undefined;
+  unavailable: boolean;
   now: number;
   query: string;
   onQuery: (query: string) => void;
@@ -29,6 +35,7 @@ export function HomeScreen(props: {
     for (const s of config.services) counts.set(s.agencyId, (counts.get(s.agencyId) ?? 0) + 1);
     return counts;
   }, [config]);
+  const codes = useMemo(() => agencyCodes(config.agencies), [config]);
   const results = useMemo(() => searchServices(config, query, lang), [config, query, lang]);
   const searching = query.trim() !== '';
 
@@ -52,6 +59,7 @@ export function HomeScreen(props: {
             autoComplete="off"
             spellCheck={false}
             value={query}
+            disabled={props.unavailable}
             placeholder={t(TEXT.searchPlaceholder)}
             aria-label={t(TEXT.searchPlaceholder)}
             onFocus={() => setTyping(true)}
@@ -93,15 +101,19 @@ export function HomeScreen(props: {
             <AgencyTile
               key={a.id}
               agency={a}
+              code={codes.get(a.id) ?? ''}
               services={servicesPerAgency.get(a.id) ?? 0}
               availability={props.availability?.agencies[a.id]}
+              unavailable={props.unavailable}
               onOpen={() => props.onAgency(a.id)}
             />
           ))}
         </div>
       )}
 
-      {typing ? <OnScreenKeyboard layout="search" onKey={key} onClose={() => setTyping(false)} /> : null}
+      {typing && !props.unavailable ? (
+        <OnScreenKeyboard layout="search" onKey={key} onClose={() => setTyping(false)} />
+      ) : null}
     </div>
   );
 }

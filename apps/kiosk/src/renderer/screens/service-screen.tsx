@@ -1,10 +1,12 @@
 import type { PublicHallConfig } from '@antre/shared';
+import { placeText, waitOutlookText, whereToGo } from '@antre/shared';
 import { agencyStyle, useLanguage } from '@antre/ui';
 import type { ServiceAvailability } from '../../core/service-availability.js';
+import { outlookOf } from '../../core/service-availability.js';
 import { BackButton } from '../components/back-button.js';
 import { Icon } from '../components/icon.js';
 import { useRefusalLines } from '../components/service-card.js';
-import { hoursToday, periodsText, waitText } from '../text/hall-time-text.js';
+import { hoursToday, periodsText } from '../text/hall-time-text.js';
 import { TEXT } from '../text/kiosk-text.js';
 import '../shared/buttons.css';
 import '../shared/screen-heading.css';
@@ -73,10 +75,15 @@ export function ServiceScreen(props: {
             </div>
             <div className="wait-fact">
               <Icon name="clock" size={64} />
-              <span className="wait-fact-value">
-                {waitText(waiting, props.availability?.minutes ?? 0, lang)}
-              </span>
+              <span className="wait-fact-value">{waitOutlookText(outlookOf(props.availability), lang)}</span>
               <span className="wait-fact-label">{t(TEXT.estimatedWait)}</span>
+            </div>
+            <div className="wait-fact where">
+              <Icon name="next" size={64} />
+              <span className="wait-fact-value" data-testid="service-where">
+                {placeText(whereToGo(props.config, { serviceId: service.id }), lang)}
+              </span>
+              <span className="wait-fact-label">{t(TEXT.whereServed)}</span>
             </div>
             <div className="wait-fact hours">
               <Icon name="calendar" size={64} />

@@ -1,26 +1,31 @@
 import type { PublicHallConfig } from '@antre/shared';
-import { hallTimeText } from '@antre/shared';
+import { WATCH_CALL_SCREEN, hallTimeText, placeText, waitOutlookText, whereToGo } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { IssuedTicket } from '../../core/kiosk-backend.js';
+import type { ServiceAvailability } from '../../core/service-availability.js';
+import { outlookOf } from '../../core/service-availability.js';
 import { Icon } from '../components/icon.js';
 import { QrCode } from '../components/qr-code.js';
 import type { PrintStatus } from '../flow/kiosk-flow.js';
-import { waitText } from '../text/hall-time-text.js';
 import { PRINT_FAULT_CAUSE, PRIORITY_LABEL, TEXT } from '../text/kiosk-text.js';
 import '../shared/buttons.css';
 import '../shared/spinner.css';
 import './ticket-screen.css';
 
 /**
- * The ticket on screen while it prints: the number very large, where to wait, a QR code to follow it on a
- * phone, and what became of the printing — with the number still there when the printer failed.
+ * The ticket on screen while it prints: the number very large, where to wait (the counters of the service and
+ * their floor), a QR code to follow it on a phone, and what became of the printing — with the number still
+ * there when the printer failed, at least 45 s, and a button to keep it there longer.
  */
 export function TicketScreen(props: {
   config: PublicHallConfig;
   ticket: IssuedTicket;
+  /** The service now: whether its counters are open, for the wait's wording. */
+  availability: ServiceAvailability | undefined;
   print: PrintStatus;
-  secondsLeft: number;
+  secondsLeft: number | undefined;
   onReprint: () => void;
+  onKeepShowing: () => void;
   onDone: () => void;
 }) {
   const { t, lang } = useLanguage();
@@ -28,6 +33,9 @@ export function TicketScreen(props: {
   const service = props.config.services.find((s) => s.id === ticket.serviceId);
   const agency = props.config.agencies.find((a) => a.id === service?.agencyId);
   const fault = typeof print === 'object' ? print.fault : undefined;
+  const unprinted = fault !== undefined || print === 'no-printer';
+  const place = placeText(whereToGo(props.config, { serviceId: ticket.serviceId, status: 'waiting' }), lang);
+  const wait = outlookOf(props.availability, { ahead: ticket.ahead, minutes: ticket.minutes });
   return (
     <div className={`ticket-screen${fault ? ' fault' : ''}`} data-testid="ticket-screen">
       <div className="ticket-card">
@@ -43,6 +51,14 @@ export function TicketScreen(props: {
           ) : null}
           <p className="ticket-service">{service?.name[lang]}</p>
           <p className="ticket-agency">{agency?.name}</p>
+          <div className="ticket-where" data-testid="ticket-where">
+            <Icon name="next" size={44} strokeWidth={3} />
+            <div>
+              <span className="ticket-where-label">{t(TEXT.whereServed)}</span>
+              <strong className="ticket-where-place">{place}</strong>
+              <span className="ticket-where-hint">{t(WATCH_CALL_SCREEN)}</span>
+            </div>
+          </div>
           <div className="ticket-facts">
             <div>
               <span className="ticket-fact-value" data-testid="ticket-ahead">
@@ -51,7 +67,9 @@ export function TicketScreen(props: {
               <span className="ticket-fact-label">{t(TEXT.ahead)}</span>
             </div>
             <div>
-              <span className="ticket-fact-value">{waitText(ticket.ahead, ticket.minutes, lang)}</span>
+              <span className="ticket-fact-value" data-testid="ticket-wait">
+                {waitOutlookText(wait, lang)}
+              </span>
               <span className="ticket-fact-label">{t(TEXT.estimatedWait)}</span>
             </div>
             <div>
@@ -63,10 +81,12 @@ export function TicketScreen(props: {
           </div>
           {ticket.offline ? <p className="ticket-offline">{t(TEXT.offlineTicket)}</p> : null}
         </div>
-        <div className="ticket-qr">
-          <QrCode text={ticket.statusUrl} size={260} label={t(TEXT.scanToFollow)} />
-          <p>{t(TEXT.scanToFollow)}</p>
-        </div>
+        {ticket.statusUrl !== undefined ? (
+          <div className="ticket-qr" data-testid="ticket-qr" data-url={ticket.statusUrl}>
+            <QrCode text={ticket.statusUrl} size={260} label={t(TEXT.scanToFollow)} />
+            <p>{t(TEXT.scanToFollow)}</p>
+          </div>
+        ) : null}
       </div>
 
       <div
@@ -118,10 +138,20 @@ export function TicketScreen(props: {
               <Icon name="printer" size={30} /> {t(TEXT.reprint)}
             </button>
           ) : null}
-          {print !== 'printing' ? (
-            <span className="countdown">
+          {props.secondsLeft !== undefined ? (
+            <span className="countdown" data-testid="countdown">
               {t(TEXT.returningIn)} {props.secondsLeft} {t(TEXT.seconds)}
             </span>
+          ) : null}
+          {unprinted ? (
+            <button
+              type="button"
+              className="secondary-button keep-button"
+              onClick={props.onKeepShowing}
+              data-testid="keep-showing"
+            >
+              {t(TEXT.keepShowing)}
+            </button>
           ) : null}
           <button
             type="button"

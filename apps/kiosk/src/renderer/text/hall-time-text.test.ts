@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MONDAY_9AM_WIB } from '@antre/hub/testing';
-import { hoursToday, opensShortText, opensText, periodsText, waitText } from './hall-time-text.js';
+import { hoursToday, opensShortText, opensText, periodsText } from './hall-time-text.js';
 
 describe('hall time text', () => {
   it('says when a service opens again', () => {
@@ -30,12 +30,5 @@ describe('hall time text', () => {
     };
     expect(periodsText(hoursToday(hours, MONDAY_9AM_WIB, 'Asia/Jakarta'))).toBe('08.00–12.00, 13.00–15.30');
     expect(hoursToday(hours, MONDAY_9AM_WIB + 86_400_000, 'Asia/Jakarta')).toEqual([]);
-  });
-
-  it('rounds the wait the way people say it', () => {
-    expect(waitText(0, 0, 'id')).toBe('Segera dilayani');
-    expect(waitText(3, 25, 'id')).toBe('± 25 menit');
-    expect(waitText(9, 70, 'id')).toBe('± 1 jam 10 menit');
-    expect(waitText(9, 120, 'en')).toBe('± 2 h');
   });
 });

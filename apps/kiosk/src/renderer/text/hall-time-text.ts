@@ -1,5 +1,5 @@
-// What a visitor reads about hours and waits. The hall's date and clock ("Senin, 30 November 2026",
-// "09.14 WIB") are hallDateText and hallTimeText from @antre/shared.
+// What a visitor reads about hours. The wait in words is waitOutlookText, the hall's date and clock
+// ("Senin, 30 November 2026", "09.14 WIB") hallDateText and hallTimeText, all from @antre/shared.
 
 import type { HallLanguage, HallTimeZone, NextOpening, WeeklyHours } from '@antre/shared';
 import { clockText, hallLocalTime, weekdayName } from '@antre/shared';
@@ -37,14 +37,4 @@ export function opensShortText(opens: NextOpening | undefined, lang: HallLanguag
   if (opens.inDays === 1) return lang === 'id' ? `buka besok ${at}` : `opens tomorrow ${at}`;
   const day = weekdayName(opens.weekday, lang);
   return lang === 'id' ? `buka ${day} ${at}` : `opens ${day} ${at}`;
-}
-
-/** "± 25 menit", "± 1 jam 10 menit"; "Segera dilayani" when nobody is ahead. */
-export function waitText(ahead: number, minutes: number, lang: HallLanguage): string {
-  if (ahead === 0 || minutes <= 0) return lang === 'id' ? 'Segera dilayani' : 'Served shortly';
-  if (minutes < 60) return lang === 'id' ? `± ${minutes} menit` : `± ${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (lang === 'id') return m === 0 ? `± ${h} jam` : `± ${h} jam ${m} menit`;
-  return m === 0 ? `± ${h} h` : `± ${h} h ${m} min`;
 }

@@ -10,14 +10,16 @@ export const TEXT = {
     en: 'Search a service, e.g. KTP, passport, SKCK',
   },
   searchResults: { id: 'Hasil pencarian', en: 'Search results' },
-  noResults: { id: 'Layanan tidak ditemukan. Coba kata lain.', en: 'No service found. Try another word.' },
+  noResults: {
+    id: 'Layanan tidak ditemukan di sini. Coba kata lain, atau tanyakan kepada petugas informasi.',
+    en: 'No such service here. Try another word, or ask at the information desk.',
+  },
   closeKeyboard: { id: 'Tutup', en: 'Close' },
   clear: { id: 'Hapus', en: 'Clear' },
   space: { id: 'Spasi', en: 'Space' },
   back: { id: 'Kembali', en: 'Back' },
   home: { id: 'Beranda', en: 'Home' },
   waiting: { id: 'menunggu', en: 'waiting' },
-  services: { id: 'layanan', en: 'services' },
   closedNow: { id: 'Tutup', en: 'Closed' },
   quotaReached: { id: 'Kuota habis', en: 'Quota reached' },
   chooseService: { id: 'Pilih layanan', en: 'Choose a service' },
@@ -105,7 +107,34 @@ export const TEXT = {
   },
   hoursToday: { id: 'Jam layanan hari ini', en: "Today's hours" },
   closedToday: { id: 'Hari ini tidak melayani', en: 'Not open today' },
+  whereServed: { id: 'Tempat layanan', en: 'Where you are served' },
+  stillThere: { id: 'Masih di sini?', en: 'Are you still there?' },
+  carryOn: { id: 'Ya, lanjutkan', en: 'Yes, carry on' },
+  keepShowing: { id: 'Tetap tampilkan nomor', en: 'Keep showing my number' },
+  startOver: { id: 'Kembali ke awal', en: 'Start over' },
+  listen: { id: 'Dengarkan', en: 'Listen' },
+  stopListening: { id: 'Berhenti', en: 'Stop' },
+  largeText: { id: 'Teks besar', en: 'Large text' },
+  notAvailableNow: { id: 'Sementara tidak tersedia', en: 'Not available now' },
 } satisfies Record<string, LocalizedText>;
+
+/** "1 layanan", "3 layanan" / "1 service", "3 services". */
+export function servicesText(n: number): LocalizedText {
+  return { id: `${n} layanan`, en: `${n} ${n === 1 ? 'service' : 'services'}` };
+}
+
+/** The question before the screen goes back to the start, with the seconds left. */
+export function idleWarningText(seconds: number, onTicket: boolean): LocalizedText {
+  return onTicket
+    ? {
+        id: `Nomor Anda akan hilang dari layar dalam ${seconds} detik.`,
+        en: `Your number leaves the screen in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+      }
+    : {
+        id: `Layar kembali ke awal dalam ${seconds} detik.`,
+        en: `The screen goes back to the start in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+      };
+}
 
 export function quotaText(quota: number): LocalizedText {
   return {

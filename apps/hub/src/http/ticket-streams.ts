@@ -1,0 +1,206 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DomainEvent, EventEnvelope } from '@antre/shared';
+
+/** One message of a ticket's stream, already as the page reads it. */
+export interface TicketMessage {
+  /** The JSON the `ticket` event carries; equal strings mean nothing changed. */
+  data: string;
+}
+
+export interface TicketStreamsOptions {
+  /** The ticket's message now (its card, title, status, calls). */
+  render: (ticketId: string) => TicketMessage;
+  /** Positions of every followed ticket are brought up to date at most this often (ms). */
+  refreshMs?: number;
+  /** Even without events, for the clock (the wait runs into a break, a closed service opens). */
+  idleRefreshMs?: number;
+  /** Work done per turn of the event loop before it yields to calls and commands (ms). */
+  sliceMs?: number;
+  /** A `ping` this often keeps proxies and phones' connections open, and lets the page notice a dead one. */
+  pingMs?: number;
+  /** Streams open at once, beyond which new ones are refused (503): a flood must not exhaust the hub. */
+  maxStreams?: number;
+}
+
+interface Followed {
+  streams: Set<ServerResponse>;
+  /** What they were last sent. */
+  last: string;
+}
+
+/**
+ * The live status pages (`/t/:id/live`, Server-Sent Events). Each stream starts with the ticket as it is now,
+ * so a page that reconnects after any cut, a hub restart included, is in step again at once. Then:
+ * - a ticket an event names (called, recalled, held, transferred, …) is sent right after the broadcast to
+ *   counters and displays, in the next turn of the event loop;
+ * - every other followed ticket's place in the queue moves with every call; those are recomputed at most
+ *   every `refreshMs`, in slices of `sliceMs` between which the hub serves its commands, so 2,000 phones never
+ *   hold a call up (measured by `npm run bench`). A message goes only when its text changed, once per ticket
+ *   for all the phones that follow it.
+ */
+export class TicketStreams {
+  private readonly followed = new Map<string, Followed>();
+  private readonly urgent = new Set<string>();
+  private urgentQueued = false;
+  private dirty = false;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshing = false;
+  private lastRefresh = 0;
+  private readonly ping: NodeJS.Timeout;
+  private readonly idle: NodeJS.Timeout;
+  private count = 0;
+  private closed = false;
+  private readonly o: Required<Omit<TicketStreamsOptions, 'render'>> & Pick<TicketStreamsOptions, 'render'>;
+
+  constructor(options: TicketStreamsOptions) {
+    this.o = {
+      refreshMs: 3000,
+      idleRefreshMs: 60_000,
+      sliceMs: 3,
+      pingMs: 25_000,
+      maxStreams: 20_000,
+      ...options,
+    };
+    this.ping = setInterval(() => this.broadcastRaw('event: ping\ndata: {}\n\n'), this.o.pingMs);
+    this.ping.unref();
+    this.idle = setInterval(() => this.markDirty(), this.o.idleRefreshMs);
+    this.idle.unref();
+  }
+
+  /** Streams open now. */
+  get streams(): number {
+    return this.count;
+  }
+
+  /** Answers `GET /t/:id/live`: keeps the response open and sends the ticket as it is now. */
+  open(ticketId: string, req: IncomingMessage, res: ServerResponse): void {
+    if (this.closed || this.count >= this.o.maxStreams) {
+      res.writeHead(503, { 'retry-after': '10', 'cache-control': 'no-store' }).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      // A reverse proxy (nginx) must pass the messages on at once rather than buffer them.
+      'x-accel-buffering': 'no',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    let followed = this.followed.get(ticketId);
+    const message = this.o.render(ticketId).data;
+    if (!followed) {
+      followed = { streams: new Set(), last: message };
+      this.followed.set(ticketId, followed);
+    }
+    followed.last = message;
+    followed.streams.add(res);
+    this.count += 1;
+    // The browser's own retry after a cut: 2 s (its default, 3 s, is slower to catch a restarted hub).
+    res.write(`retry: 2000\nevent: ticket\ndata: ${message}\n\n`);
+    res.on('close', () => {
+      const f = this.followed.get(ticketId);
+      if (!f?.streams.delete(res)) return;
+      this.count -= 1;
+      if (f.streams.size === 0) this.followed.delete(ticketId);
+    });
+  }
+
+  /** Told of every batch of logged events, after the broadcast: schedules the messages they cause. */
+  onEvents(envelopes: readonly EventEnvelope[]): void {
+    if (this.followed.size === 0) return;
+    for (const { event } of envelopes) {
+      for (const id of ticketsNamed(event)) if (this.followed.has(id)) this.urgent.add(id);
+    }
+    if (this.urgent.size > 0 && !this.urgentQueued) {
+      this.urgentQueued = true;
+      setImmediate(() => this.sendUrgent());
+    }
+    // Anything may move the others' places: a call, an issue, a counter opening.
+    this.markDirty();
+  }
+
+  /** Ends every stream (the hub stops); pages reconnect to the hub that comes next. */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.ping);
+    clearInterval(this.idle);
+    clearTimeout(this.refreshTimer);
+    for (const f of this.followed.values()) for (const res of f.streams) res.end();
+    this.followed.clear();
+    this.count = 0;
+  }
+
+  private sendUrgent(): void {
+    this.urgentQueued = false;
+    for (const id of this.urgent) this.update(id);
+    this.urgent.clear();
+  }
+
+  private markDirty(): void {
+    if (this.closed || this.followed.size === 0) return;
+    this.dirty = true;
+    if (this.refreshTimer || this.refreshing) return;
+    const wait = Math.max(0, this.lastRefresh + this.o.refreshMs - performance.now());
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.refresh();
+    }, wait);
+  }
+
+  /** Every followed ticket again, a slice per turn of the event loop. */
+  private refresh(): void {
+    if (this.closed) return;
+    this.dirty = false;
+    this.refreshing = true;
+    this.lastRefresh = performance.now();
+    const ids = [...this.followed.keys()];
+    let i = 0;
+    const slice = () => {
+      if (this.closed) return;
+      const until = performance.now() + this.o.sliceMs;
+      while (i < ids.length && performance.now() < until) this.update(ids[i++] ?? '');
+      if (i < ids.length) {
+        setImmediate(slice);
+        return;
+      }
+      this.refreshing = false;
+      if (this.dirty) this.markDirty();
+    };
+    slice();
+  }
+
+  private update(ticketId: string): void {
+    const f = this.followed.get(ticketId);
+    if (!f) return;
+    const message = this.o.render(ticketId).data;
+    if (message === f.last) return;
+    f.last = message;
+    const frame = `event: ticket\ndata: ${message}\n\n`;
+    for (const res of f.streams) res.write(frame);
+  }
+
+  private broadcastRaw(frame: string): void {
+    for (const f of this.followed.values()) for (const res of f.streams) res.write(frame);
+  }
+}
+
+/** The tickets an event is about: their own page changes at once. */
+function ticketsNamed(event: DomainEvent): readonly string[] {
+  switch (event.type) {
+    case 'DayClosed':
+      return event.expiredTicketIds;
+    case 'TicketIssued':
+    case 'LateTicketExpired':
+      return [event.ticket.id];
+    case 'NumbersLeased':
+    case 'CounterStatusChanged':
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
+      // A survey response is anonymous: it names no ticket.
+      return [];
+    default:
+      return [event.ticketId];
+  }
+}

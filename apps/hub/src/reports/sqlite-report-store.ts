@@ -1,0 +1,643 @@
+import { existsSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type {
+  CounterSessionRow,
+  DayRange,
+  DayRollup,
+  LegRow,
+  LegStat,
+  LegStatQuery,
+  ProjectionStore,
+  ReportStore,
+  RowChanges,
+  RowQuery,
+  SlotStat,
+  StatQuery,
+  VisitRow,
+  VisitStat,
+  VisitStatQuery,
+} from '@antre/reporting';
+import { addEncoded, encodeHistogram, emptyHistogram } from '@antre/reporting';
+
+/**
+ * The hall's reporting tables in SQLite: the one place their SQL lives. A file of its own beside the event log
+ * (`reports.sqlite`): it is derived data, rebuilt from the log whenever it is missing, from another log or of
+ * an older layout, so it is written without fsync (`synchronous = OFF`) and adds no disk flush to issuing a
+ * ticket; and a year of history in it never enters the log's file or its page cache.
+ */
+export class SqliteReportStore implements ProjectionStore, ReportStore {
+  readonly db: Database.Database;
+  private readonly stmts: ReturnType<typeof prepare>;
+
+  constructor(readonly file: string) {
+    this.db = openFresh(file);
+    this.stmts = prepare(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- ProjectionStore
+
+  position(): Promise<{ seq: number; logId: string | null }> {
+    const seq = this.meta('last_seq');
+    return Promise.resolve({ seq: seq === undefined ? 0 : Number(seq), logId: this.meta('log_id') ?? null });
+  }
+
+  reset(logId: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const t of DATA_TABLES) this.db.exec(`DELETE FROM ${t}`);
+      this.setMeta('log_id', logId);
+      this.setMeta('last_seq', '0');
+    })();
+    return Promise.resolve();
+  }
+
+  openRows(): Promise<{ visits: VisitRow[]; legs: LegRow[]; sessions: CounterSessionRow[] }> {
+    const visits = this.stmts.openVisits.all().map(toVisit);
+    const legs = this.stmts.openLegs.all().map(toLeg);
+    const sessions = this.stmts.openSessions.all().map(toSession);
+    return Promise.resolve({ visits, legs, sessions });
+  }
+
+  write(changes: RowChanges, rollups: ReadonlyMap<number, DayRollup>, seq: number): Promise<void> {
+    const s = this.stmts;
+    this.db.transaction(() => {
+      let lastDay = -1;
+      for (const v of changes.visits) {
+        s.upsertVisit.run(visitParams(v));
+        if (v.day !== lastDay) {
+          s.noteDay.run(v.day);
+          lastDay = v.day;
+        }
+      }
+      for (const l of changes.legs) s.upsertLeg.run(legParams(l));
+      for (const x of changes.sessions) s.upsertSession.run(sessionParams(x));
+      for (const [day, r] of rollups) {
+        s.deleteLegStats.run(day);
+        s.deleteVisitStats.run(day);
+        s.deleteSlotStats.run(day);
+        for (const x of r.legStats) s.insertLegStat.run(legStatParams(x));
+        for (const x of r.visitStats) s.insertVisitStat.run(visitStatParams(x));
+        for (const x of r.slotStats) s.insertSlotStat.run(x);
+        s.markRolled.run(day);
+      }
+      this.setMeta('last_seq', String(seq));
+    })();
+    return Promise.resolve();
+  }
+
+  dayRows(day: number): Promise<{ visits: VisitRow[]; legs: LegRow[] }> {
+    return Promise.resolve({
+      visits: this.stmts.dayVisits.all(day).map(toVisit),
+      legs: this.stmts.dayLegs.all(day).map(toLeg),
+    });
+  }
+
+  closedUnrolledDays(before: number): Promise<number[]> {
+    return Promise.resolve(this.stmts.closedUnrolled.pluck().all(before) as number[]);
+  }
+
+  // ---- ReportStore
+
+  unrolledDays(range: DayRange): Promise<number[]> {
+    return Promise.resolve(this.stmts.unrolled.pluck().all(range.from, range.to) as number[]);
+  }
+
+  legStats(q: LegStatQuery): Promise<LegStat[]> {
+    const where = ['dim = @dim', 'day BETWEEN @from AND @to'];
+    const params: Record<string, unknown> = { dim: q.dim, from: q.from, to: q.to };
+    if (q.value !== undefined) {
+      where.push('value = @value');
+      params['value'] = q.value;
+    }
+    const sql = `SELECT * FROM leg_stats WHERE ${where.join(' AND ')}${inServices(q, params)}`;
+    return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toLegStat));
+  }
+
+  visitStats(q: VisitStatQuery): Promise<VisitStat[]> {
+    const where = ['dim = @dim', 'day BETWEEN @from AND @to'];
+    const params: Record<string, unknown> = { dim: q.dim, from: q.from, to: q.to };
+    if (q.value !== undefined) {
+      where.push('value = @value');
+      params['value'] = q.value;
+    }
+    const sql = `SELECT * FROM visit_stats WHERE ${where.join(' AND ')}${inServices(q, params)}`;
+    return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toVisitStat));
+  }
+
+  slotStats(q: StatQuery): Promise<SlotStat[]> {
+    const params: Record<string, unknown> = { from: q.from, to: q.to };
+    const sql = `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
+      arrival_wait_sum AS arrivalWaitSum, queue_in AS queueIn, queue_out AS queueOut
+      FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)}`;
+    return Promise.resolve(this.db.prepare(sql).all(params) as SlotStat[]);
+  }
+
+  legs(q: RowQuery & { days?: readonly number[] }): Promise<LegRow[]> {
+    const { sql, params } = rowSelect('visit_transactions', q, true);
+    return Promise.resolve(
+      (this.db.prepare(`${sql} ORDER BY day, ticket_id, leg`).all(params) as DbRow[]).map(toLeg),
+    );
+  }
+
+  visits(q: RowQuery & { days?: readonly number[] }): Promise<VisitRow[]> {
+    const { sql, params } = rowSelect('visits', q, false);
+    return Promise.resolve(
+      (this.db.prepare(`${sql} ORDER BY day, ticket_id`).all(params) as DbRow[]).map(toVisit),
+    );
+  }
+
+  sessions(
+    q: DayRange & { counterId?: string | undefined; staff?: string | undefined },
+  ): Promise<CounterSessionRow[]> {
+    const where = ['day BETWEEN @from AND @to'];
+    const params: Record<string, unknown> = { from: q.from, to: q.to };
+    if (q.counterId !== undefined) {
+      where.push('counter_id = @counterId');
+      params['counterId'] = q.counterId;
+    }
+    if (q.staff !== undefined) {
+      where.push('staff = @staff');
+      params['staff'] = q.staff;
+    }
+    const sql = `SELECT * FROM counter_sessions WHERE ${where.join(' AND ')} ORDER BY day, counter_id, seq`;
+    return Promise.resolve((this.db.prepare(sql).all(params) as DbRow[]).map(toSession));
+  }
+
+  eachLeg(q: RowQuery, each: (row: LegRow) => void): Promise<number> {
+    const { sql, params } = rowSelect('visit_transactions', q, true);
+    let n = 0;
+    for (const row of this.db
+      .prepare(`${sql} ORDER BY day, ticket_id, leg`)
+      .iterate(params) as Iterable<DbRow>) {
+      each(toLeg(row));
+      n++;
+    }
+    return Promise.resolve(n);
+  }
+
+  eachVisit(q: RowQuery, each: (row: VisitRow) => void): Promise<number> {
+    const { sql, params } = rowSelect('visits', q, false);
+    let n = 0;
+    for (const row of this.db.prepare(`${sql} ORDER BY day, ticket_id`).iterate(params) as Iterable<DbRow>) {
+      each(toVisit(row));
+      n++;
+    }
+    return Promise.resolve(n);
+  }
+
+  private meta(key: string): string | undefined {
+    return (this.stmts.getMeta.get(key) as { value: string } | undefined)?.value;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.stmts.setMeta.run(key, value);
+  }
+}
+
+/** Bump when the tables or what the projection puts in them change: the file is then rebuilt from the log. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const DATA_TABLES = [
+  'visits',
+  'visit_transactions',
+  'counter_sessions',
+  'leg_stats',
+  'visit_stats',
+  'slot_stats',
+  'days',
+];
+
+const STAT_COLUMNS = `legs INTEGER NOT NULL, served INTEGER NOT NULL, no_show INTEGER NOT NULL,
+  transferred INTEGER NOT NULL, cancelled INTEGER NOT NULL, expired INTEGER NOT NULL,
+  wait_n INTEGER NOT NULL, wait_sum INTEGER NOT NULL, wait_max INTEGER NOT NULL, wait_over INTEGER NOT NULL,
+  service_n INTEGER NOT NULL, service_sum INTEGER NOT NULL, service_max INTEGER NOT NULL, service_over INTEGER NOT NULL,
+  walk_n INTEGER NOT NULL, walk_sum INTEGER NOT NULL, busy_sum INTEGER NOT NULL, recalls INTEGER NOT NULL,
+  wait_hist BLOB NOT NULL, service_hist BLOB NOT NULL`;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE visits (
+  day INTEGER NOT NULL, ticket_id TEXT NOT NULL, display_number TEXT NOT NULL, service_id TEXT NOT NULL,
+  agency_id TEXT NOT NULL, priority TEXT NOT NULL, origin TEXT NOT NULL, issued_at INTEGER NOT NULL,
+  weekday INTEGER NOT NULL, issued_minute INTEGER NOT NULL, first_called_at INTEGER, ended_at INTEGER,
+  outcome TEXT, wait_s INTEGER, hall_s INTEGER, legs INTEGER NOT NULL, served_legs INTEGER NOT NULL,
+  planned_legs INTEGER, transfers INTEGER NOT NULL, recalls INTEGER NOT NULL, done_in_one INTEGER,
+  PRIMARY KEY (day, ticket_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE visit_transactions (
+  day INTEGER NOT NULL, ticket_id TEXT NOT NULL, leg INTEGER NOT NULL, service_id TEXT NOT NULL,
+  agency_id TEXT NOT NULL, priority TEXT NOT NULL, origin TEXT NOT NULL, counter_id TEXT, staff TEXT,
+  queued_at INTEGER NOT NULL, called_at INTEGER, last_called_at INTEGER, started_at INTEGER, ended_at INTEGER,
+  outcome TEXT, state TEXT NOT NULL, wait_s INTEGER, walk_s INTEGER, service_s INTEGER, busy_s INTEGER NOT NULL,
+  calls INTEGER NOT NULL, recalls INTEGER NOT NULL, target_s INTEGER NOT NULL, queued_minute INTEGER NOT NULL,
+  left_minute INTEGER,
+  PRIMARY KEY (day, ticket_id, leg)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE counter_sessions (
+  day INTEGER NOT NULL, counter_id TEXT NOT NULL, seq INTEGER NOT NULL, status TEXT NOT NULL, staff TEXT,
+  started_at INTEGER NOT NULL, ended_at INTEGER,
+  PRIMARY KEY (day, counter_id, seq)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX counter_sessions_open ON counter_sessions (counter_id) WHERE ended_at IS NULL;
+CREATE TABLE days (day INTEGER PRIMARY KEY, rolled INTEGER NOT NULL) STRICT;
+CREATE TABLE leg_stats (
+  dim TEXT NOT NULL, value TEXT NOT NULL, day INTEGER NOT NULL, service_id TEXT NOT NULL, ${STAT_COLUMNS},
+  PRIMARY KEY (dim, value, day, service_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE visit_stats (
+  dim TEXT NOT NULL, value TEXT NOT NULL, day INTEGER NOT NULL, service_id TEXT NOT NULL,
+  visits INTEGER NOT NULL, served INTEGER NOT NULL, no_show INTEGER NOT NULL, cancelled INTEGER NOT NULL,
+  expired INTEGER NOT NULL, wait_n INTEGER NOT NULL, wait_sum INTEGER NOT NULL, hall_n INTEGER NOT NULL,
+  hall_sum INTEGER NOT NULL, hall_max INTEGER NOT NULL, multi_leg INTEGER NOT NULL, multi_leg_done INTEGER NOT NULL,
+  done_in_one INTEGER NOT NULL, planned INTEGER NOT NULL, planned_done INTEGER NOT NULL, transfers INTEGER NOT NULL,
+  recalls INTEGER NOT NULL, hall_hist BLOB NOT NULL,
+  PRIMARY KEY (dim, value, day, service_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE slot_stats (
+  day INTEGER NOT NULL, service_id TEXT NOT NULL, slot INTEGER NOT NULL, arrivals INTEGER NOT NULL,
+  arrival_wait_n INTEGER NOT NULL, arrival_wait_sum INTEGER NOT NULL, queue_in INTEGER NOT NULL,
+  queue_out INTEGER NOT NULL,
+  PRIMARY KEY (day, service_id, slot)
+) STRICT, WITHOUT ROWID;
+`;
+
+/** Opens the file, or makes it anew when it is of another layout: it is rebuilt from the log either way. */
+function openFresh(file: string): Database.Database {
+  const open = () => {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // Derived data: a crash loses at most the last writes, which the projection reads again from the log.
+    db.pragma('synchronous = OFF');
+    return db;
+  };
+  let db = open();
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== REPORT_SCHEMA_VERSION) {
+    if (version !== 0) {
+      db.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
+      db = open();
+    }
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${REPORT_SCHEMA_VERSION}`);
+    })();
+  }
+  return db;
+}
+
+type DbRow = Record<string, unknown>;
+type StatRow = Record<string, unknown>;
+
+const VISIT_COLS = [
+  ['day', 'day'],
+  ['ticket_id', 'ticketId'],
+  ['display_number', 'displayNumber'],
+  ['service_id', 'serviceId'],
+  ['agency_id', 'agencyId'],
+  ['priority', 'priority'],
+  ['origin', 'origin'],
+  ['issued_at', 'issuedAt'],
+  ['weekday', 'weekday'],
+  ['issued_minute', 'issuedMinute'],
+  ['first_called_at', 'firstCalledAt'],
+  ['ended_at', 'endedAt'],
+  ['outcome', 'outcome'],
+  ['wait_s', 'waitS'],
+  ['hall_s', 'hallS'],
+  ['legs', 'legs'],
+  ['served_legs', 'servedLegs'],
+  ['planned_legs', 'plannedLegs'],
+  ['transfers', 'transfers'],
+  ['recalls', 'recalls'],
+  ['done_in_one', 'doneInOne'],
+] as const;
+
+const LEG_COLS = [
+  ['day', 'day'],
+  ['ticket_id', 'ticketId'],
+  ['leg', 'leg'],
+  ['service_id', 'serviceId'],
+  ['agency_id', 'agencyId'],
+  ['priority', 'priority'],
+  ['origin', 'origin'],
+  ['counter_id', 'counterId'],
+  ['staff', 'staff'],
+  ['queued_at', 'queuedAt'],
+  ['called_at', 'calledAt'],
+  ['last_called_at', 'lastCalledAt'],
+  ['started_at', 'startedAt'],
+  ['ended_at', 'endedAt'],
+  ['outcome', 'outcome'],
+  ['state', 'state'],
+  ['wait_s', 'waitS'],
+  ['walk_s', 'walkS'],
+  ['service_s', 'serviceS'],
+  ['busy_s', 'busyS'],
+  ['calls', 'calls'],
+  ['recalls', 'recalls'],
+  ['target_s', 'targetS'],
+  ['queued_minute', 'queuedMinute'],
+  ['left_minute', 'leftMinute'],
+] as const;
+
+const upsert = (table: string, cols: ReadonlyArray<readonly [string, string]>) =>
+  `INSERT OR REPLACE INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map((c) => `@${c[1]}`).join(', ')})`;
+
+function visitParams(v: VisitRow): Record<string, unknown> {
+  return { ...v, doneInOne: v.doneInOne === null ? null : v.doneInOne ? 1 : 0 };
+}
+
+function legParams(l: LegRow): LegRow {
+  return l;
+}
+
+function sessionParams(s: CounterSessionRow): CounterSessionRow {
+  return s;
+}
+
+function toVisit(row: DbRow): VisitRow {
+  const v: Record<string, unknown> = {};
+  for (const [db, js] of VISIT_COLS) v[js] = row[db];
+  v['doneInOne'] = row['done_in_one'] === null ? null : row['done_in_one'] === 1;
+  return v as unknown as VisitRow;
+}
+
+function toLeg(row: DbRow): LegRow {
+  const l: Record<string, unknown> = {};
+  for (const [db, js] of LEG_COLS) l[js] = row[db];
+  return l as unknown as LegRow;
+}
+
+function toSession(row: DbRow): CounterSessionRow {
+  return {
+    day: row['day'] as number,
+    counterId: row['counter_id'] as string,
+    seq: row['seq'] as number,
+    status: row['status'] as CounterSessionRow['status'],
+    staff: row['staff'] as string | null,
+    startedAt: row['started_at'] as number,
+    endedAt: row['ended_at'] as number | null,
+  };
+}
+
+function legStatParams(s: LegStat): Record<string, unknown> {
+  const { waitHist, serviceHist, ...rest } = s;
+  return { ...rest, waitHist: encodeHistogram(waitHist), serviceHist: encodeHistogram(serviceHist) };
+}
+
+function visitStatParams(s: VisitStat): Record<string, unknown> {
+  const { hallHist, ...rest } = s;
+  return { ...rest, hallHist: encodeHistogram(hallHist) };
+}
+
+function hist(bytes: unknown): Uint32Array {
+  const h = emptyHistogram();
+  addEncoded(h, bytes as Uint8Array | null);
+  return h;
+}
+
+function toLegStat(r: StatRow): LegStat {
+  const n = (k: string) => r[k] as number;
+  return {
+    day: n('day'),
+    serviceId: r['service_id'] as string,
+    dim: r['dim'] as LegStat['dim'],
+    value: r['value'] as string,
+    legs: n('legs'),
+    served: n('served'),
+    noShow: n('no_show'),
+    transferred: n('transferred'),
+    cancelled: n('cancelled'),
+    expired: n('expired'),
+    waitN: n('wait_n'),
+    waitSum: n('wait_sum'),
+    waitMax: n('wait_max'),
+    waitOver: n('wait_over'),
+    serviceN: n('service_n'),
+    serviceSum: n('service_sum'),
+    serviceMax: n('service_max'),
+    serviceOver: n('service_over'),
+    walkN: n('walk_n'),
+    walkSum: n('walk_sum'),
+    busySum: n('busy_sum'),
+    recalls: n('recalls'),
+    waitHist: hist(r['wait_hist']),
+    serviceHist: hist(r['service_hist']),
+  };
+}
+
+function toVisitStat(r: StatRow): VisitStat {
+  const n = (k: string) => r[k] as number;
+  return {
+    day: n('day'),
+    serviceId: r['service_id'] as string,
+    dim: r['dim'] as VisitStat['dim'],
+    value: r['value'] as string,
+    visits: n('visits'),
+    served: n('served'),
+    noShow: n('no_show'),
+    cancelled: n('cancelled'),
+    expired: n('expired'),
+    waitN: n('wait_n'),
+    waitSum: n('wait_sum'),
+    hallN: n('hall_n'),
+    hallSum: n('hall_sum'),
+    hallMax: n('hall_max'),
+    multiLeg: n('multi_leg'),
+    multiLegDone: n('multi_leg_done'),
+    doneInOne: n('done_in_one'),
+    planned: n('planned'),
+    plannedDone: n('planned_done'),
+    transfers: n('transfers'),
+    recalls: n('recalls'),
+    hallHist: hist(r['hall_hist']),
+  };
+}
+
+function inServices(q: StatQuery, params: Record<string, unknown>): string {
+  if (q.serviceIds === undefined) return '';
+  if (q.serviceIds.length === 0) return ' AND 0';
+  q.serviceIds.forEach((id, i) => (params[`s${i}`] = id));
+  return ` AND service_id IN (${q.serviceIds.map((_, i) => `@s${i}`).join(', ')})`;
+}
+
+function rowSelect(
+  table: 'visits' | 'visit_transactions',
+  q: RowQuery & { days?: readonly number[] },
+  legs: boolean,
+): { sql: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { from: q.from, to: q.to };
+  const where = ['day BETWEEN @from AND @to'];
+  if (q.days !== undefined) {
+    q.days.forEach((d, i) => (params[`d${i}`] = d));
+    where.push(q.days.length === 0 ? '0' : `day IN (${q.days.map((_, i) => `@d${i}`).join(', ')})`);
+  }
+  if (legs && q.counterId !== undefined) {
+    where.push('counter_id = @counterId');
+    params['counterId'] = q.counterId;
+  }
+  if (legs && q.staff !== undefined) {
+    where.push('staff = @staff');
+    params['staff'] = q.staff;
+  }
+  if (q.priority !== undefined) {
+    where.push('priority = @priority');
+    params['priority'] = q.priority;
+  }
+  if (q.origin !== undefined) {
+    where.push('origin = @origin');
+    params['origin'] = q.origin;
+  }
+  return { sql: `SELECT * FROM ${table} WHERE ${where.join(' AND ')}${inServices(q, params)}`, params };
+}
+
+function prepare(db: Database.Database) {
+  const statCols = (extra: string[]) => extra.join(', ');
+  const legStatCols = [
+    'dim',
+    'value',
+    'day',
+    'service_id',
+    'legs',
+    'served',
+    'no_show',
+    'transferred',
+    'cancelled',
+    'expired',
+    'wait_n',
+    'wait_sum',
+    'wait_max',
+    'wait_over',
+    'service_n',
+    'service_sum',
+    'service_max',
+    'service_over',
+    'walk_n',
+    'walk_sum',
+    'busy_sum',
+    'recalls',
+    'wait_hist',
+    'service_hist',
+  ];
+  const legStatParamsNames = [
+    'dim',
+    'value',
+    'day',
+    'serviceId',
+    'legs',
+    'served',
+    'noShow',
+    'transferred',
+    'cancelled',
+    'expired',
+    'waitN',
+    'waitSum',
+    'waitMax',
+    'waitOver',
+    'serviceN',
+    'serviceSum',
+    'serviceMax',
+    'serviceOver',
+    'walkN',
+    'walkSum',
+    'busySum',
+    'recalls',
+    'waitHist',
+    'serviceHist',
+  ];
+  const visitStatCols = [
+    'dim',
+    'value',
+    'day',
+    'service_id',
+    'visits',
+    'served',
+    'no_show',
+    'cancelled',
+    'expired',
+    'wait_n',
+    'wait_sum',
+    'hall_n',
+    'hall_sum',
+    'hall_max',
+    'multi_leg',
+    'multi_leg_done',
+    'done_in_one',
+    'planned',
+    'planned_done',
+    'transfers',
+    'recalls',
+    'hall_hist',
+  ];
+  const visitStatNames = [
+    'dim',
+    'value',
+    'day',
+    'serviceId',
+    'visits',
+    'served',
+    'noShow',
+    'cancelled',
+    'expired',
+    'waitN',
+    'waitSum',
+    'hallN',
+    'hallSum',
+    'hallMax',
+    'multiLeg',
+    'multiLegDone',
+    'doneInOne',
+    'planned',
+    'plannedDone',
+    'transfers',
+    'recalls',
+    'hallHist',
+  ];
+  return {
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    upsertVisit: db.prepare(upsert('visits', VISIT_COLS)),
+    upsertLeg: db.prepare(upsert('visit_transactions', LEG_COLS)),
+    upsertSession: db.prepare(
+      `INSERT OR REPLACE INTO counter_sessions (day, counter_id, seq, status, staff, started_at, ended_at)
+       VALUES (@day, @counterId, @seq, @status, @staff, @startedAt, @endedAt)`,
+    ),
+    noteDay: db.prepare('INSERT OR IGNORE INTO days (day, rolled) VALUES (?, 0)'),
+    markRolled: db.prepare('INSERT OR REPLACE INTO days (day, rolled) VALUES (?, 1)'),
+    deleteLegStats: db.prepare('DELETE FROM leg_stats WHERE day = ?'),
+    deleteVisitStats: db.prepare('DELETE FROM visit_stats WHERE day = ?'),
+    deleteSlotStats: db.prepare('DELETE FROM slot_stats WHERE day = ?'),
+    insertLegStat: db.prepare(
+      `INSERT INTO leg_stats (${statCols(legStatCols)}) VALUES (${legStatParamsNames.map((n) => `@${n}`).join(', ')})`,
+    ),
+    insertVisitStat: db.prepare(
+      `INSERT INTO visit_stats (${statCols(visitStatCols)}) VALUES (${visitStatNames.map((n) => `@${n}`).join(', ')})`,
+    ),
+    insertSlotStat: db.prepare(
+      `INSERT INTO slot_stats (day, service_id, slot, arrivals, arrival_wait_n, arrival_wait_sum, queue_in, queue_out)
+       VALUES (@day, @serviceId, @slot, @arrivals, @arrivalWaitN, @arrivalWaitSum, @queueIn, @queueOut)`,
+    ),
+    openVisits: db.prepare(
+      `SELECT * FROM visits WHERE day = (SELECT MAX(day) FROM visits) AND (outcome IS NULL OR outcome = 'no_show')`,
+    ) as Database.Statement<[], DbRow>,
+    openLegs: db.prepare(
+      `SELECT t.* FROM visit_transactions t JOIN visits v ON v.day = t.day AND v.ticket_id = t.ticket_id
+       WHERE v.day = (SELECT MAX(day) FROM visits) AND (v.outcome IS NULL OR v.outcome = 'no_show')`,
+    ) as Database.Statement<[], DbRow>,
+    openSessions: db.prepare('SELECT * FROM counter_sessions WHERE ended_at IS NULL') as Database.Statement<
+      [],
+      DbRow
+    >,
+    dayVisits: db.prepare('SELECT * FROM visits WHERE day = ?') as Database.Statement<[number], DbRow>,
+    dayLegs: db.prepare('SELECT * FROM visit_transactions WHERE day = ?') as Database.Statement<
+      [number],
+      DbRow
+    >,
+    closedUnrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day < ? ORDER BY day'),
+    unrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day BETWEEN ? AND ? ORDER BY day'),
+  };
+}

@@ -1,0 +1,135 @@
+import type { QueueConfig } from '@antre/shared';
+import type { DayRollup } from './day-rollup.js';
+import { rollupRows } from './day-rollup.js';
+import type { LoggedEvent, RowChanges } from './report-rows.js';
+import type { EventSource, ProjectionStore } from './report-store.js';
+import { VisitProjection } from './visit-projection.js';
+
+export interface ProjectorOptions {
+  /** Events read from the log per step while catching up. */
+  chunk?: number;
+  /** Lets others run between catch-up steps (the hub passes setImmediate); nothing by default. */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * Keeps a `ProjectionStore` up to date with the log: on start it resumes where the store stopped (or starts
+ * over for another log), catches up from the log in steps, and then follows the live events it is handed,
+ * writing them in batches. A closed day is rolled up once its last row is written. One path for a rebuild,
+ * a restart and live work, so their rows are the same.
+ */
+export class Projector {
+  private projection: VisitProjection;
+  private work: Promise<void> = Promise.resolve();
+  private pending: LoggedEvent[] = [];
+  private flushing = false;
+  /** Set once `start` has resumed: events handed over before are read from the log instead. */
+  private running = false;
+  private readonly chunk: number;
+  private readonly pause: () => Promise<void>;
+  /** Events applied since start: what the rebuild reports. */
+  applied = 0;
+
+  constructor(
+    private readonly store: ProjectionStore,
+    private readonly config: QueueConfig,
+    private readonly source: EventSource,
+    options: ProjectorOptions = {},
+  ) {
+    this.projection = new VisitProjection(config);
+    this.chunk = options.chunk ?? 5000;
+    this.pause = options.pause ?? (() => Promise.resolve());
+  }
+
+  get seq(): number {
+    return this.projection.seq;
+  }
+
+  /** Resumes from the store (or starts it over for another log) and catches up with the log. */
+  start(): Promise<void> {
+    return this.enqueue(async () => {
+      const position = await this.store.position();
+      if (position.logId !== this.source.logId) {
+        await this.store.reset(this.source.logId);
+        this.projection = new VisitProjection(this.config);
+      } else {
+        const open = await this.store.openRows();
+        this.projection = new VisitProjection(this.config);
+        this.projection.resume(position.seq, open.visits, open.legs, open.sessions);
+        const latest = Math.max(0, ...open.visits.map((v) => v.day));
+        await this.rollUp(await this.store.closedUnrolledDays(latest));
+      }
+      this.running = true;
+      await this.catchUpNow();
+    });
+  }
+
+  /**
+   * Live events, just committed. Applied and written soon after, in order; if they do not follow on from what
+   * was applied (the projector is still catching up), the log is read instead.
+   */
+  push(events: readonly LoggedEvent[]): void {
+    if (!this.running) return;
+    this.pending.push(...events);
+    if (this.flushing) return;
+    this.flushing = true;
+    void this.enqueue(async () => {
+      this.flushing = false;
+      const batch = this.pending;
+      this.pending = [];
+      if (batch.length === 0) return;
+      if (batch[0]?.seq !== this.projection.seq + 1) {
+        await this.catchUpNow();
+        return;
+      }
+      for (const e of batch) this.projection.apply(e);
+      this.applied += batch.length;
+      await this.writeChanges();
+    });
+  }
+
+  /** Resolves once everything handed over so far is written: reports read after it. */
+  settled(): Promise<void> {
+    return this.enqueue(() => Promise.resolve());
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.work.then(task);
+    // A failed step must not stop later ones; the caller of that step sees its error.
+    this.work = run.catch(() => undefined);
+    return run;
+  }
+
+  private async catchUpNow(): Promise<void> {
+    for (;;) {
+      const events = await this.source.eventsAfter(this.projection.seq, this.chunk);
+      if (events.length === 0) break;
+      for (const e of events) this.projection.apply(e);
+      this.applied += events.length;
+      await this.writeChanges();
+      // Events handed over live meanwhile are in the log too: skip those already applied.
+      this.pending = this.pending.filter((e) => e.seq > this.projection.seq);
+      await this.pause();
+    }
+  }
+
+  private async writeChanges(): Promise<void> {
+    const changes: RowChanges = this.projection.takeChanges();
+    await this.store.write(changes, new Map(), this.projection.seq);
+    await this.rollUp(changes.closedDays);
+  }
+
+  private async rollUp(days: readonly number[]): Promise<void> {
+    if (days.length === 0) return;
+    const rollups = new Map<number, DayRollup>();
+    for (const day of days) {
+      const rows = await this.store.dayRows(day);
+      rollups.set(day, rollupRows(rows.legs, rows.visits));
+    }
+    await this.store.write(
+      { visits: [], legs: [], sessions: [], closedDays: [] },
+      rollups,
+      this.projection.seq,
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export * from './acted-queue.js';
+export * from './fixture-day.js';

@@ -1,0 +1,115 @@
+// The estimated wait in words, the same on the kiosk, the printed ticket and the phone. The figures are
+// wait-estimate.ts's; this says honestly what they mean when no counter of the service is open, since then
+// no estimate holds: "Loket belum buka, dibuka pukul 08.00" rather than "Segera dilayani" or "± 0 menit".
+
+import type { NextOpening } from './hall-clock.js';
+import { isOpenAt, nextOpening } from './hall-clock.js';
+import type { HallLanguage } from './hall-date-text.js';
+import { clockText, weekdayName } from './hall-date-text.js';
+import type { QueueConfig } from './hall-config.js';
+import type { DayView } from './queue-day.js';
+
+/** What the wait amounts to, for the visitor. */
+export type WaitOutlook =
+  /** No counter serving the service is open: no estimate holds. `opens`: when its hours begin again. */
+  | { kind: 'counters-closed'; opens?: NextOpening }
+  /** Nobody of the service is ahead, and a counter is open. */
+  | { kind: 'soon' }
+  | { kind: 'minutes'; minutes: number };
+
+export interface WaitFigures {
+  /** Tickets of the service ahead. */
+  ahead: number;
+  /** The estimate's minutes (wait-estimate.ts). */
+  minutes: number;
+  /** Counters serving the service that are open now. */
+  openCounters: number;
+}
+
+/** The outlook from the estimate's figures; `opens` is when closed counters are expected to open. */
+export function waitOutlook(figures: WaitFigures, opens?: NextOpening): WaitOutlook {
+  if (figures.openCounters === 0)
+    return opens ? { kind: 'counters-closed', opens } : { kind: 'counters-closed' };
+  if (figures.ahead === 0 || figures.minutes <= 0) return { kind: 'soon' };
+  return { kind: 'minutes', minutes: figures.minutes };
+}
+
+/** Counters serving the service that are open now. */
+export function openCountersOf(
+  day: DayView | undefined,
+  config: Pick<QueueConfig, 'counters'>,
+  serviceId: string,
+) {
+  let open = 0;
+  for (const c of config.counters) {
+    if (c.serviceIds.includes(serviceId) && day?.counters[c.id]?.status === 'open') open += 1;
+  }
+  return open;
+}
+
+/**
+ * When the service's counters are expected to open: the next start of its hours while they are closed
+ * (before opening, in the midday break); undefined within its hours, when only staff can say.
+ */
+export function countersOpening(
+  config: Pick<QueueConfig, 'hall' | 'services'>,
+  serviceId: string,
+  now: number,
+): NextOpening | undefined {
+  const hours = config.services.find((s) => s.id === serviceId)?.hours ?? config.hall.hours;
+  if (isOpenAt(hours, now, config.hall.timeZone)) return undefined;
+  return nextOpening(hours, now, config.hall.timeZone);
+}
+
+/** The outlook of a service now, from the estimate (`ahead`, `minutes`) and the day's counters. */
+export function serviceWaitOutlook(
+  day: DayView | undefined,
+  config: Pick<QueueConfig, 'hall' | 'services' | 'counters'>,
+  serviceId: string,
+  estimate: { ahead: number; minutes: number },
+  now: number,
+): WaitOutlook {
+  const openCounters = openCountersOf(day, config, serviceId);
+  return waitOutlook({ ...estimate, openCounters }, countersOpening(config, serviceId, now));
+}
+
+/**
+ * "± 25 menit", "± 1 jam 10 menit", "Segera dilayani", "Loket belum buka, dibuka pukul 08.00",
+ * "Loket belum buka, dibuka besok pukul 08.00".
+ */
+export function waitOutlookText(outlook: WaitOutlook, lang: HallLanguage): string {
+  switch (outlook.kind) {
+    case 'soon':
+      return lang === 'id' ? 'Segera dilayani' : 'Served shortly';
+    case 'minutes':
+      return minutesText(outlook.minutes, lang);
+    case 'counters-closed': {
+      const closed = lang === 'id' ? 'Loket belum buka' : 'Counters not open yet';
+      const { opens } = outlook;
+      if (!opens) return closed;
+      const at = clockText(opens.at);
+      const when =
+        opens.inDays === 0
+          ? lang === 'id'
+            ? `pukul ${at}`
+            : `at ${at}`
+          : opens.inDays === 1
+            ? lang === 'id'
+              ? `besok pukul ${at}`
+              : `tomorrow at ${at}`
+            : lang === 'id'
+              ? `${weekdayName(opens.weekday, lang)} pukul ${at}`
+              : `${weekdayName(opens.weekday, lang)} at ${at}`;
+      return lang === 'id' ? `${closed}, dibuka ${when}` : `${closed}; they open ${when}`;
+    }
+  }
+}
+
+/** "± 25 menit", "± 1 jam 10 menit" / "± 25 min", "± 1 h 10 min". */
+function minutesText(minutes: number, lang: HallLanguage): string {
+  if (minutes < 60) return lang === 'id' ? `± ${minutes} menit` : `± ${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (lang === 'id') return m === 0 ? `± ${h} jam` : `± ${h} jam ${m} menit`;
+  return m === 0 ? `± ${h} h` : `± ${h} h ${m} min`;
+}
