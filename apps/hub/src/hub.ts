@@ -9,6 +9,7 @@ import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
+import { surveyRoutes } from './http/survey-routes.js';
 import { ticketUpdate } from './http/ticket-status-page.js';
 import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
@@ -22,6 +23,7 @@ import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
+import { SurveyService } from './survey/survey-service.js';
 
 const HUB_VERSION = '0.1.0';
 
@@ -56,6 +58,7 @@ export interface Hub {
   url: string;
   port: number;
   service: QueueService;
+  survey: SurveyService;
   io: HubSocketServer;
   store: EventStore;
   reports: HubReports;
@@ -79,6 +82,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
     onEvents: (events) => {
+      survey.observe(events);
       io.emit('events', events);
       // After counters and displays have theirs: the status pages' work is scheduled, never done here.
       streams.onEvents(events);
@@ -96,6 +100,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, service.now())),
     }),
   });
+  const survey = new SurveyService(store, service, options.config);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const sessions = new StaffSessions(store.db);
   const http = createServer(
@@ -104,6 +109,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
+      survey: surveyRoutes({ survey, queue: service, config: options.config }),
       reports,
       sessions,
       streams,
@@ -121,6 +127,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     demoMode: options.demoMode ?? false,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
+    survey,
     publicUrl: () => publicUrl.url,
     printer: new HubTicketPrinter({
       config: () => service.config,
@@ -194,6 +201,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     url,
     port,
     service,
+    survey,
     io,
     store,
     reports,

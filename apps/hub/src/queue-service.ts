@@ -233,6 +233,16 @@ export class QueueService {
     return event ? this.commitOwn([event], this.now()) : [];
   }
 
+  /**
+   * Logs events another part of the hub decided with the domain (a survey response, a follow-up plan): they
+   * take the next numbers of the one log, are applied to the day (which leaves the queue as it is) and are
+   * announced like any other. The caller has decided them on the state of this same synchronous run.
+   */
+  append(events: readonly DomainEvent[]): EventEnvelope[] {
+    this.closeDayIfDue();
+    return this.commitOwn(events, this.now());
+  }
+
   /** Logs the hub's own events (no command asked for them), then applies and announces them. */
   private commitOwn(events: readonly DomainEvent[], now: number): EventEnvelope[] {
     const day = this.day.day;

@@ -307,6 +307,7 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'config:change': (socket, request) => answer((ack) => socket.emit('config:change', request, ack)),
   'config:export': (socket, request) => answer((ack) => socket.emit('config:export', request, ack)),
   'audit:query': (socket, request) => answer((ack) => socket.emit('audit:query', request, ack)),
+  'survey:followUp': (socket, request) => answer((ack) => socket.emit('survey:followUp', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

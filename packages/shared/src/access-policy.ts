@@ -290,6 +290,31 @@ export function authorizeStaffChange(
   return undefined;
 }
 
+/**
+ * May `principal` submit a survey response? The citizen answers on their phone (a public page) or on the
+ * counter-facing screen (public, or an enrolled display). Staff and kiosks may not: staff rating their own
+ * service would make the index worthless, and a kiosk has no visit to rate.
+ */
+export function authorizeSurveyResponse(principal: Principal): DomainError | undefined {
+  switch (principal.kind) {
+    case 'public':
+    case 'display':
+      return undefined;
+    case 'kiosk':
+      return domainError('FORBIDDEN', 'a kiosk does not answer the survey');
+    case 'staff':
+      return domainError('FORBIDDEN', 'staff do not answer the survey for a citizen');
+  }
+}
+
+/** May `principal` record a follow-up plan of the survey? A supervisor only: it commits the hall. */
+export function authorizeSurveyFollowUp(principal: Principal): DomainError | undefined {
+  if (principal.kind !== 'staff') return domainError('UNAUTHENTICATED', 'sign in as a supervisor');
+  return principal.staff.role === 'supervisor'
+    ? undefined
+    : domainError('FORBIDDEN', 'only a supervisor records the follow-up of the survey');
+}
+
 /** What a report request asks to see: the filters that belong to an agency. */
 export interface ReportScope {
   agencyId?: string | undefined;

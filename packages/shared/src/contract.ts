@@ -8,6 +8,7 @@ import type { DeepReadonly } from './deep-readonly.js';
 import type { QueueSnapshot } from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import type { PublicHallConfig } from './hall-config.js';
+import { surveyFollowUpSchema } from './skm-follow-up.js';
 
 /**
  * Bumped on any incompatible change of the events below; the hub refuses other versions at connect.
@@ -148,6 +149,8 @@ export const requestSchemas = {
   whoami: emptyRequestSchema,
   'ticket:print': ticketPrintSchema,
   ...adminRequestSchemas,
+  /** A supervisor records (or changes, same `planId`) the follow-up plan of a weak survey element. */
+  'survey:followUp': surveyFollowUpSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestEvent = keyof typeof requestSchemas;
@@ -175,6 +178,8 @@ export interface Replies extends AdminReplies {
   whoami: WhoAmIReply;
   /** Fails with PRINTER_FAULT (`details.reason`: not-configured, unreachable, timeout, paper-out, …). */
   'ticket:print': Reply<object>;
+  /** Logs a `SurveyFollowUpRecorded` event; FORBIDDEN for anyone but a supervisor. */
+  'survey:followUp': Reply<{ seq: number }>;
 }
 export type ReplyOf<E extends RequestEvent> = Replies[E];
 

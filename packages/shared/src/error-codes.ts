@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'UNKNOWN_ITEM',
   /** A config change that adds an item whose id (or prefix, or name) is taken. */
   'DUPLICATE_ID',
+  'SURVEY_NOT_OPEN',
+  'SURVEY_ANSWERED',
   'INTERNAL',
   /** Made by a client, never sent by the hub: the hub cannot be reached now. */
   'HUB_UNREACHABLE',
@@ -127,6 +129,14 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   },
   UNKNOWN_ITEM: { id: 'Data tidak ditemukan.', en: 'Not found.' },
   DUPLICATE_ID: { id: 'Sudah dipakai.', en: 'Already in use.' },
+  SURVEY_NOT_OPEN: {
+    id: 'Survei untuk kunjungan ini belum atau tidak lagi dibuka.',
+    en: 'The survey for this visit is not open (yet or any more).',
+  },
+  SURVEY_ANSWERED: {
+    id: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
+    en: 'This visit has already been rated. Thank you.',
+  },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
   HUB_UNREACHABLE: {
     id: 'Tidak terhubung ke server antrean. Tindakan ini menunggu sambungan.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packageIssues } from './service-packages.js';
+import { DEFAULT_SURVEY_SETTINGS, surveySettingsSchema } from './skm-questionnaire.js';
 import { MAX_VISIT_LEGS } from './visit-plan.js';
 
 /** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
@@ -219,6 +220,8 @@ export const hallConfig = z
       noShowMinSeconds: 60,
       noShowMinRecalls: 1,
     }),
+    /** The satisfaction survey (SKM): on by default, as the regulation asks of every unit. */
+    survey: surveySettingsSchema.default(DEFAULT_SURVEY_SETTINGS),
   })
   .superRefine((config, ctx) => {
     const unique = (values: string[], path: string): Set<string> => {

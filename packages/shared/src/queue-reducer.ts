@@ -147,6 +147,10 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'LateTicketExpired':
       // History for reports: the ticket belongs to a closed day, so today's state is unchanged.
       break;
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
+      // The survey's own projection reads these; the queue is unchanged (only `seq` moves, above).
+      break;
     case 'PrintFailed': {
       // An alert for staff while the visit is open; for an ended or unknown ticket it is history only.
       const t = todaysTicket(state, event.ticketId);
@@ -170,7 +174,7 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'ConfigChanged':
       // A new counter or service can be used at once; the config itself is each side's to apply.
       reconcileDay(state, event.change);
-        break;
+      break;
     // A visit's own events: `reduceVisit` below.
     case 'VisitRouted':
     case 'VisitEnded':

@@ -173,6 +173,8 @@ function ticketsOf(e: EventEnvelope): string[] {
     case 'StaffChanged':
     case 'DeviceRevoked':
     case 'PairingCodeRotated':
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
       return [];
     default:
       return [ev.ticketId];

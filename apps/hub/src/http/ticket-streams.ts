@@ -201,6 +201,9 @@ function ticketsNamed(event: DomainEvent): readonly string[] {
     case 'StaffChanged':
     case 'DeviceRevoked':
     case 'PairingCodeRotated':
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
+      // A survey response is anonymous: it names no ticket.
       return [];
     default:
       return [event.ticketId];

@@ -179,6 +179,40 @@ export class EventStore {
     return { day, fromSeq, events: mapIterator(rows, toEnvelope) };
   }
 
+  /** A value the migrations put in `meta` (the log id, the survey key). */
+  meta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value;
+  }
+
+  /** Every event logged at or after `at`, in order, streamed (what the survey's window must know). */
+  streamSince(at: number): IterableIterator<EventEnvelope> {
+    const rows = this.db
+      .prepare('SELECT seq, at, payload FROM events WHERE at >= ? ORDER BY seq')
+      .iterate(at) as IterableIterator<EventRow>;
+    return mapIterator(rows, toEnvelope);
+  }
+
+  /**
+   * What an IKM report of the hall days `from`…`to` reads, streamed in order: the period's issued, transferred
+   * and finished tickets and their visits' legs (its visitors), the survey responses logged up to `answerDays` after it (a visit
+   * is rated within the window, after its day), and every follow-up plan (the newest record of a plan wins).
+   */
+  streamSurveyPeriod(from: string, to: string, answerDays: number): IterableIterator<EventEnvelope> {
+    const rows = this.db
+      .prepare(
+        `SELECT seq, at, payload FROM events
+         WHERE (type IN ('TicketIssued', 'TicketTransferred', 'TicketFinished', 'VisitLegAdded', 'VisitRouted')
+                AND day BETWEEN ? AND ?)
+            OR (type = 'SurveyAnswered' AND day BETWEEN ? AND date(?, ?))
+            OR type = 'SurveyFollowUpRecorded'
+         ORDER BY seq`,
+      )
+      .iterate(from, to, from, to, `+${Math.ceil(answerDays)} days`) as IterableIterator<EventRow>;
+    return mapIterator(rows, toEnvelope);
+  }
+
   /** Forgets answers to commands older than `before`: a retry comes within seconds, not days. */
   pruneReplies(before: number): void {
     this.db.prepare('DELETE FROM command_replies WHERE at < ?').run(before);
