@@ -175,6 +175,11 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
       // A new counter or service can be used at once; the config itself is each side's to apply.
       reconcileDay(state, event.change);
       break;
+    // Accounts and devices are the hub's: no ticket or counter changes.
+    case 'StaffChanged':
+    case 'DeviceRevoked':
+    case 'PairingCodeRotated':
+      break;
     // A visit's own events: `reduceVisit` below.
     case 'VisitRouted':
     case 'VisitEnded':
