@@ -89,4 +89,15 @@ describe('the ticket status page on a phone', () => {
     expect(await page.getByRole('button', { name: /Bunyi dan getar/ }).isVisible()).toBe(true);
     await shot('05-no-show');
   });
+
+  it('turns into the satisfaction survey when the visit ends while the page is open', async () => {
+    run({ type: 'putBack', counterId: 'loket-4', ticket: ticketId });
+    run({ type: 'callTicket', counterId: 'loket-4', ticket: ticketId });
+    run({ type: 'startServing', counterId: 'loket-4' });
+    await card().getByTestId('status').getByText('Sedang dilayani').waitFor();
+    run({ type: 'finish', counterId: 'loket-4' });
+    await page.getByRole('heading', { name: /Survei Kepuasan Masyarakat/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/t/${ticketId}`);
+    await shot('06-survey');
+  });
 });

@@ -9,6 +9,7 @@ import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
+import { surveyRoutes } from './http/survey-routes.js';
 import { ticketUpdate } from './http/ticket-status-page.js';
 import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
@@ -22,6 +23,7 @@ import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
+import { SurveyService } from './survey/survey-service.js';
 
 const HUB_VERSION = '0.1.0';
 
@@ -56,6 +58,7 @@ export interface Hub {
   url: string;
   port: number;
   service: QueueService;
+  survey: SurveyService;
   io: HubSocketServer;
   store: EventStore;
   reports: HubReports;
@@ -75,31 +78,38 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let publicUrl = resolvePublicUrl(options.publicUrl, options.port ?? 3000);
   mkdirSync(options.dataDir, { recursive: true });
   const store = new EventStore(join(options.dataDir, 'antre.sqlite'), options.durability ?? 'FULL');
-  const reports = new HubReports(options.dataDir, options.config, store, logger);
   const service = new QueueService(store, options.config, {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
     onEvents: (events) => {
+      survey.observe(events);
       io.emit('events', events);
       // After counters and displays have theirs: the status pages' work is scheduled, never done here.
       streams.onEvents(events);
     },
     onLogged: (events) => reports.push(events),
+    onFileIgnored: () =>
+      logger.warn(
+        'the hall config file differs from the config in the store, which wins after the first start: import the file in the admin console to use it',
+      ),
   });
+  // The store's config, which wins over the file after the first start (see the note on HubReports).
+  const reports = new HubReports(options.dataDir, service.config, store, logger);
   const streams = new TicketStreams({
     render: (ticketId) => ({
-      data: JSON.stringify(ticketUpdate(options.config, service.state, ticketId, service.now())),
+      data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, service.now())),
     }),
   });
+  const survey = new SurveyService(store, service, options.config);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const sessions = new StaffSessions(store.db);
   const http = createServer(
     createHttpHandler({
       service,
-      config: options.config,
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
+      survey: surveyRoutes({ survey, queue: service, config: options.config }),
       reports,
       sessions,
       streams,
@@ -108,7 +118,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const connections = new OpenConnections(http);
   const io = attachSocketServer(http, {
     service,
-    config: options.config,
+    config: () => service.config,
     sessions,
     devices,
     throttle: new SignInThrottle(),
@@ -117,9 +127,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     demoMode: options.demoMode ?? false,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
+    survey,
     publicUrl: () => publicUrl.url,
     printer: new HubTicketPrinter({
-      config: options.config,
+      config: () => service.config,
       state: () => service.state,
       now: () => service.now(),
       publicUrl: () => publicUrl.url,
@@ -131,7 +142,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // The day closes at local midnight even when nobody sends a command.
   let midnight: NodeJS.Timeout | undefined;
   const scheduleMidnight = () => {
-    const wait = Math.min(nextHallMidnight(now(), options.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
+    const wait = Math.min(nextHallMidnight(now(), service.config.hall.timeZone) - now() + 1000, 2 ** 31 - 1);
     midnight = setTimeout(() => {
       try {
         service.closeDayIfDue();
@@ -190,6 +201,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     url,
     port,
     service,
+    survey,
     io,
     store,
     reports,

@@ -1,10 +1,14 @@
 import type {
+  AuditReply,
   CommandReply,
+  ConfigChangeReply,
+  ConfigExportReply,
   DayView,
   DomainError,
   DomainEvent,
   EventEnvelope,
   HallConfig,
+  ParsedRequest,
   Principal,
   SyncReply,
 } from '@antre/shared';
@@ -13,7 +17,18 @@ import {
   QueueDay,
   actorOf,
   actorTag,
+  auditEntry,
+  auditMatches,
+  auditQuerySchema,
+  authorizeAdmin,
   authorizeCommand,
+  authorizeConfigChange,
+  authorizeHallAdmin,
+  configChangeSchema,
+  configRefusal,
+  decideConfigChange,
+  fieldIssues,
+  withoutStaff,
   commandSchema,
   decide,
   domainError,
@@ -21,6 +36,7 @@ import {
   reprintEvent,
   rolloverEvents,
 } from '@antre/shared';
+import { LiveConfig } from './live-config.js';
 import type { CommandRecord, EventStore, StoredEvent } from './store/event-store.js';
 
 export interface QueueServiceOptions {
@@ -28,6 +44,8 @@ export interface QueueServiceOptions {
   newId?: () => string;
   /** Called after every commit with the new events, in order: the broadcast. */
   onEvents?: (events: EventEnvelope[]) => void;
+  /** Told when the store's config differs from the file's: the store wins after the first start. */
+  onFileIgnored?: () => void;
   /** Called after every commit too, with who made each event (`actorTag`): the reports' projection. */
   onLogged?: (events: StoredEvent[]) => void;
 }
@@ -46,6 +64,8 @@ export interface CommandRequest {
 export class QueueService {
   /** The live day; only this service changes it, by applying logged events. */
   private day: QueueDay;
+  /** The live hall config: the store's seed and the config events of the log, in step with the day. */
+  private live!: LiveConfig;
   /** The hub's clock (hall time in tests and the simulator). */
   readonly now: () => number;
   private readonly newId: () => string;
@@ -54,7 +74,8 @@ export class QueueService {
 
   constructor(
     private readonly store: EventStore,
-    readonly config: HallConfig,
+    /** The `HALL_CONFIG` file: the store's seed at the first start, and the staff accounts at every start. */
+    private readonly file: HallConfig,
     options: QueueServiceOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -62,6 +83,19 @@ export class QueueService {
     this.onEvents = options.onEvents ?? (() => undefined);
     this.onLogged = options.onLogged;
     this.day = this.rebuild();
+    if (this.fileIgnored) options.onFileIgnored?.();
+  }
+
+  private fileIgnored = false;
+
+  /** The hall config now, as the log has made it. */
+  get config(): HallConfig {
+    return this.live.config;
+  }
+
+  /** The config's version now: each accepted change moves it on by one. */
+  get configVersion(): number {
+    return this.live.version;
   }
 
   /** The live day, read-only. */
@@ -71,12 +105,18 @@ export class QueueService {
 
   /** The live day, replayed from the log through the same reducer the clients use. */
   private rebuild(): QueueDay {
+    const { live, fileIgnored } = LiveConfig.open(this.store, this.file, this.now());
+    this.live = live;
+    this.fileIgnored = fileIgnored;
     // Streamed, one event at a time: a busy day is 60,000 events, and holding them all would set the RSS.
     const stored = this.store.streamCurrentDay();
+    // The day starts on the config of its start: the config events before it first, the day's own in step.
+    for (const e of this.store.configEvents()) if (e.seq <= stored.fromSeq) live.apply(e.event);
     const dayName = stored.day ?? hallDay(this.now(), this.config.hall.timeZone);
     let day: QueueDay | undefined;
     for (const e of stored.events) {
       day ??= QueueDay.empty(this.config, dayName, e.seq - 1);
+      live.apply(e.event);
       day.apply(e);
     }
     return day ?? QueueDay.empty(this.config, dayName, stored.fromSeq);
@@ -193,6 +233,16 @@ export class QueueService {
     return event ? this.commitOwn([event], this.now()) : [];
   }
 
+  /**
+   * Logs events another part of the hub decided with the domain (a survey response, a follow-up plan): they
+   * take the next numbers of the one log, are applied to the day (which leaves the queue as it is) and are
+   * announced like any other. The caller has decided them on the state of this same synchronous run.
+   */
+  append(events: readonly DomainEvent[]): EventEnvelope[] {
+    this.closeDayIfDue();
+    return this.commitOwn(events, this.now());
+  }
+
   /** Logs the hub's own events (no command asked for them), then applies and announces them. */
   private commitOwn(events: readonly DomainEvent[], now: number): EventEnvelope[] {
     const day = this.day.day;
@@ -203,6 +253,96 @@ export class QueueService {
     this.onEvents(envelopes);
     this.onLogged?.(envelopes.map((e) => withActor(e, SYSTEM_TAG)));
     return envelopes;
+  }
+
+  /**
+   * Decides one change to the hall config (config as data): parsed with the one schema, authorised by the
+   * policy, decided by the config engine on today's queue; an accepted change is logged with its answer (a
+   * retry gets it again) and only then applied to the config and the day, and broadcast. A refusal changes
+   * nothing and is not logged.
+   */
+  changeConfig(principal: Principal, request: ParsedRequest<'config:change'>): ConfigChangeReply {
+    this.closeDayIfDue();
+    const first = this.store.findReply<ConfigChangeReply>(request.commandId);
+    if (first) return first;
+    const parsed = configChangeSchema.safeParse(request.change);
+    if (!parsed.success) {
+      // `item.value.prefix` is the form's `prefix`; `hall.name` its `name`.
+      const [issue] = parsed.error.issues;
+      const [field] = fieldIssues(parsed.error.issues, issue?.path[0] === 'item' ? 2 : 1);
+      return configRefusal('VALIDATION_FAILED', field?.field ?? '', {
+        id: field?.text.id ?? 'Tidak valid.',
+        en: field?.text.en ?? 'Not valid.',
+      });
+    }
+    const change = parsed.data;
+    const refusal = authorizeConfigChange(principal, change, this.config);
+    if (refusal || principal.kind !== 'staff') {
+      return { ok: false, error: refusal ?? domainError('UNAUTHENTICATED', 'sign in') };
+    }
+    const decision = decideConfigChange(
+      {
+        config: withoutStaff(this.config),
+        staff: this.config.staff.map((s) => ({ ...s, active: true })),
+        version: this.live.version,
+        changedIn: this.live.changedIn,
+        day: this.day,
+      },
+      { expectedVersion: request.expectedVersion, change },
+      principal.staff.username,
+    );
+    if (!decision.ok) return decision;
+    const now = this.now();
+    const envelope: EventEnvelope = { seq: this.day.seq + 1, at: now, event: decision.event };
+    const reply: ConfigChangeReply = { ok: true, version: decision.event.version, seq: envelope.seq };
+    // Written first: the change is in the log, or nowhere.
+    const actor = actorTag({ kind: 'staff', username: principal.staff.username, role: principal.staff.role });
+    this.store.commit([
+      { commandId: request.commandId, day: this.day.day, at: now, events: [envelope], reply, actor },
+    ]);
+    this.live.apply(envelope.event);
+    this.day.apply(envelope);
+    this.onEvents([envelope]);
+    this.onLogged?.([withActor(envelope, actor)]);
+    return reply;
+  }
+
+  /**
+   * The whole config in the file's format, for a hall supervisor: everything the store holds as config, so
+   * without the staff accounts, which (with their PIN hashes) stay in the `HALL_CONFIG` file.
+   */
+  exportConfig(principal: Principal): ConfigExportReply {
+    const refusal = authorizeHallAdmin(principal);
+    if (refusal) return { ok: false, error: refusal };
+    return { ok: true, version: this.live.version, config: withoutStaff(this.config) };
+  }
+
+  /**
+   * The audit trail, newest first, filtered; read from the log itself. A supervisor of one agency sees the
+   * entries about their agency only.
+   */
+  audit(principal: Principal, input: ParsedRequest<'audit:query'>): AuditReply {
+    const refusal = authorizeAdmin(principal);
+    if (refusal || principal.kind !== 'staff') {
+      return { ok: false, error: refusal ?? domainError('UNAUTHENTICATED', 'sign in') };
+    }
+    const query = auditQuerySchema.parse(input);
+    const own = principal.staff.agencyId;
+    const entries = [];
+    let before = query.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const page = this.store.auditEvents(before, 500);
+      for (const envelope of page) {
+        const entry = auditEntry(envelope);
+        if (!entry || !auditMatches(entry, query)) continue;
+        if (own !== undefined && !entry.agencies.includes(own)) continue;
+        if (entries.length === query.limit) return { ok: true, entries, more: true };
+        entries.push(entry);
+      }
+      const last = page.at(-1);
+      if (page.length < 500 || !last) return { ok: true, entries, more: false };
+      before = last.seq;
+    }
   }
 
   /** What a client missed since `sinceSeq`: the events, or a snapshot when it is too far behind or ahead. */

@@ -18,7 +18,7 @@ import type {
   SyncReply,
   Welcome,
 } from '@antre/shared';
-import { PROTOCOL_VERSION, domainError } from '@antre/shared';
+import { PROTOCOL_VERSION, domainError, followConfig } from '@antre/shared';
 import { QueueMirror } from './queue-mirror.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -70,7 +70,10 @@ export class HubConnection {
   readonly mirror = new QueueMirror();
   readonly socket: HubSocket;
   status: ConnectionStatus = 'connecting';
+  /** The hall config, kept in step with the hub's changes (`ConfigChanged` events) without a reload. */
   config: PublicHallConfig | undefined;
+  /** The version `config` is at. */
+  configVersion = 0;
   principal: Principal = { kind: 'public' };
   /** The hub's address as visitors' phones reach it (`welcome.publicUrl`): what a ticket's QR code links to. */
   publicUrl: string | undefined;
@@ -204,7 +207,8 @@ export class HubConnection {
     const reply = await this.request('config:get', {});
     if (reply.ok) {
       this.config = reply.config;
-      this.notify();
+      this.configVersion = reply.version;
+      this.listeners.forEach((l) => l(NOTHING_APPLIED));
     }
   }
 
@@ -254,7 +258,27 @@ export class HubConnection {
   }
 
   private notify(change: ConnectionChange = NOTHING_APPLIED): void {
+    this.followConfig(change);
     for (const l of this.listeners) l(change);
+  }
+
+  /**
+   * Applies the config changes among the applied events to `config`, as the hub did; after a reset or a
+   * missing version, the config is loaded afresh (a snapshot carries the queue, not the config's history).
+   */
+  private followConfig(change: ConnectionChange): void {
+    if (!this.config) return;
+    if (change.reset) {
+      void this.loadConfig();
+      return;
+    }
+    if (change.applied.length === 0) return;
+    const followed = followConfig({ config: this.config, version: this.configVersion }, change.applied);
+    if (followed.result === 'gap') void this.loadConfig();
+    else if (followed.result === 'applied') {
+      this.config = followed.current.config;
+      this.configVersion = followed.current.version;
+    }
   }
 }
 
@@ -280,6 +304,10 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'device:enrol': (socket, request) => answer((ack) => socket.emit('device:enrol', request, ack)),
   whoami: (socket, request) => answer((ack) => socket.emit('whoami', request, ack)),
   'ticket:print': (socket, request) => answer((ack) => socket.emit('ticket:print', request, ack)),
+  'config:change': (socket, request) => answer((ack) => socket.emit('config:change', request, ack)),
+  'config:export': (socket, request) => answer((ack) => socket.emit('config:export', request, ack)),
+  'audit:query': (socket, request) => answer((ack) => socket.emit('audit:query', request, ack)),
+  'survey:followUp': (socket, request) => answer((ack) => socket.emit('survey:followUp', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

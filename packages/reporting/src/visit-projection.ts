@@ -166,6 +166,15 @@ export class VisitProjection {
         }
         break;
       }
+      // Neither the hall's config (read once, at the projection's start), accounts, devices nor the survey
+      // (its own report) change a visit's rows.
+      case 'ConfigChanged':
+      case 'StaffChanged':
+      case 'DeviceRevoked':
+      case 'PairingCodeRotated':
+      case 'SurveyAnswered':
+      case 'SurveyFollowUpRecorded':
+        break;
       // The plan's other changes move no one: the next `VisitRouted` says where the ticket went.
       case 'VisitEnded':
       case 'VisitLegSkipped':

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Command, CommandInput, CommandType } from './commands.js';
 import { commandSchema } from './commands.js';
 import type { Actor, Principal } from './access-policy.js';
-import { actorOf, authorizeCommand, authorizePrint } from './access-policy.js';
+import {
+  actorOf,
+  authorizeCommand,
+  authorizePrint,
+  authorizeSurveyFollowUp,
+  authorizeSurveyResponse,
+} from './access-policy.js';
 import { TestQueue, testHall, testUuid } from './testing/test-hall.js';
 
 const MON_0800 = Date.parse('2026-03-02T08:00:00+07:00');
@@ -319,5 +325,23 @@ describe('authorizePrint', () => {
   it('lets nobody else print', () => {
     expect(printVerdict(PUBLIC, A001, 'k1')).toBe('UNAUTHENTICATED');
     expect(printVerdict(DISPLAY, A001, 'k1')).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the survey', () => {
+  it('is answered by citizens (a public page or a counter-facing screen), never by staff or a kiosk', () => {
+    expect(authorizeSurveyResponse(PUBLIC)).toBeUndefined();
+    expect(authorizeSurveyResponse(DISPLAY)).toBeUndefined();
+    expect(authorizeSurveyResponse(KIOSK)?.code).toBe('FORBIDDEN');
+    expect(authorizeSurveyResponse(DUKCAPIL)?.code).toBe('FORBIDDEN');
+    expect(authorizeSurveyResponse(SUPERVISOR)?.code).toBe('FORBIDDEN');
+  });
+
+  it('has its follow-up recorded by a supervisor only', () => {
+    expect(authorizeSurveyFollowUp(SUPERVISOR)).toBeUndefined();
+    expect(authorizeSurveyFollowUp(DUKCAPIL)?.code).toBe('FORBIDDEN');
+    expect(authorizeSurveyFollowUp(PUBLIC)?.code).toBe('UNAUTHENTICATED');
+    expect(authorizeSurveyFollowUp(DISPLAY)?.code).toBe('UNAUTHENTICATED');
+    expect(authorizeSurveyFollowUp(KIOSK)?.code).toBe('UNAUTHENTICATED');
   });
 });

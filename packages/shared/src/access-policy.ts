@@ -1,4 +1,7 @@
 import type { Command, CommandType } from './commands.js';
+import type { ConfigChange } from './config-change.js';
+import { findItem, itemId } from './config-change.js';
+import type { StaffChange, StaffRecord } from './staff-change.js';
 import type { DomainError } from './error-codes.js';
 import { domainError } from './error-codes.js';
 import type { PublicHallConfig, QueueConfig } from './hall-config.js';
@@ -187,6 +190,129 @@ export function authorizePrint(
     }
   }
   return { ok: true, kioskId, ticket };
+}
+
+/**
+ * May `principal` open the admin console: read the staff list, the audit trail and the devices? Supervisors
+ * only; counter staff, devices and the public never.
+ */
+export function authorizeAdmin(principal: Principal): DomainError | undefined {
+  if (principal.kind !== 'staff') return domainError('UNAUTHENTICATED', 'sign in as a supervisor');
+  return principal.staff.role === 'supervisor'
+    ? undefined
+    : domainError('FORBIDDEN', 'the admin console is for supervisors');
+}
+
+/**
+ * May `principal` act for the whole hall: devices, the pairing code, import and export? A supervisor of the
+ * whole hall only (one with no agency); an agency's supervisor runs their agency.
+ */
+export function authorizeHallAdmin(principal: Principal): DomainError | undefined {
+  const refusal = authorizeAdmin(principal);
+  if (refusal || principal.kind !== 'staff') return refusal;
+  return principal.staff.agencyId === undefined
+    ? undefined
+    : domainError('FORBIDDEN', 'only a supervisor of the whole hall may do this');
+}
+
+/**
+ * May `principal` make this change to the hall config? A supervisor of the whole hall may make any; an
+ * agency's supervisor (its head) changes their agency's details, services and counters, before and after
+ * the change; nobody else changes anything.
+ */
+export function authorizeConfigChange(
+  principal: Principal,
+  change: ConfigChange,
+  config: QueueConfig,
+): DomainError | undefined {
+  const refusal = authorizeAdmin(principal);
+  if (refusal || principal.kind !== 'staff') return refusal;
+  const own = principal.staff.agencyId;
+  if (own === undefined) return undefined;
+  const agencies = agenciesTouched(change, config);
+  if (agencies === 'hall') {
+    return domainError('FORBIDDEN', 'only a supervisor of the whole hall changes this');
+  }
+  return agencies.every((a) => a === own)
+    ? undefined
+    : domainError('FORBIDDEN', 'that belongs to another agency');
+}
+
+/** The agencies a change touches, before and after it; `hall` when it is not an agency's to make. */
+function agenciesTouched(change: ConfigChange, config: QueueConfig): string[] | 'hall' {
+  if (change.type !== 'add' && change.type !== 'update' && change.type !== 'remove') return 'hall';
+  const kind = change.type === 'remove' ? change.kind : change.item.kind;
+  const id = change.type === 'remove' ? change.id : itemId(change.item);
+  const after = change.type === 'remove' ? undefined : change.item;
+  switch (kind) {
+    case 'agency':
+      // An agency's head edits its details; adding or removing agencies is the hall's.
+      return change.type === 'update' ? [id] : 'hall';
+    case 'service':
+    case 'counter': {
+      const before = findItem(config, kind, id)?.agencyId;
+      const next = after?.kind === 'service' || after?.kind === 'counter' ? after.value.agencyId : undefined;
+      return [before, next].filter((a): a is string => a !== undefined);
+    }
+    case 'kiosk':
+    case 'display':
+    case 'holiday':
+      return 'hall';
+  }
+}
+
+/**
+ * May `principal` make this change to a staff account? A supervisor of the whole hall may make any; an
+ * agency's supervisor manages their agency's counter staff (not supervisors, not other agencies); everyone
+ * sets and clears only their own password, but a hall supervisor may clear anyone's (a forgotten one).
+ */
+export function authorizeStaffChange(
+  principal: Principal,
+  change: StaffChange,
+  accounts: readonly StaffRecord[],
+): DomainError | undefined {
+  const refusal = authorizeAdmin(principal);
+  if (refusal || principal.kind !== 'staff') return refusal;
+  const me = principal.staff;
+  const self = change.username === me.username;
+  if (change.type === 'setPassword') {
+    return self ? undefined : domainError('FORBIDDEN', 'set only your own password');
+  }
+  if (me.agencyId === undefined) return undefined;
+  if (change.type === 'clearPassword' && self) return undefined;
+  const before = accounts.find((a) => a.username === change.username);
+  const targets = [before, change.type === 'create' || change.type === 'update' ? change : undefined];
+  for (const t of targets) {
+    if (!t) continue;
+    if (t.agencyId !== me.agencyId) return domainError('FORBIDDEN', 'that account belongs to another agency');
+    if (t.role !== 'staff') return domainError('FORBIDDEN', "only the hall's supervisors manage supervisors");
+  }
+  return undefined;
+}
+
+/**
+ * May `principal` submit a survey response? The citizen answers on their phone (a public page) or on the
+ * counter-facing screen (public, or an enrolled display). Staff and kiosks may not: staff rating their own
+ * service would make the index worthless, and a kiosk has no visit to rate.
+ */
+export function authorizeSurveyResponse(principal: Principal): DomainError | undefined {
+  switch (principal.kind) {
+    case 'public':
+    case 'display':
+      return undefined;
+    case 'kiosk':
+      return domainError('FORBIDDEN', 'a kiosk does not answer the survey');
+    case 'staff':
+      return domainError('FORBIDDEN', 'staff do not answer the survey for a citizen');
+  }
+}
+
+/** May `principal` record a follow-up plan of the survey? A supervisor only: it commits the hall. */
+export function authorizeSurveyFollowUp(principal: Principal): DomainError | undefined {
+  if (principal.kind !== 'staff') return domainError('UNAUTHENTICATED', 'sign in as a supervisor');
+  return principal.staff.role === 'supervisor'
+    ? undefined
+    : domainError('FORBIDDEN', 'only a supervisor records the follow-up of the survey');
 }
 
 /** What a report request asks to see: the filters that belong to an agency. */

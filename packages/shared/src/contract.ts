@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AdminReplies } from './admin-contract.js';
+import { adminRequestSchemas } from './admin-contract.js';
 import type { CommandInput } from './commands.js';
 import type { EventEnvelope } from './domain-events.js';
 import type { Principal, SignedInStaff } from './access-policy.js';
@@ -6,6 +8,7 @@ import type { DeepReadonly } from './deep-readonly.js';
 import type { QueueSnapshot } from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import type { PublicHallConfig } from './hall-config.js';
+import { surveyFollowUpSchema } from './skm-follow-up.js';
 
 /**
  * Bumped on any incompatible change of the events below; the hub refuses other versions at connect.
@@ -103,7 +106,8 @@ export type SyncReply = Reply<
   | { kind: 'events'; events: EventEnvelope[]; seq: number; logId: string }
   | { kind: 'snapshot'; seq: number; state: DeepReadonly<QueueSnapshot>; logId: string }
 >;
-export type ConfigReply = Reply<{ config: PublicHallConfig }>;
+/** `version`: the config's version, which each `ConfigChanged` or `StaffChanged` event moves on by one. */
+export type ConfigReply = Reply<{ config: PublicHallConfig; version: number }>;
 export type SignInReply = Reply<{ sessionToken: string; staff: SignedInStaff }>;
 export type EnrolReply = Reply<{ deviceToken: string; deviceId: string; kind: 'kiosk' | 'display' }>;
 export type WhoAmIReply = Reply<{ principal: Principal }>;
@@ -144,6 +148,9 @@ export const requestSchemas = {
   'device:enrol': enrolSchema,
   whoami: emptyRequestSchema,
   'ticket:print': ticketPrintSchema,
+  ...adminRequestSchemas,
+  /** A supervisor records (or changes, same `planId`) the follow-up plan of a weak survey element. */
+  'survey:followUp': surveyFollowUpSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestEvent = keyof typeof requestSchemas;
@@ -161,7 +168,7 @@ export type RequestOf<E extends RequestEvent> = E extends 'command'
   : z.input<(typeof requestSchemas)[E]>;
 
 /** The hub's answer to each request. */
-export interface Replies {
+export interface Replies extends AdminReplies {
   sync: SyncReply;
   command: CommandReply;
   'config:get': ConfigReply;
@@ -171,6 +178,8 @@ export interface Replies {
   whoami: WhoAmIReply;
   /** Fails with PRINTER_FAULT (`details.reason`: not-configured, unreachable, timeout, paper-out, …). */
   'ticket:print': Reply<object>;
+  /** Logs a `SurveyFollowUpRecorded` event; FORBIDDEN for anyone but a supervisor. */
+  'survey:followUp': Reply<{ seq: number }>;
 }
 export type ReplyOf<E extends RequestEvent> = Replies[E];
 

@@ -1,4 +1,8 @@
+import type { ConfigChange, ConfigSubject } from './config-change.js';
 import type { CounterStatus, Ticket } from './domain-types.js';
+import type { StaffChangeType, StaffRecord } from './staff-change.js';
+import type { SurveyFollowUp } from './skm-follow-up.js';
+import type { RespondentProfile, SkmAnswer } from './skm-questionnaire.js';
 
 /** Everything that changes the queue. The hub appends these to its log; every client applies the same reducer. */
 export type DomainEvent =
@@ -50,6 +54,59 @@ export type DomainEvent =
       reason?: string;
       staff?: string;
     }
+  /**
+   * The hall config changed (config as data): `version` is the config's new version; every client applies
+   * `change` to its copy (`applyConfigChange`). `before` and `after` are the subject as it was and became,
+   * for the audit trail; `by` the user name of who changed it.
+   */
+  | {
+      type: 'ConfigChanged';
+      version: number;
+      change: ConfigChange;
+      before: ConfigSubject | null;
+      after: ConfigSubject | null;
+      by: string;
+    }
+  /**
+   * A staff account changed. Never a PIN or password, nor their hashes: a PIN reset says only that it
+   * happened. `version` is the config's version after it (the public staff list is part of the config).
+   */
+  | {
+      type: 'StaffChanged';
+      version: number;
+      action: StaffChangeType;
+      username: string;
+      before: StaffRecord | null;
+      after: StaffRecord | null;
+      by: string;
+    }
+  /** A kiosk's or display's device token was revoked: it must enrol again. */
+  | { type: 'DeviceRevoked'; kind: 'kiosk' | 'display'; deviceId: string; by: string }
+  /** The pairing code was replaced; the code itself is never logged. */
+  | { type: 'PairingCodeRotated'; by: string }
+  /**
+   * A citizen rated a finished visit (SKM). Anonymous: `visitKey` names the visit only to the hub (a keyed
+   * hash of the ticket id) so that it is rated once; the service, agency and counter are kept for the figures.
+   */
+  | {
+      type: 'SurveyAnswered';
+      responseId: string;
+      visitKey: string;
+      /** The hall day of the visit: the period the response counts in. */
+      day: string;
+      serviceId: string;
+      agencyId: string;
+      counterId: string;
+      /** U1…U9 in order, 1–4; null for a skipped question. */
+      answers: SkmAnswer[];
+      profile: RespondentProfile;
+      /** Numbers that look like a phone or NIK are cut out before it is logged. */
+      suggestion?: string;
+      /** The hall's own questions (outside the index): question id → chosen option. */
+      extra?: Record<string, number>;
+    }
+  /** A supervisor recorded (or changed, same `planId`) the follow-up of a weak survey element. */
+  | { type: 'SurveyFollowUpRecorded'; plan: SurveyFollowUp; by: string }
   /**
    * A visit goes on: the ticket joins the queue of leg `leg` (logged right after the previous leg's finish or
    * no-show, by the same command), ranked by when the citizen arrived in the hall (`rank` = its issue time).

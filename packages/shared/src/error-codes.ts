@@ -29,6 +29,16 @@ export const ERROR_CODES = [
   'UNKNOWN_PACKAGE',
   'INVALID_VISIT',
   'PRINTER_FAULT',
+  /** A config change whose item someone else changed since the version it names (two supervisors). */
+  'CONFIG_CONFLICT',
+  /** A config change that a live rule refuses: the item is in use today (waiting tickets, a visitor). */
+  'IN_USE',
+  /** A config change that names an item the config does not have. */
+  'UNKNOWN_ITEM',
+  /** A config change that adds an item whose id (or prefix, or name) is taken. */
+  'DUPLICATE_ID',
+  'SURVEY_NOT_OPEN',
+  'SURVEY_ANSWERED',
   'INTERNAL',
   /** Made by a client, never sent by the hub: the hub cannot be reached now. */
   'HUB_UNREACHABLE',
@@ -109,6 +119,24 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
     en: 'The visit plan cannot be made or changed that way.',
   },
   PRINTER_FAULT: { id: 'Printer tiket bermasalah.', en: 'The ticket printer has a problem.' },
+  CONFIG_CONFLICT: {
+    id: 'Data ini baru saja diubah orang lain. Muat ulang dan periksa lagi.',
+    en: 'Someone else changed this meanwhile. Reload and check again.',
+  },
+  IN_USE: {
+    id: 'Sedang dipakai hari ini; tidak dapat diubah sekarang.',
+    en: 'In use today; cannot change now.',
+  },
+  UNKNOWN_ITEM: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  DUPLICATE_ID: { id: 'Sudah dipakai.', en: 'Already in use.' },
+  SURVEY_NOT_OPEN: {
+    id: 'Survei untuk kunjungan ini belum atau tidak lagi dibuka.',
+    en: 'The survey for this visit is not open (yet or any more).',
+  },
+  SURVEY_ANSWERED: {
+    id: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
+    en: 'This visit has already been rated. Thank you.',
+  },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
   HUB_UNREACHABLE: {
     id: 'Tidak terhubung ke server antrean. Tindakan ini menunggu sambungan.',

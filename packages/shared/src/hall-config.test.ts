@@ -49,10 +49,13 @@ describe('hallConfig', () => {
       leaseBlockSize: 20,
       leaseStart: 501,
       estimateWindow: 10,
+      waitTargetMinutes: 30,
       noShowMinSeconds: 60,
       noShowMinRecalls: 1,
     });
     expect(config.staff).toEqual([]);
+    expect(config.holidays).toEqual([]);
+    expect(config.displays).toEqual([]);
     expect(config.kiosks).toEqual([]);
   });
 
@@ -77,6 +80,18 @@ describe('hallConfig', () => {
     const input = small();
     input.hall.timeZone = timeZone;
     expect(problems(input)).toEqual([]);
+  });
+
+  it('takes holidays as calendar dates, once each, and displays with unique ids', () => {
+    const nyepi = { date: '2026-03-19', name: { id: 'Hari Suci Nyepi', en: 'Day of Silence' } };
+    expect(problems({ ...small(), holidays: [nyepi] })).toEqual([]);
+    expect(problems({ ...small(), holidays: [{ ...nyepi, date: '2026-02-30' }] })).toEqual([
+      'not a date in the calendar',
+    ]);
+    expect(problems({ ...small(), holidays: [{ ...nyepi, date: '19-03-2026' }] })).toContain('YYYY-MM-DD');
+    expect(problems({ ...small(), holidays: [nyepi, nyepi] })).toEqual(['duplicate holidays "2026-03-19"']);
+    const lobby = { id: 'layar-lobi', name: 'Lobi' };
+    expect(problems({ ...small(), displays: [lobby, lobby] })).toEqual(['duplicate displays "layar-lobi"']);
   });
 
   it('refuses a time zone outside Indonesia', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packageIssues } from './service-packages.js';
+import { DEFAULT_SURVEY_SETTINGS, surveySettingsSchema } from './skm-questionnaire.js';
 import { MAX_VISIT_LEGS } from './visit-plan.js';
 
 /** The time zones an Indonesian hall can be in: WIB, WITA, WIT. */
@@ -12,18 +13,18 @@ export const ZONE_ABBREVIATION: Record<HallTimeZone, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
-const id = z
+export const configId = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"');
 
 /** Text in the hall's two languages: Indonesian first, English second. */
-const localizedText = z.object({ id: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+export const localizedText = z.object({ id: z.string().min(1).max(500), en: z.string().min(1).max(500) });
 export type LocalizedText = z.infer<typeof localizedText>;
 
 /** `HH:MM`, 24-hour; `24:00` ends a period at midnight. */
-const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 24-hour');
+export const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 24-hour');
 /** One opening period, from its start up to (not including) its end, within one day. */
 const period = z.tuple([clock, clock]).refine(([from, to]) => from < to, 'a period ends after it starts');
 /** Opening periods of one day, e.g. [["08:00","12:00"],["13:00","15:30"]]. An empty list: closed. */
@@ -32,7 +33,7 @@ const dayPeriods = z.array(period).max(6);
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const weeklyHours = z.object({
+export const weeklyHours = z.object({
   sun: dayPeriods.default([]),
   mon: dayPeriods.default([]),
   tue: dayPeriods.default([]),
@@ -43,8 +44,8 @@ const weeklyHours = z.object({
 });
 export type WeeklyHours = z.infer<typeof weeklyHours>;
 
-const agencyConfig = z.object({
-  id,
+export const agencyConfig = z.object({
+  id: configId,
   name: z.string().min(1).max(120),
   shortName: z.string().min(1).max(30),
   /**
@@ -63,8 +64,8 @@ const agencyConfig = z.object({
 export type AgencyConfig = z.infer<typeof agencyConfig>;
 
 export const serviceConfig = z.object({
-  id,
-  agencyId: id,
+  id: configId,
+  agencyId: configId,
   /** One or two upper-case letters: the ticket's prefix (`A-007`, `KT-012`). */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   name: localizedText,
@@ -82,26 +83,48 @@ export const serviceConfig = z.object({
   hours: weeklyHours.optional(),
   /** Expected minutes per visitor: the estimate before real service times exist, and the report target. */
   targetMinutes: z.number().positive().max(240),
+  /** The longest a visitor should wait for it; the hall's `settings.waitTargetMinutes` when absent. */
+  waitTargetMinutes: z.number().int().positive().max(600).optional(),
 });
 export type ServiceConfig = z.infer<typeof serviceConfig>;
 
-const counterConfig = z.object({
-  id,
+export const counterConfig = z.object({
+  id: configId,
   /** What is spoken and shown: "5", "12", "12A". */
   name: z.string().regex(/^[0-9]{1,3}[A-Z]?$/),
-  agencyId: id,
+  agencyId: configId,
   /** Services served, in the counter's order of preference (ties in wait go to the earlier one). */
-  serviceIds: z.array(id).min(1).max(50),
+  serviceIds: z.array(configId).min(1).max(50),
   zone: z.string().max(40).optional(),
 });
 export type CounterConfig = z.infer<typeof counterConfig>;
+
+/** A day the hall is closed (a national holiday, *cuti bersama*): no service issues tickets on it. */
+export const holidayConfig = z.object({
+  /** The hall day, `YYYY-MM-DD` in the hall's time zone. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .refine((d) => isCalendarDate(d), 'not a date in the calendar'),
+  name: localizedText,
+});
+export type HolidayConfig = z.infer<typeof holidayConfig>;
+
+/** A wall display the hall knows by name: where it hangs and which zone it shows. */
+export const displayConfig = z.object({
+  id: configId,
+  name: z.string().min(1).max(120),
+  /** Shows only this zone's counters (a floor, a wing); absent: the whole hall. */
+  zone: z.string().max(40).optional(),
+});
+export type DisplayConfig = z.infer<typeof displayConfig>;
 
 const staffConfig = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,40}$/),
   name: z.string().min(1).max(120),
   role: z.enum(['staff', 'supervisor']),
   /** Absent for a supervisor who works for the whole hall. */
-  agencyId: id.optional(),
+  agencyId: configId.optional(),
   /** `scrypt$<salt hex>$<hash hex>`; a plain `pin` is accepted only in demo configs and hashed at load. */
   pinHash: z.string().max(300).optional(),
   pin: z
@@ -111,8 +134,8 @@ const staffConfig = z.object({
 });
 export type StaffConfig = z.infer<typeof staffConfig>;
 
-const kioskConfig = z.object({
-  id,
+export const kioskConfig = z.object({
+  id: configId,
   name: z.string().min(1).max(120),
   /** `tcp://host:9100` or `file:///dev/usb/lp0`; absent: no printer. */
   printer: z.string().max(300).optional(),
@@ -125,12 +148,12 @@ export type KioskConfig = z.infer<typeof kioskConfig>;
  * lists `[before, after]` pairs where the law fixes the order (the KK before the KTP-el); the rest is free.
  */
 const servicePackageConfig = z.object({
-  id,
+  id: configId,
   name: localizedText,
   description: localizedText.optional(),
-  serviceIds: z.array(id).min(2).max(MAX_VISIT_LEGS),
+  serviceIds: z.array(configId).min(2).max(MAX_VISIT_LEGS),
   order: z
-    .array(z.tuple([id, id]))
+    .array(z.tuple([configId, configId]))
     .max(64)
     .default([]),
 });
@@ -150,6 +173,8 @@ export const queueSettings = z.object({
   leaseStart: z.number().int().min(2).max(9000).default(501),
   /** Service times averaged for the estimated wait. */
   estimateWindow: z.number().int().min(1).max(100).default(10),
+  /** The longest a visitor should wait, in minutes: the supervisor is alerted past it (per service overridable). */
+  waitTargetMinutes: z.number().int().min(1).max(600).default(30),
   /**
    * A no-show sooner than this after the call needs a confirmation: a visitor walking from the far end of the
    * hall must not lose their turn to a quick finger. 0 turns the check off.
@@ -159,25 +184,31 @@ export const queueSettings = z.object({
   noShowMinRecalls: z.number().int().min(0).max(10).default(1),
 });
 
+/** The hall itself: its name, where it is, its time zone, opening hours (the gaps are breaks) and running text. */
+export const hallInfo = z.object({
+  id: configId,
+  name: z.string().min(1).max(120),
+  address: z.string().max(300).optional(),
+  /** A URL or a path under the hub (e.g. `/display/logo.svg`) of the hall's logo, for the display and kiosk. */
+  logo: z.string().max(300).optional(),
+  timeZone: z.enum(HALL_TIME_ZONES).default('Asia/Jakarta'),
+  hours: weeklyHours,
+  runningText: localizedText.optional(),
+});
+export type HallInfo = z.infer<typeof hallInfo>;
+
 export const hallConfig = z
   .object({
     /** The JSON Schema an editor validates the file against (`hall-config.schema.json`). */
     $schema: z.string().max(300).optional(),
-    hall: z.object({
-      id,
-      name: z.string().min(1).max(120),
-      address: z.string().max(300).optional(),
-      /** A URL or a path under the hub (e.g. `/display/logo.svg`) of the hall's logo, for the display and kiosk. */
-      logo: z.string().max(300).optional(),
-      timeZone: z.enum(HALL_TIME_ZONES).default('Asia/Jakarta'),
-      hours: weeklyHours,
-      runningText: localizedText.optional(),
-    }),
+    hall: hallInfo,
     agencies: z.array(agencyConfig).min(1).max(200),
     services: z.array(serviceConfig).min(1).max(1000),
     counters: z.array(counterConfig).min(1).max(1000),
     staff: z.array(staffConfig).max(5000).default([]),
     kiosks: z.array(kioskConfig).max(500).default([]),
+    displays: z.array(displayConfig).max(500).default([]),
+    holidays: z.array(holidayConfig).max(400).default([]),
     packages: z.array(servicePackageConfig).max(100).default([]),
     settings: queueSettings.default({
       priorityStreak: 3,
@@ -185,9 +216,12 @@ export const hallConfig = z
       leaseBlockSize: 20,
       leaseStart: 501,
       estimateWindow: 10,
+      waitTargetMinutes: 30,
       noShowMinSeconds: 60,
       noShowMinRecalls: 1,
     }),
+    /** The satisfaction survey (SKM): on by default, as the regulation asks of every unit. */
+    survey: surveySettingsSchema.default(DEFAULT_SURVEY_SETTINGS),
   })
   .superRefine((config, ctx) => {
     const unique = (values: string[], path: string): Set<string> => {
@@ -229,6 +263,14 @@ export const hallConfig = z
     unique(
       config.kiosks.map((k) => k.id),
       'kiosks',
+    );
+    unique(
+      config.displays.map((d) => d.id),
+      'displays',
+    );
+    unique(
+      config.holidays.map((h) => h.date),
+      'holidays',
     );
     for (const s of config.services) {
       if (!agencies.has(s.agencyId)) {
@@ -301,6 +343,11 @@ export function publicHallConfig(config: HallConfig): PublicHallConfig {
       agencyId === undefined ? { username, name, role } : { username, name, role, agencyId },
     ),
   };
+}
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /** JSON Schema of the hall config file, for editors; the hub validates with `hallConfig` itself. */

@@ -1,5 +1,6 @@
 import type { CounterState, QueueSnapshot, ServiceDayState, Ticket } from './domain-types.js';
 import type { EventEnvelope } from './domain-events.js';
+import { reconcileDay } from './config-day.js';
 import { emptyCounter, emptyServiceDay, isFinal, numberKey } from './queue-state.js';
 import { reduceVisit } from './visit-reducer.js';
 
@@ -146,6 +147,10 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'LateTicketExpired':
       // History for reports: the ticket belongs to a closed day, so today's state is unchanged.
       break;
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
+      // The survey's own projection reads these; the queue is unchanged (only `seq` moves, above).
+      break;
     case 'PrintFailed': {
       // An alert for staff while the visit is open; for an ended or unknown ticket it is history only.
       const t = todaysTicket(state, event.ticketId);
@@ -166,6 +171,15 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
       else if (event.staff !== undefined) c.staff = event.staff;
       break;
     }
+    case 'ConfigChanged':
+      // A new counter or service can be used at once; the config itself is each side's to apply.
+      reconcileDay(state, event.change);
+      break;
+    // Accounts and devices are the hub's: no ticket or counter changes.
+    case 'StaffChanged':
+    case 'DeviceRevoked':
+    case 'PairingCodeRotated':
+      break;
     // A visit's own events: `reduceVisit` below.
     case 'VisitRouted':
     case 'VisitEnded':

@@ -2,7 +2,8 @@ import type { DomainError } from './error-codes.js';
 import { domainError } from './error-codes.js';
 import type { NextOpening } from './hall-clock.js';
 import { hallDay, isOpenAt, nextOpening } from './hall-clock.js';
-import type { QueueConfig, ServiceConfig } from './hall-config.js';
+import type { LocalizedText, QueueConfig, ServiceConfig } from './hall-config.js';
+import { holidayOn } from './holidays.js';
 import type { DayView } from './queue-day.js';
 import { QueueDay } from './queue-day.js';
 import type { PriorityGroup, WaitEstimate } from './domain-types.js';
@@ -11,7 +12,8 @@ import { estimateWait, estimateWaits } from './wait-estimate.js';
 
 /** Why a service issues no ticket now. */
 export type IssueRefusal =
-  { code: 'SERVICE_CLOSED'; opens?: NextOpening } | { code: 'QUOTA_REACHED'; quota: number };
+  | { code: 'SERVICE_CLOSED'; opens?: NextOpening; holiday?: LocalizedText }
+  | { code: 'QUOTA_REACHED'; quota: number };
 
 /**
  * Why a service issues no ticket now: outside its hours (with when it opens next), or its daily quota used
@@ -25,6 +27,8 @@ export function issueRefusal(
   now: number,
   unsynced = 0,
 ): IssueRefusal | undefined {
+  const holiday = holidayOn(config, now);
+  if (holiday) return { code: 'SERVICE_CLOSED', holiday: holiday.name };
   const hours = service.hours ?? config.hall.hours;
   if (!isOpenAt(hours, now, config.hall.timeZone)) {
     const opens = nextOpening(hours, now, config.hall.timeZone);
@@ -44,7 +48,9 @@ export function issueRefusalError(serviceId: string, refusal: IssueRefusal): Dom
       quota: refusal.quota,
     });
   }
-  const { opens } = refusal;
+  const { opens, holiday } = refusal;
+  if (holiday)
+    return domainError('SERVICE_CLOSED', `the hall is closed today: ${holiday.en}`, { holiday: holiday.id });
   return domainError(
     'SERVICE_CLOSED',
     `service ${serviceId} is closed now`,

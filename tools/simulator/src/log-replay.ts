@@ -169,6 +169,12 @@ function ticketsOf(e: EventEnvelope): string[] {
       return ev.expiredTicketIds;
     case 'NumbersLeased':
     case 'CounterStatusChanged':
+    case 'ConfigChanged':
+    case 'StaffChanged':
+    case 'DeviceRevoked':
+    case 'PairingCodeRotated':
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
       return [];
     default:
       return [ev.ticketId];

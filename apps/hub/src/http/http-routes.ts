@@ -8,6 +8,7 @@ import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { HubReports } from '../reports/hub-reports.js';
 import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
+import type { SurveyRoute } from './survey-routes.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 import type { TicketStreams } from './ticket-streams.js';
 
@@ -15,11 +16,12 @@ const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
 
 export interface HttpDeps {
   service: QueueService;
-  config: HallConfig;
   version: string;
   logger: Logger;
   /** The repository's `apps` folder: each app's built files are in `<appsDir>/<app>/dist`. */
   appsDir: string;
+  /** The survey's pages and API; it also answers `/t/:id` once the visit has ended. */
+  survey?: SurveyRoute;
   /** The reports (`/api/reports/...`, for signed-in staff); absent: no report routes. */
   reports?: HubReports;
   sessions?: StaffSessions;
@@ -41,8 +43,10 @@ export function createHttpHandler(deps: HttpDeps) {
 async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hub');
   const path = url.pathname;
+  if (deps.survey && (await deps.survey(req, res, url))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
-  const { service, config } = deps;
+  const { service } = deps;
+  const { config } = service;
   if (deps.reports && deps.sessions) {
     const reportDeps = { reports: deps.reports, sessions: deps.sessions, config, now: () => service.now() };
     if (await handleReportRoute(req, res, url, reportDeps)) return;

@@ -194,8 +194,16 @@ function ticketsNamed(event: DomainEvent): readonly string[] {
     case 'TicketIssued':
     case 'LateTicketExpired':
       return [event.ticket.id];
+    // Name no ticket; a config change (a renamed service) shows on an open status page at its next update.
     case 'NumbersLeased':
     case 'CounterStatusChanged':
+    case 'ConfigChanged':
+    case 'StaffChanged':
+    case 'DeviceRevoked':
+    case 'PairingCodeRotated':
+    case 'SurveyAnswered':
+    case 'SurveyFollowUpRecorded':
+      // A survey response is anonymous: it names no ticket.
       return [];
     default:
       return [event.ticketId];

@@ -200,7 +200,7 @@ describe('HubTicketPrinter', () => {
       const ticket = Object.values(hub.service.state.tickets)[0];
       if (!ticket) throw new Error('no ticket yet');
       const hubPrinter = new HubTicketPrinter({
-        config,
+        config: () => config,
         state: () => hub.service.state,
         logger: createLogger('silent'),
         publicUrl: () => 'https://antre.padangpanjang.go.id',
@@ -222,7 +222,7 @@ describe('HubTicketPrinter', () => {
     const ticket = Object.values(hub.service.state.tickets)[0];
     if (!ticket) throw new Error('no ticket yet');
     const hubPrinter = new HubTicketPrinter({
-      config,
+      config: () => config,
       state: () => hub.service.state,
       logger: createLogger('silent'),
       publicUrl: () => hub.publicUrl,

@@ -11,7 +11,8 @@ import {
 import type { Logger } from '../logger.js';
 
 export interface HubTicketPrinterOptions {
-  config: HallConfig;
+  /** The hall config now: it changes while the hub runs. */
+  config: () => HallConfig;
   /** The live queue: the ticket to print is looked up here. */
   state: () => DayView;
   /** The hub's clock, for a reprint's current estimate; `Date.now` by default. */
@@ -56,7 +57,8 @@ export class HubTicketPrinter {
   }
 
   async print(principal: Principal, request: PrintRequest): Promise<PrintReply> {
-    const { config, logger } = this.options;
+    const { logger } = this.options;
+    const config = this.options.config();
     const state = this.options.state();
     const allowed = authorizePrint(principal, request, config, state);
     if (!allowed.ok) return allowed;

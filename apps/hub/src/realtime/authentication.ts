@@ -10,7 +10,8 @@ import type { RequestHandlers } from './request-handlers.js';
 
 /** What authentication reads: the hall's staff and kiosks, sessions, enrolled devices, the throttles. */
 export interface AuthenticationDeps {
-  config: HallConfig;
+  /** The hall config now: it changes while the hub runs. */
+  config: () => HallConfig;
   sessions: StaffSessions;
   devices: DeviceRegistry;
   throttle: SignInThrottle;
@@ -57,7 +58,7 @@ export function authenticationHandlers(
           error: domainError('RATE_LIMITED', 'too many wrong PINs', { retryAfterMs: wait }),
         };
       }
-      const staff = deps.config.staff.find((s) => s.username === username);
+      const staff = deps.config().staff.find((s) => s.username === username);
       // Verify against a dummy hash for unknown names, so timing does not reveal which names exist.
       const valid = await verifyPin(pin, staff?.pinHash ?? DUMMY_HASH);
       if (!staff || !valid) {
@@ -86,7 +87,7 @@ export function authenticationHandlers(
       if (!enrolLimiter.take(connection.address)) {
         return { ok: false, error: domainError('RATE_LIMITED', 'too many enrolment attempts') };
       }
-      if (kind === 'kiosk' && !deps.config.kiosks.some((k) => k.id === deviceId)) {
+      if (kind === 'kiosk' && !deps.config().kiosks.some((k) => k.id === deviceId)) {
         return {
           ok: false,
           error: domainError('VALIDATION_FAILED', `no kiosk ${deviceId} in the hall config`),
@@ -132,14 +133,15 @@ function resolvePrincipal(
   }
   if (auth.sessionToken !== undefined) {
     const username = deps.sessions.resolve(auth.sessionToken, deps.now());
-    const staff = username === undefined ? undefined : deps.config.staff.find((s) => s.username === username);
+    const staff =
+      username === undefined ? undefined : deps.config().staff.find((s) => s.username === username);
     if (!staff) return domainError('UNAUTHENTICATED', 'the session has expired: sign in again');
     return { kind: 'staff', staff: signedInStaff(staff) };
   }
   if (auth.demoDevice !== undefined && deps.demoMode && isLoopback(address)) {
     const { kind, deviceId } = auth.demoDevice;
     if (kind === 'kiosk') {
-      return deps.config.kiosks.some((k) => k.id === deviceId)
+      return deps.config().kiosks.some((k) => k.id === deviceId)
         ? { kind: 'kiosk', kioskId: deviceId }
         : domainError('UNAUTHENTICATED', `no kiosk ${deviceId} in the hall config`);
     }

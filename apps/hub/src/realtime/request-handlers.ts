@@ -4,6 +4,7 @@ import { TokenBucket } from '../auth/token-bucket.js';
 import { CommandBatcher } from '../command-batcher.js';
 import type { HubTicketPrinter } from '../printing/hub-ticket-printer.js';
 import type { QueueService } from '../queue-service.js';
+import type { SurveyService } from '../survey/survey-service.js';
 import type { AuthenticationDeps } from './authentication.js';
 import { authenticationHandlers } from './authentication.js';
 import type { Connection } from './connection.js';
@@ -24,6 +25,8 @@ export interface RequestHandlerDeps extends AuthenticationDeps {
   issueBurst: number;
   /** Prints tickets on kiosks' printers (`ticket:print`); absent: every print fails as not configured. */
   printer?: HubTicketPrinter;
+  /** The survey (`survey:followUp`); absent: refused as not available. */
+  survey?: SurveyService;
 }
 
 /** The hub's answer to every request of the contract. */
@@ -50,9 +53,24 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
       return commands.submit({ principal, commandId, input: command });
     },
 
-    'config:get': () => ({ ok: true, config: publicHallConfig(deps.config) }),
+    'config:get': () => ({
+      ok: true,
+      config: publicHallConfig(deps.service.config),
+      version: deps.service.configVersion,
+    }),
+
+    'config:change': (request, { data }) => deps.service.changeConfig(data.principal, request),
+
+    'config:export': (_request, { data }) => deps.service.exportConfig(data.principal),
+
+    'audit:query': (request, { data }) => deps.service.audit(data.principal, request),
 
     whoami: (_request, { data }) => ({ ok: true, principal: data.principal }),
+
+    'survey:followUp': (request, { data }) =>
+      deps.survey
+        ? deps.survey.recordFollowUp(data.principal, request)
+        : { ok: false, error: domainError('INTERNAL', 'this hub runs no survey') },
 
     'ticket:print': (request, { data }) =>
       deps.printer

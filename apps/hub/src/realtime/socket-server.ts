@@ -86,7 +86,7 @@ function welcome(deps: SocketDeps, data: SocketData): Welcome {
   return {
     protocol: PROTOCOL_VERSION,
     hubVersion: deps.version,
-    hallId: deps.config.hall.id,
+    hallId: deps.config().hall.id,
     logId: deps.service.logId,
     now: deps.now(),
     day: deps.service.state.day,

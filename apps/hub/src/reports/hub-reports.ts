@@ -19,6 +19,10 @@ export class HubReports {
 
   constructor(
     dataDir: string,
+    /**
+     * The config the hub started on: the projection learns the services' agencies and targets from it, so a
+     * service changed or added in the admin console counts with the start's figures until the next start.
+     */
     readonly config: HallConfig,
     log: EventStore,
     private readonly logger: Logger,

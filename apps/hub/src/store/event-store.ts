@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { CommandReply, DomainEvent, EventEnvelope } from '@antre/shared';
+import type { CommandReply, ConfigChangeReply, DomainEvent, EventEnvelope } from '@antre/shared';
+import { AUDIT_EVENT_TYPES } from '@antre/shared';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate } from './migrate.js';
 
@@ -15,7 +16,7 @@ export interface CommandRecord {
   at: number;
   /** Numbered by the caller, which knows the last sequence number: the log has no gaps. */
   events: EventEnvelope[];
-  reply?: CommandReply;
+  reply?: StoredReply;
   /** Who sent the command (`actorTag`), kept beside each of its events. */
   actor?: string;
 }
@@ -24,6 +25,12 @@ export interface CommandRecord {
 export interface StoredEvent extends EventEnvelope {
   actor?: string;
 }
+
+/** The answers the log keeps for retries: to queue commands and to config changes. */
+export type StoredReply = CommandReply | ConfigChangeReply;
+
+/** The event types that make the hall config: replayed over the seed at start. */
+const CONFIG_EVENT_TYPES = ['ConfigChanged', 'StaffChanged'] as const;
 
 /** The SQLite event log: the hub's only durable state. All writes are synchronous and transactional. */
 export class EventStore {
@@ -90,9 +97,42 @@ export class EventStore {
     })();
   }
 
-  findReply(commandId: string): CommandReply | undefined {
+  /** The answer given to `commandId`; the caller knows which kind of request the id belongs to. */
+  findReply<R extends StoredReply = CommandReply>(commandId: string): R | undefined {
     const row = this.selectReply.get(commandId);
-    return row ? (JSON.parse(row.reply) as CommandReply) : undefined;
+    return row ? (JSON.parse(row.reply) as R) : undefined;
+  }
+
+  /** The config the store started from (JSON), if it has one yet. */
+  configSeed(): string | undefined {
+    const row = this.db.prepare('SELECT config FROM config_seed WHERE id = 1').get() as
+      { config: string } | undefined;
+    return row?.config;
+  }
+
+  saveConfigSeed(config: string, at: number): void {
+    this.db.prepare('INSERT INTO config_seed (id, at, config) VALUES (1, ?, ?)').run(at, config);
+  }
+
+  /** Every config event in the log, in order: few, since people make them by hand. */
+  configEvents(): EventEnvelope[] {
+    return this.eventsOfTypes(CONFIG_EVENT_TYPES, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).reverse();
+  }
+
+  /** Up to `limit` events of the audit trail before `beforeSeq`, newest first. */
+  auditEvents(beforeSeq: number, limit: number): EventEnvelope[] {
+    return this.eventsOfTypes(AUDIT_EVENT_TYPES, beforeSeq, limit);
+  }
+
+  private eventsOfTypes(types: readonly string[], beforeSeq: number, limit: number): EventEnvelope[] {
+    const marks = types.map(() => '?').join(', ');
+    return (
+      this.db
+        .prepare(
+          `SELECT seq, at, payload FROM events WHERE type IN (${marks}) AND seq < ? ORDER BY seq DESC LIMIT ?`,
+        )
+        .all(...types, beforeSeq, limit) as EventRow[]
+    ).map(toEnvelope);
   }
 
   /** Up to `limit` events after `seq`, in order. */
@@ -137,6 +177,40 @@ export class EventStore {
       .prepare('SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq')
       .iterate(fromSeq) as IterableIterator<EventRow>;
     return { day, fromSeq, events: mapIterator(rows, toEnvelope) };
+  }
+
+  /** A value the migrations put in `meta` (the log id, the survey key). */
+  meta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value;
+  }
+
+  /** Every event logged at or after `at`, in order, streamed (what the survey's window must know). */
+  streamSince(at: number): IterableIterator<EventEnvelope> {
+    const rows = this.db
+      .prepare('SELECT seq, at, payload FROM events WHERE at >= ? ORDER BY seq')
+      .iterate(at) as IterableIterator<EventRow>;
+    return mapIterator(rows, toEnvelope);
+  }
+
+  /**
+   * What an IKM report of the hall days `from`…`to` reads, streamed in order: the period's issued, transferred
+   * and finished tickets and their visits' legs (its visitors), the survey responses logged up to `answerDays` after it (a visit
+   * is rated within the window, after its day), and every follow-up plan (the newest record of a plan wins).
+   */
+  streamSurveyPeriod(from: string, to: string, answerDays: number): IterableIterator<EventEnvelope> {
+    const rows = this.db
+      .prepare(
+        `SELECT seq, at, payload FROM events
+         WHERE (type IN ('TicketIssued', 'TicketTransferred', 'TicketFinished', 'VisitLegAdded', 'VisitRouted')
+                AND day BETWEEN ? AND ?)
+            OR (type = 'SurveyAnswered' AND day BETWEEN ? AND date(?, ?))
+            OR type = 'SurveyFollowUpRecorded'
+         ORDER BY seq`,
+      )
+      .iterate(from, to, from, to, `+${Math.ceil(answerDays)} days`) as IterableIterator<EventRow>;
+    return mapIterator(rows, toEnvelope);
   }
 
   /** Forgets answers to commands older than `before`: a retry comes within seconds, not days. */

@@ -186,7 +186,8 @@ export class TestQueue {
   private ids = 0;
 
   constructor(
-    readonly config: HallConfig,
+    /** Changes only by a config change (`TestHallAdmin`), as the hub's does. */
+    public config: HallConfig,
     now: number,
   ) {
     this.now = now;

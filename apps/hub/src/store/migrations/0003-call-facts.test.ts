@@ -48,6 +48,7 @@ describe('migration 3: call facts', () => {
       insert.run(i + 1, T0 + i, '2026-03-02', String(event['type']), JSON.stringify(event)),
     );
 
+    // Later migrations run too; this test is about 3.
     expect(migrate(db, MIGRATIONS)).toContain(3);
     const payloads = (
       db.prepare('SELECT payload FROM events ORDER BY seq').all() as Array<{ payload: string }>

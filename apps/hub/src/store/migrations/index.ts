@@ -2,6 +2,8 @@ import { sql as eventLog } from './0001-event-log.js';
 import { sql as logIdentity } from './0002-log-identity.js';
 import { sql as callFacts } from './0003-call-facts.js';
 import { sql as eventActor } from './0004-event-actor.js';
+import { sql as configSeed } from './0005-config-seed.js';
+import { sql as surveyKey } from './0006-survey-key.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'log-identity', sql: logIdentity },
   { version: 3, name: 'call-facts', sql: callFacts },
   { version: 4, name: 'event-actor', sql: eventActor },
+  { version: 5, name: 'config-seed', sql: configSeed },
+  { version: 6, name: 'survey-key', sql: surveyKey },
 ];

@@ -1,0 +1,52 @@
+import type { DomainEvent, HallConfig, QueueConfig } from '@antre/shared';
+import { applyConfigChange, changeSubjectKey, withoutStaff } from '@antre/shared';
+import type { EventStore } from './store/event-store.js';
+
+/**
+ * The hall config as it stands in the log: the store's seed with every `ConfigChanged` event applied, the
+ * version it is at, and the version in which each item last changed (for the two-supervisors check). The
+ * staff accounts and their PIN hashes still come from the `HALL_CONFIG` file at every start.
+ */
+export class LiveConfig {
+  private readonly changed = new Map<string, number>();
+
+  private constructor(
+    private current: HallConfig,
+    private at: number,
+  ) {}
+
+  /**
+   * The config at the store's start: the seed the store holds, or `file` (saved as the seed) in a new store.
+   * `staff` are the file's accounts either way; `fileIgnored` tells that the file's config differs from the seed. No config event is applied yet: the caller replays them in
+   * step with the queue day (`apply`), so that a day replays on the config it was made on.
+   */
+  static open(store: EventStore, file: HallConfig, now: number): { live: LiveConfig; fileIgnored: boolean } {
+    const fromFile = JSON.stringify(withoutStaff(file));
+    const saved = store.configSeed();
+    if (saved === undefined) {
+      store.saveConfigSeed(fromFile, now);
+      return { live: new LiveConfig(file, 0), fileIgnored: false };
+    }
+    const seed = JSON.parse(saved) as QueueConfig;
+    return { live: new LiveConfig({ ...seed, staff: file.staff }, 0), fileIgnored: saved !== fromFile };
+  }
+
+  get config(): HallConfig {
+    return this.current;
+  }
+
+  get version(): number {
+    return this.at;
+  }
+
+  /** The version in which `key` (`service:ktp`, `hall`, `*`) last changed; 0 if never. */
+  readonly changedIn = (key: string): number => this.changed.get(key) ?? 0;
+
+  /** Follows one logged event; anything but a config change leaves the config as it is. */
+  apply(event: DomainEvent): void {
+    if (event.type !== 'ConfigChanged') return;
+    this.current = applyConfigChange(this.current, event.change);
+    this.at = event.version;
+    this.changed.set(changeSubjectKey(event.change), event.version);
+  }
+}

@@ -1,0 +1,151 @@
+import { createHmac } from 'node:crypto';
+import type {
+  EventEnvelope,
+  FinishedVisit,
+  HallConfig,
+  IkmReport,
+  Principal,
+  IkmScope,
+  Reply,
+  VisitStanding,
+} from '@antre/shared';
+import {
+  IkmReportBuilder,
+  SurveyLedger,
+  authorizeSurveyFollowUp,
+  authorizeSurveyResponse,
+  decideFollowUp,
+  decideSurveyResponse,
+  domainError,
+  hallDay,
+  monthOf,
+  periodDays,
+} from '@antre/shared';
+import type { QueueService } from '../queue-service.js';
+import type { EventStore } from '../store/event-store.js';
+
+const HOUR = 3_600_000;
+/** A visit's ticket is issued on the visit's day: replaying one day more than the window finds its issue. */
+const REPLAY_MARGIN_MS = 26 * HOUR;
+
+/** Where a ticket stands for its survey, as the ticket page and the counter-facing screen ask. */
+export interface SurveyOffer {
+  visit: FinishedVisit;
+  rated: boolean;
+  /** When the survey of this visit closes. */
+  closesAt: number;
+}
+
+/**
+ * The survey at the hub's edge: the ledger of rateable visits kept from the log, responses and follow-up
+ * plans decided by the domain and authorised by the policy, then appended to the one log through the queue
+ * service, and the IKM report folded from the log.
+ */
+export class SurveyService {
+  private readonly ledger: SurveyLedger;
+  private readonly key: string;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly queue: QueueService,
+    private readonly config: HallConfig,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {
+    const windowMs = config.survey.windowHours * HOUR;
+    this.ledger = new SurveyLedger(windowMs);
+    this.key = store.meta('survey_key') ?? '';
+    if (this.key === '') throw new Error('the store has no survey key (migration 6)');
+    for (const e of store.streamSince(queue.now() - windowMs - REPLAY_MARGIN_MS)) this.ledger.apply(e);
+  }
+
+  /** Every event the log takes, in order (the hub's broadcast hook), including the survey's own. */
+  observe(events: readonly EventEnvelope[]): void {
+    for (const e of events) this.ledger.apply(e);
+  }
+
+  private visitKey(ticketId: string): string {
+    return createHmac('sha256', this.key).update(ticketId).digest('hex').slice(0, 32);
+  }
+
+  private windowMs(): number {
+    return this.config.survey.windowHours * HOUR;
+  }
+
+  standing(ticketId: string): VisitStanding {
+    return this.ledger.standing(ticketId);
+  }
+
+  /** The survey this ticket's page should show now, if any: a finished visit, in its window. */
+  offerFor(ticketId: string): SurveyOffer | undefined {
+    if (!this.config.survey.enabled) return undefined;
+    const standing = this.ledger.standing(ticketId);
+    if (standing.kind !== 'finished') return undefined;
+    const closesAt = standing.visit.finishedAt + this.windowMs();
+    if (this.queue.now() > closesAt) return undefined;
+    return { visit: standing.visit, rated: this.ledger.isRated(this.visitKey(ticketId)), closesAt };
+  }
+
+  /** The visit the counter-facing screen of `counterId` should ask about now, if any. */
+  offerAtCounter(counterId: string): SurveyOffer | undefined {
+    if (!this.config.survey.enabled) return undefined;
+    const within = this.config.survey.counterOfferSeconds * 1000;
+    const visit = this.ledger.latestAt(counterId, this.queue.now(), within);
+    return visit ? this.offerFor(visit.ticketId) : undefined;
+  }
+
+  /** A citizen's response: authorised, decided, logged and announced; or refused with nothing logged. */
+  submit(principal: Principal, input: unknown): Reply<{ responseId: string; seq: number }> {
+    const refusal = authorizeSurveyResponse(principal);
+    if (refusal) return { ok: false, error: refusal };
+    const ticketId = ticketIdOf(input);
+    if (ticketId === undefined) {
+      return { ok: false, error: domainError('VALIDATION_FAILED', 'ticketId: a ticket id is needed') };
+    }
+    const visitKey = this.visitKey(ticketId);
+    const decision = decideSurveyResponse(input, {
+      standing: this.ledger.standing(ticketId),
+      answered: this.ledger.isRated(visitKey),
+      settings: this.config.survey,
+      agencyOf: (serviceId) => this.config.services.find((s) => s.id === serviceId)?.agencyId,
+      now: this.queue.now(),
+      responseId: this.newId(),
+      visitKey,
+    });
+    if (!decision.ok) return decision;
+    const [logged] = this.queue.append([decision.event]);
+    return { ok: true, responseId: decision.event.responseId, seq: logged?.seq ?? this.queue.state.seq };
+  }
+
+  /** A supervisor's follow-up plan for a weak element. */
+  recordFollowUp(principal: Principal, input: unknown): Reply<{ seq: number }> {
+    const refusal = authorizeSurveyFollowUp(principal);
+    if (refusal || principal.kind !== 'staff') {
+      return { ok: false, error: refusal ?? domainError('UNAUTHENTICATED', 'sign in') };
+    }
+    const decision = decideFollowUp(input, principal.staff.username, (id) =>
+      this.config.agencies.some((a) => a.id === id),
+    );
+    if (!decision.ok) return decision;
+    const [logged] = this.queue.append([decision.event]);
+    return { ok: true, seq: logged?.seq ?? this.queue.state.seq };
+  }
+
+  /** The IKM report of a period (this month by default), folded from the log. */
+  report(period: string | undefined, scope: IkmScope = {}): Reply<{ report: IkmReport }> {
+    const name = period ?? monthOf(hallDay(this.queue.now(), this.config.hall.timeZone));
+    const days = periodDays(name);
+    if (!days) {
+      return { ok: false, error: domainError('VALIDATION_FAILED', 'period: 2026, 2026-Q4 or 2026-12') };
+    }
+    const builder = new IkmReportBuilder(this.config, name, days, scope);
+    const answerDays = Math.ceil(this.config.survey.windowHours / 24) + 1;
+    for (const e of this.store.streamSurveyPeriod(days.from, days.to, answerDays)) builder.add(e);
+    return { ok: true, report: builder.build() };
+  }
+}
+
+function ticketIdOf(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null || !('ticketId' in input)) return undefined;
+  const id = input.ticketId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : undefined;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { AuditEntry } from './config-audit.js';
+import { auditQuerySchema } from './config-audit.js';
+import { configChangeRequestSchema } from './config-change.js';
+import type { Reply } from './contract.js';
+import type { HallConfigInput } from './hall-config.js';
+
+/**
+ * The admin console's part of the Socket.IO contract: config changes, export and the audit trail. Each
+ * request takes an ack and is answered with `ok` or an error, as in `contract.ts`, which lists these with
+ * the rest of the requests.
+ */
+
+export const emptyAdminRequestSchema = z.strictObject({});
+
+export const adminRequestSchemas = {
+  /** A change to the hall config (`configChangeSchema` in `change`), with the version its author saw. */
+  'config:change': configChangeRequestSchema,
+  /** The whole config in the file's format, for a backup or another hall; without staff secrets. */
+  'config:export': emptyAdminRequestSchema,
+  /** The audit trail, newest first, filtered. */
+  'audit:query': auditQuerySchema,
+} satisfies Record<string, z.ZodType>;
+
+export type ConfigChangeReply = Reply<{ version: number; seq: number }>;
+export type ConfigExportReply = Reply<{ version: number; config: HallConfigInput }>;
+/** `more`: older entries match too (ask again with `beforeSeq` set to the last entry's `seq`). */
+export type AuditReply = Reply<{ entries: AuditEntry[]; more: boolean }>;
+
+export interface AdminReplies {
+  'config:change': ConfigChangeReply;
+  'config:export': ConfigExportReply;
+  'audit:query': AuditReply;
+}

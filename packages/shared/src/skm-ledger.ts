@@ -1,0 +1,112 @@
+import type { EventEnvelope } from './domain-events.js';
+import type { FinishedVisit, VisitStanding } from './skm-response.js';
+
+/**
+ * What the survey must know of the log to accept a response: the visits that ended with service within the
+ * window, the tickets still in progress, and the visits already rated. A projection like the queue day: fed
+ * every logged event in order, the same on replay as live; it forgets what the window has passed.
+ */
+export class SurveyLedger {
+  /**
+   * Tickets of the open day: their day, current service (transfers move it) and the services of their visit's
+   * legs (a finished leg that routes on to the next is not the end of the visit).
+   */
+  private readonly open = new Map<
+    string,
+    { day: string; serviceId: string; legs: string[]; ended?: boolean }
+  >();
+  private readonly finished = new Map<string, FinishedVisit>();
+  /** visitKey → when it was rated. */
+  private readonly rated = new Map<string, number>();
+  /** The newest visit finished at each counter (the counter-facing screen offers it). */
+  private readonly lastAtCounter = new Map<string, FinishedVisit>();
+
+  constructor(private readonly windowMs: number) {}
+
+  apply(envelope: EventEnvelope): void {
+    const { event, at } = envelope;
+    switch (event.type) {
+      case 'TicketIssued':
+        this.open.set(event.ticket.id, {
+          day: event.ticket.day,
+          serviceId: event.ticket.serviceId,
+          legs: event.ticket.visit?.legs.map((l) => l.serviceId) ?? [event.ticket.serviceId],
+        });
+        break;
+      case 'VisitLegAdded':
+        this.open.get(event.ticketId)?.legs.push(event.serviceId);
+        break;
+      case 'VisitRouted': {
+        // Logged with the previous leg's finish: the visit goes on, so it is not rateable yet.
+        const ticket = this.open.get(event.ticketId);
+        if (!ticket) break;
+        ticket.serviceId = ticket.legs[event.leg] ?? ticket.serviceId;
+        ticket.ended = false;
+        const ended = this.finished.get(event.ticketId);
+        this.finished.delete(event.ticketId);
+        if (ended && this.lastAtCounter.get(ended.counterId) === ended)
+          this.lastAtCounter.delete(ended.counterId);
+        break;
+      }
+      case 'TicketTransferred': {
+        const ticket = this.open.get(event.ticketId);
+        if (ticket) ticket.serviceId = event.toServiceId;
+        break;
+      }
+      case 'TicketFinished': {
+        // Kept open until the day closes: a `VisitRouted` may follow.
+        const ticket = this.open.get(event.ticketId);
+        if (ticket === undefined) break;
+        ticket.ended = true;
+        const visit: FinishedVisit = {
+          ticketId: event.ticketId,
+          day: ticket.day,
+          serviceId: ticket.serviceId,
+          counterId: event.counterId,
+          finishedAt: at,
+        };
+        this.finished.set(event.ticketId, visit);
+        this.lastAtCounter.set(event.counterId, visit);
+        break;
+      }
+      case 'DayClosed':
+        // A ticket not finished by the close never will be: its day is over.
+        if (event.nextDay !== event.day) this.open.clear();
+        break;
+      case 'SurveyAnswered':
+        this.rated.set(event.visitKey, at);
+        break;
+      default:
+        break;
+    }
+    this.forget(at);
+  }
+
+  standing(ticketId: string): VisitStanding {
+    const visit = this.finished.get(ticketId);
+    if (visit) return { kind: 'finished', visit };
+    const ticket = this.open.get(ticketId);
+    return ticket && !ticket.ended ? { kind: 'in-progress' } : { kind: 'unknown' };
+  }
+
+  isRated(visitKey: string): boolean {
+    return this.rated.has(visitKey);
+  }
+
+  /** The visit that ended last at `counterId`, if it ended within `withinMs` of `now`. */
+  latestAt(counterId: string, now: number, withinMs: number): FinishedVisit | undefined {
+    const visit = this.lastAtCounter.get(counterId);
+    if (!visit || now - visit.finishedAt > withinMs || now < visit.finishedAt) return undefined;
+    return this.finished.get(visit.ticketId);
+  }
+
+  /** Visits past the window can no longer be rated; a rating older than the window guards nothing. */
+  private forget(now: number): void {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [id, v] of this.finished) if (now - v.finishedAt > this.windowMs) this.finished.delete(id);
+    // A visit rated at `at` finished before `at`, so its window closed before `at + window`.
+    for (const [key, at] of this.rated) if (now - at > this.windowMs) this.rated.delete(key);
+  }
+  private lastSweep = 0;
+}
