@@ -17,6 +17,7 @@ export * from './deep-readonly.js';
 export * from './domain-events.js';
 export * from './domain-types.js';
 export * from './error-codes.js';
+export * from './event-tickets.js';
 export * from './hall-clock.js';
 export * from './hall-config.js';
 export * from './hall-date-text.js';

@@ -1,5 +1,5 @@
 import type { DayView, EventEnvelope, HallConfig, ReadonlyTicket } from '@antre/shared';
-import { QueueDay } from '@antre/shared';
+import { QueueDay, ticketsNamed } from '@antre/shared';
 
 export type LegOutcome = 'done' | 'no_show' | 'transferred' | 'expired' | 'cancelled' | 'held';
 
@@ -119,7 +119,7 @@ export function replayLog(
     accrueCounterTime(state, r.counters, Math.max(0, e.at - lastAt));
     lastAt = Math.max(lastAt, e.at);
 
-    const involved = ticketsOf(e);
+    const involved = ticketsNamed(e.event);
     const before = new Map(involved.map((id) => [id, queueKey(state.tickets[id])]));
     checkBefore(state, e, r, numbers);
     if (e.event.type === 'TicketIssued') {
@@ -157,28 +157,6 @@ function found(state: DayView, desks: readonly string[], serviceId: string): Fou
 /** The service a ticket waits in, if it waits. */
 function queueKey(t: ReadonlyTicket | undefined): string | undefined {
   return t?.status === 'waiting' ? t.serviceId : undefined;
-}
-
-function ticketsOf(e: EventEnvelope): string[] {
-  const ev = e.event;
-  switch (ev.type) {
-    case 'TicketIssued':
-    case 'LateTicketExpired':
-      return [ev.ticket.id];
-    case 'DayClosed':
-      return ev.expiredTicketIds;
-    case 'NumbersLeased':
-    case 'CounterStatusChanged':
-    case 'ConfigChanged':
-    case 'StaffChanged':
-    case 'DeviceRevoked':
-    case 'PairingCodeRotated':
-    case 'SurveyAnswered':
-    case 'SurveyFollowUpRecorded':
-      return [];
-    default:
-      return [ev.ticketId];
-  }
 }
 
 function checkBefore(state: DayView, e: EventEnvelope, r: ReplayResult, numbers: Map<string, string>): void {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DomainEvent, EventEnvelope } from '@antre/shared';
+import type { EventEnvelope } from '@antre/shared';
+import { ticketsNamed } from '@antre/shared';
 
 /** One message of a ticket's stream, already as the page reads it. */
 export interface TicketMessage {
@@ -187,25 +188,3 @@ export class TicketStreams {
 }
 
 /** The tickets an event is about: their own page changes at once. */
-function ticketsNamed(event: DomainEvent): readonly string[] {
-  switch (event.type) {
-    case 'DayClosed':
-      return event.expiredTicketIds;
-    case 'TicketIssued':
-    case 'LateTicketExpired':
-      return [event.ticket.id];
-    // Name no ticket; a config change (a renamed service) shows on an open status page at its next update.
-    case 'NumbersLeased':
-    case 'CounterStatusChanged':
-    case 'ConfigChanged':
-    case 'StaffChanged':
-    case 'DeviceRevoked':
-    case 'PairingCodeRotated':
-    case 'SurveyAnswered':
-    case 'SurveyFollowUpRecorded':
-      // A survey response is anonymous: it names no ticket.
-      return [];
-    default:
-      return [event.ticketId];
-  }
-}
