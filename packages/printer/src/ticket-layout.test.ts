@@ -191,6 +191,17 @@ describe('printableTicket', () => {
     expect(p.hallAddress).toBeUndefined();
   });
 
+  it('prints the likely span when the estimate is uncertain (issue 12)', () => {
+    const p = printableTicket({
+      config,
+      ticket,
+      estimate: { ahead: 6, minutes: 17, low: 11, high: 24 },
+      publicUrl: 'http://hub:3000/',
+      lang: 'id',
+    });
+    expect(p.wait).toBe('± 10–25 menit');
+  });
+
   it('speaks English when asked, and has no priority line for a regular visitor', () => {
     const p = printableTicket({
       config,

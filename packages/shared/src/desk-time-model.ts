@@ -1,3 +1,4 @@
+import type { EndedDeskTime } from './desk-times.js';
 import type { GammaShape } from './gamma-distribution.js';
 import { gammaShape } from './gamma-distribution.js';
 
@@ -18,19 +19,29 @@ const PRIOR_VISITS = 3;
 const PRIOR_SPREAD_VISITS = 5;
 const MIN_CV = 0.15;
 const MAX_CV = 2;
+/**
+ * Visits that ended this recently all count, beyond the last `window`. A wait of n visitors ahead scales
+ * with the mean, so a mean learnt from w visits errs by about 1/√w of the whole wait: ten visits make a
+ * long queue's estimate swing by a third. A busy service ends dozens of visits an hour, so the last hour
+ * steadies its mean while still following a slower afternoon; a quiet one keeps its last `window`.
+ */
+const RECENT_MS = 60 * 60_000;
 
 /**
- * The desk time of a service from its last `window` visits (`DayView.deskTimes`, ms): mean and spread,
- * each pulled towards a prior — the service's `targetMinutes` and the exponential's spread — by a few
- * pseudo-visits, so that the first visits of the day do not swing the estimate, and with none it is
- * the exponential of the target (the fallback).
+ * The desk time of a service from its recent visits (`DayView.deskTimes`): those of the last hour, and at
+ * least the last `window`. Mean and spread, each pulled towards a prior — the service's `targetMinutes`
+ * and the exponential's spread — by a few pseudo-visits, so that the first visits of the day do not swing
+ * the estimate, and with none it is the exponential of the target (the fallback).
  */
 export function deskTimeModel(
-  recentMs: readonly number[],
+  recent: readonly EndedDeskTime[],
   window: number,
   targetMinutes: number,
+  now: number,
 ): DeskTimeModel {
-  const xs = recentMs.slice(-window).map((ms) => ms / 60_000);
+  let first = Math.max(0, recent.length - window);
+  while (first > 0 && (recent[first - 1]?.endedAt ?? 0) > now - RECENT_MS) first -= 1;
+  const xs = recent.slice(first).map((d) => d.ms / 60_000);
   const n = xs.length;
   const sum = xs.reduce((a, b) => a + b, 0);
   const mean = Math.max(0.1, (sum + PRIOR_VISITS * targetMinutes) / (n + PRIOR_VISITS));

@@ -5,8 +5,12 @@ import type { ReadonlyTicket } from './domain-types.js';
 export const DESK_TIMES_KEPT = 100;
 
 /** A visit's time at a desk as it ended: the service, when it ended, how long the desk was taken (ms). */
-interface DeskTime {
+interface DeskTime extends EndedDeskTime {
   serviceId: string;
+}
+
+/** One visit's desk time (ms) and when it ended. */
+export interface EndedDeskTime {
   endedAt: number;
   ms: number;
 }
@@ -19,10 +23,10 @@ interface DeskTime {
  * from the events, and rebuilt from the tickets when a day is loaded from a snapshot.
  */
 export class DeskTimes {
-  private readonly byService = new Map<string, number[]>();
+  private readonly byService = new Map<string, EndedDeskTime[]>();
 
   /** Newest last, at most `DESK_TIMES_KEPT`. */
-  of(serviceId: string): readonly number[] {
+  of(serviceId: string): readonly EndedDeskTime[] {
     return this.byService.get(serviceId) ?? [];
   }
 
@@ -75,7 +79,7 @@ export class DeskTimes {
       list = [];
       this.byService.set(d.serviceId, list);
     }
-    list.push(d.ms);
+    list.push({ endedAt: d.endedAt, ms: d.ms });
     if (list.length > DESK_TIMES_KEPT) list.shift();
   }
 }

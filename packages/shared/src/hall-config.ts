@@ -171,7 +171,7 @@ export const queueSettings = z.object({
   leaseBlockSize: z.number().int().min(1).max(200).default(20),
   /** Leased blocks start here so that offline numbers stand apart from the hub's own. */
   leaseStart: z.number().int().min(2).max(9000).default(501),
-  /** Service times averaged for the estimated wait. */
+  /** Desk times the estimated wait learns from, at least (every visit of the last hour counts too). */
   estimateWindow: z.number().int().min(1).max(100).default(10),
   /** The longest a visitor should wait, in minutes: the supervisor is alerted past it (per service overridable). */
   waitTargetMinutes: z.number().int().min(1).max(600).default(30),

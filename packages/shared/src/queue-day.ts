@@ -8,6 +8,7 @@ import type {
   ReadonlyTicket,
   Ticket,
 } from './domain-types.js';
+import type { EndedDeskTime } from './desk-times.js';
 import { DeskTimes } from './desk-times.js';
 import type { QueueConfig } from './hall-config.js';
 import { reduceDay } from './queue-reducer.js';
@@ -32,8 +33,8 @@ export interface DayView {
   ticket(id: string): ReadonlyTicket | undefined;
   /** How many tickets wait where, kept up to date as they move. */
   waiting(): WaitingCounts;
-  /** The service's recent desk times (call → desk free again), ms, newest last (`DeskTimes`). */
-  deskTimes(serviceId: string): readonly number[];
+  /** The service's recent desk times (call → desk free again, ms) and when each ended, newest last (`DeskTimes`). */
+  deskTimes(serviceId: string): readonly EndedDeskTime[];
   /** The day as plain data, for the wire (`sync`'s snapshot) and for comparing two days. */
   snapshot(): DeepReadonly<QueueSnapshot>;
 }
@@ -107,7 +108,7 @@ export class QueueDay implements DayView {
     return this.index;
   }
 
-  deskTimes(serviceId: string): readonly number[] {
+  deskTimes(serviceId: string): readonly EndedDeskTime[] {
     return this.desks.of(serviceId);
   }
 

@@ -109,7 +109,7 @@ describe('the wait estimate (queueing theory for c desks)', () => {
     expect(wait(q, 'ktp')).toMatchObject({ ahead: 0, minutes: 0 });
   });
 
-  it('learns the desk time (call → desk free) from the recent visits, pulled towards the target', () => {
+  it("learns the desk time (call → desk free) from the last hour's visits, at least the window, pulled towards the target", () => {
     const q = queue({ settings: { estimateWindow: 2 } }).open('c1');
     for (let i = 0; i < 6; i++) q.issue('ktp');
     for (const minutes of [20, 4, 8]) {
@@ -117,7 +117,11 @@ describe('the wait estimate (queueing theory for c desks)', () => {
       q.advance(minutes * MINUTE);
       q.must({ type: 'finish', counterId: 'c1' });
     }
-    // The window holds 4 and 8; three pseudo-visits of the target 10: (12 + 30) / 5 = 8.4.
+    // All three ended within the hour, so all count beyond the window of 2; three pseudo-visits of the
+    // target 10: (32 + 30) / 6.
+    expect(wait(q, 'ktp').minutesPerVisitor).toBeCloseTo(62 / 6, 9);
+    // 49 minutes on, the 20-minute visit ended 61 minutes ago: the window holds 4 and 8, (12 + 30) / 5.
+    q.advance(49 * MINUTE);
     expect(wait(q, 'ktp')).toMatchObject({ ahead: 3, openCounters: 1, minutesPerVisitor: 8.4 });
   });
 

@@ -183,7 +183,12 @@ class EstimateContext {
     let m = this.models.get(serviceId);
     if (!m) {
       const target = this.config.services.find((s) => s.id === serviceId)?.targetMinutes ?? 10;
-      m = deskTimeModel(this.state.deskTimes(serviceId), this.config.settings.estimateWindow, target);
+      m = deskTimeModel(
+        this.state.deskTimes(serviceId),
+        this.config.settings.estimateWindow,
+        target,
+        this.now,
+      );
       this.models.set(serviceId, m);
     }
     return m;

@@ -5,6 +5,8 @@ import {
   countersOpening,
   openCountersOf,
   serviceWaitOutlook,
+  WIDE_RANGE_MINUTES,
+  waitCertaintyText,
   waitOutlook,
   waitOutlookText,
 } from './wait-text.js';
@@ -82,5 +84,63 @@ describe('waitOutlook', () => {
         opens: { weekday: 'mon', at: '13:00', inDays: 0 },
       },
     );
+  });
+});
+
+describe('the range, where the estimate is uncertain (issue 12)', () => {
+  const open = { openCounters: 2 };
+  it('says one figure while the likely span is under ten minutes, and calls it fairly close', () => {
+    const outlook = waitOutlook({ ahead: 2, minutes: 8, low: 4, high: 4 + WIDE_RANGE_MINUTES - 1, ...open });
+    expect(outlook).toEqual({ kind: 'minutes', minutes: 8 });
+    expect(waitOutlookText(outlook, 'id')).toBe('± 8 menit');
+    expect(waitCertaintyText(outlook, 'id')).toBe('Perkiraan ini cukup tepat');
+    expect(waitCertaintyText(outlook, 'en')).toBe('A fairly close estimate');
+  });
+
+  it('prints the span in five-minute steps once it is ten minutes or more, and calls it rough', () => {
+    const outlook = waitOutlook({ ahead: 6, minutes: 17, low: 11, high: 24, ...open });
+    expect(outlook).toEqual({ kind: 'minutes', minutes: 17, range: { low: 10, high: 25 } });
+    expect(waitOutlookText(outlook, 'id')).toBe('± 10–25 menit');
+    expect(waitOutlookText(outlook, 'en')).toBe('± 10–25 min');
+    expect(waitCertaintyText(outlook, 'id')).toBe('Perkiraan kasar: bisa lebih cepat atau lebih lama');
+    expect(waitCertaintyText(outlook, 'en')).toBe('A rough estimate: it may be sooner or later');
+  });
+
+  it('always holds the estimate itself inside the printed span', () => {
+    for (const [minutes, low, high] of [
+      [3, 0.4, 12],
+      [40, 41, 58],
+      [29, 10, 27],
+    ] as const) {
+      const outlook = waitOutlook({ ahead: 3, minutes, low, high, ...open });
+      if (outlook.kind !== 'minutes' || !outlook.range) throw new Error('expected a range');
+      expect(outlook.range.low).toBeLessThanOrEqual(minutes);
+      expect(outlook.range.high).toBeGreaterThanOrEqual(minutes);
+      expect(outlook.range.low % 5).toBe(0);
+      expect(outlook.range.high % 5).toBe(0);
+    }
+  });
+
+  it('says "up to" from zero, and hours past the hour', () => {
+    expect(waitOutlookText(waitOutlook({ ahead: 1, minutes: 4, low: 0.3, high: 12, ...open }), 'id')).toBe(
+      'hingga ± 15 menit',
+    );
+    expect(waitOutlookText(waitOutlook({ ahead: 1, minutes: 4, low: 0.3, high: 12, ...open }), 'en')).toBe(
+      'up to ± 15 min',
+    );
+    expect(waitOutlookText(waitOutlook({ ahead: 20, minutes: 80, low: 61, high: 118, ...open }), 'id')).toBe(
+      '± 1–2 jam',
+    );
+    expect(waitOutlookText(waitOutlook({ ahead: 20, minutes: 70, low: 46, high: 88, ...open }), 'id')).toBe(
+      '± 45 menit–1,5 jam',
+    );
+    expect(waitOutlookText(waitOutlook({ ahead: 20, minutes: 70, low: 46, high: 88, ...open }), 'en')).toBe(
+      '± 45 min–1.5 h',
+    );
+  });
+
+  it('has no certainty to speak of when no estimate holds', () => {
+    expect(waitCertaintyText({ kind: 'soon' }, 'id')).toBeUndefined();
+    expect(waitCertaintyText({ kind: 'counters-closed' }, 'id')).toBeUndefined();
   });
 });

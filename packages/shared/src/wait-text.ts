@@ -15,23 +15,61 @@ export type WaitOutlook =
   | { kind: 'counters-closed'; opens?: NextOpening }
   /** Nobody of the service is ahead, and a counter is open. */
   | { kind: 'soon' }
-  | { kind: 'minutes'; minutes: number };
+  /** `range`: only when the wait is uncertain enough to say so (`WIDE_RANGE_MINUTES`), rounded to 5 minutes. */
+  | { kind: 'minutes'; minutes: number; range?: WaitRange };
+
+/** Likely limits of the wait, minutes: one visitor in five is called sooner than `low`, one later than `high`. */
+export interface WaitRange {
+  low: number;
+  high: number;
+}
 
 export interface WaitFigures {
   /** Tickets of the service ahead. */
   ahead: number;
   /** The estimate's minutes (wait-estimate.ts). */
   minutes: number;
+  /** The estimate's 20th and 80th percentiles, minutes, when it has them. */
+  low?: number | undefined;
+  high?: number | undefined;
   /** Counters serving the service that are open now. */
   openCounters: number;
 }
+
+/**
+ * A visitor plans around a span of ten minutes or more (go for a coffee, come back): below it "± 15 menit"
+ * says enough; at or above it the ticket says the span, "± 10–25 menit", and the screen calls it rough.
+ */
+export const WIDE_RANGE_MINUTES = 10;
 
 /** The outlook from the estimate's figures; `opens` is when closed counters are expected to open. */
 export function waitOutlook(figures: WaitFigures, opens?: NextOpening): WaitOutlook {
   if (figures.openCounters === 0)
     return opens ? { kind: 'counters-closed', opens } : { kind: 'counters-closed' };
   if (figures.ahead === 0 || figures.minutes <= 0) return { kind: 'soon' };
-  return { kind: 'minutes', minutes: figures.minutes };
+  const range = wideRange(figures);
+  return range
+    ? { kind: 'minutes', minutes: figures.minutes, range }
+    : { kind: 'minutes', minutes: figures.minutes };
+}
+
+/** The range in five-minute steps around the estimate, when it spans `WIDE_RANGE_MINUTES` or more. */
+function wideRange({ minutes, low, high }: WaitFigures): WaitRange | undefined {
+  if (low === undefined || high === undefined || high - low < WIDE_RANGE_MINUTES) return undefined;
+  const roundedLow = Math.min(Math.floor(low / 5) * 5, Math.floor(minutes / 5) * 5);
+  const roundedHigh = Math.max(Math.ceil(high / 5) * 5, Math.ceil(minutes / 5) * 5);
+  return { low: roundedLow, high: roundedHigh };
+}
+
+/** How sure the estimate is, in words a visitor reads at a glance; nothing when there is no estimate to doubt. */
+export function waitCertaintyText(outlook: WaitOutlook, lang: HallLanguage): string | undefined {
+  if (outlook.kind !== 'minutes') return undefined;
+  if (outlook.range) {
+    return lang === 'id'
+      ? 'Perkiraan kasar: bisa lebih cepat atau lebih lama'
+      : 'A rough estimate: it may be sooner or later';
+  }
+  return lang === 'id' ? 'Perkiraan ini cukup tepat' : 'A fairly close estimate';
 }
 
 /** Counters serving the service that are open now. */
@@ -66,7 +104,7 @@ export function serviceWaitOutlook(
   day: DayView | undefined,
   config: Pick<QueueConfig, 'hall' | 'services' | 'counters'>,
   serviceId: string,
-  estimate: { ahead: number; minutes: number },
+  estimate: Pick<WaitFigures, 'ahead' | 'minutes' | 'low' | 'high'>,
   now: number,
 ): WaitOutlook {
   const openCounters = openCountersOf(day, config, serviceId);
@@ -82,7 +120,7 @@ export function waitOutlookText(outlook: WaitOutlook, lang: HallLanguage): strin
     case 'soon':
       return lang === 'id' ? 'Segera dilayani' : 'Served shortly';
     case 'minutes':
-      return minutesText(outlook.minutes, lang);
+      return outlook.range ? rangeText(outlook.range, lang) : minutesText(outlook.minutes, lang);
     case 'counters-closed': {
       const closed = lang === 'id' ? 'Loket belum buka' : 'Counters not open yet';
       const { opens } = outlook;
@@ -112,4 +150,24 @@ function minutesText(minutes: number, lang: HallLanguage): string {
   const m = minutes % 60;
   if (lang === 'id') return m === 0 ? `± ${h} jam` : `± ${h} jam ${m} menit`;
   return m === 0 ? `± ${h} h` : `± ${h} h ${m} min`;
+}
+
+/**
+ * "± 10–25 menit", "hingga ± 15 menit", "± 1–2 jam", "± 45 menit–1,5 jam" /
+ * "± 10–25 min", "up to ± 15 min", "± 1–2 h", "± 45 min–1.5 h".
+ */
+function rangeText({ low, high }: WaitRange, lang: HallLanguage): string {
+  const minute = lang === 'id' ? 'menit' : 'min';
+  const hour = lang === 'id' ? 'jam' : 'h';
+  const hours = (m: number) => {
+    const h = Math.round(m / 30) / 2;
+    return lang === 'id' ? String(h).replace('.', ',') : String(h);
+  };
+  if (low === 0) {
+    const upTo = high < 60 ? `${high} ${minute}` : `${hours(high)} ${hour}`;
+    return lang === 'id' ? `hingga ± ${upTo}` : `up to ± ${upTo}`;
+  }
+  if (high < 60) return `± ${low}–${high} ${minute}`;
+  if (low >= 60) return `± ${hours(low)}–${hours(high)} ${hour}`;
+  return `± ${low} ${minute}–${hours(high)} ${hour}`;
 }

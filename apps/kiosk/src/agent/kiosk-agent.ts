@@ -305,6 +305,7 @@ export class KioskAgent {
         issuedAt: now,
         ahead: estimate.ahead,
         minutes: estimate.minutes,
+        ...waitRangeOf(estimate),
         lang: request.lang,
         offline: true,
         syncState: 'pending',
@@ -336,6 +337,7 @@ export class KioskAgent {
       issuedAt: ticket.issuedAt,
       ahead: ticket.estimate.ahead,
       minutes: ticket.estimate.minutes,
+      ...waitRangeOf(ticket.estimate),
       lang,
       offline: false,
       syncState: 'hub',
@@ -374,7 +376,7 @@ export class KioskAgent {
           this.conn.state,
           config,
           ticket.serviceId,
-          { ahead: ticket.ahead, minutes: ticket.minutes },
+          { ahead: ticket.ahead, minutes: ticket.minutes, low: ticket.low, high: ticket.high },
           this.now(),
         ),
       });
@@ -413,6 +415,7 @@ export class KioskAgent {
       issuedAt: t.issuedAt,
       ahead: t.ahead,
       minutes: t.minutes,
+      ...waitRangeOf(t),
       offline,
       statusUrl: `${base}/t/${t.id}`,
     };
@@ -431,4 +434,12 @@ function issuedTicket(reply: CommandReply): ReadonlyTicket | undefined {
   if (!reply.ok) return undefined;
   const e = reply.events.find((x) => x.event.type === 'TicketIssued')?.event;
   return e?.type === 'TicketIssued' ? e.ticket : undefined;
+}
+
+/** The estimate's likely limits, when it has them (an optional field is absent, never undefined). */
+function waitRangeOf(e: { low?: number | undefined; high?: number | undefined }): {
+  low?: number;
+  high?: number;
+} {
+  return e.low === undefined || e.high === undefined ? {} : { low: e.low, high: e.high };
 }

@@ -105,3 +105,21 @@ describe('KioskStore', () => {
     expect(store.offlineNumbersLeft('2026-11-29').size).toBe(0);
   });
 });
+
+describe("the estimate's range (issue 12)", () => {
+  it("keeps a ticket's likely limits, and none for a ticket that had none", () => {
+    store.addLease({ day: '2026-11-30', serviceId: 'ktp', from: 1, to: 5 });
+    const ranged = store.issueOffline(
+      { ...offlineTicket(), minutes: 17, low: 11, high: 24 },
+      (n) => `A-${n}`,
+      () => false,
+    );
+    const plain = store.issueOffline(
+      offlineTicket(),
+      (n) => `A-${n}`,
+      () => false,
+    );
+    expect(ranged && store.ticket(ranged.id)).toMatchObject({ minutes: 17, low: 11, high: 24 });
+    expect(plain && store.ticket(plain.id)).not.toHaveProperty('low');
+  });
+});

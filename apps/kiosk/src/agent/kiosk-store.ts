@@ -16,6 +16,9 @@ export interface StoredTicket {
   issuedAt: number;
   ahead: number;
   minutes: number;
+  /** The estimate's likely limits (20th/80th percentile), minutes, when it had them. */
+  low?: number;
+  high?: number;
   lang: KioskLanguage;
   offline: boolean;
   syncState: SyncState;
@@ -37,6 +40,8 @@ interface TicketRow {
   issued_at: number;
   ahead: number;
   minutes: number;
+  wait_low: number | null;
+  wait_high: number | null;
   lang: string;
   offline: number;
   sync_state: string;
@@ -86,6 +91,9 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX tickets_sync ON tickets (sync_state, issued_at);
    CREATE INDEX tickets_failure ON tickets (failure_report_id) WHERE failure_report_id IS NOT NULL;`,
+  // The estimate's range, so the screen and the paper can say "± 10–25 menit" (issue 12).
+  `ALTER TABLE tickets ADD COLUMN wait_low INTEGER;
+   ALTER TABLE tickets ADD COLUMN wait_high INTEGER;`,
 ];
 
 /**
@@ -207,14 +215,16 @@ export class KioskStore {
   insert(t: StoredTicket): void {
     this.db
       .prepare(
-        `INSERT INTO tickets (id, day, service_id, number, display_number, priority, issued_at, ahead, minutes, lang,
-           offline, sync_state, sync_error, print_state, print_reason, print_error, failure_report_id)
-         VALUES (@id, @day, @serviceId, @number, @displayNumber, @priority, @issuedAt, @ahead, @minutes, @lang,
-           @offline, @syncState, @syncError, @printState, @printReason, @printError, @failureReportId)`,
+        `INSERT INTO tickets (id, day, service_id, number, display_number, priority, issued_at, ahead, minutes, wait_low,
+           wait_high, lang, offline, sync_state, sync_error, print_state, print_reason, print_error, failure_report_id)
+         VALUES (@id, @day, @serviceId, @number, @displayNumber, @priority, @issuedAt, @ahead, @minutes, @low,
+           @high, @lang, @offline, @syncState, @syncError, @printState, @printReason, @printError, @failureReportId)`,
       )
       .run({
         ...t,
         offline: t.offline ? 1 : 0,
+        low: t.low ?? null,
+        high: t.high ?? null,
         syncError: t.syncError ?? null,
         printReason: t.printReason ?? null,
         printError: t.printError ?? null,
@@ -311,6 +321,8 @@ function fromRow(r: TicketRow): StoredTicket {
     syncState: r.sync_state as SyncState,
     printState: r.print_state as PrintState,
   };
+  if (r.wait_low !== null) t.low = r.wait_low;
+  if (r.wait_high !== null) t.high = r.wait_high;
   if (r.sync_error !== null) t.syncError = r.sync_error;
   if (r.print_reason !== null) t.printReason = r.print_reason as PrintFaultReason;
   if (r.print_error !== null) t.printError = r.print_error;

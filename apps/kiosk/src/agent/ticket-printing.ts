@@ -38,7 +38,13 @@ export class KioskTicketPrinter {
       printableTicket({
         config: setup.config,
         ticket,
-        estimate: { ahead: ticket.ahead, minutes: ticket.minutes },
+        estimate: {
+          ahead: ticket.ahead,
+          minutes: ticket.minutes,
+          ...(ticket.low !== undefined && ticket.high !== undefined
+            ? { low: ticket.low, high: ticket.high }
+            : {}),
+        },
         ...(setup.outlook ? { outlook: setup.outlook } : {}),
         publicUrl: setup.publicUrl,
         lang: ticket.lang,

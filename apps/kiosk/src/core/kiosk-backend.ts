@@ -42,6 +42,9 @@ export interface IssuedTicket {
   issuedAt: number;
   ahead: number;
   minutes: number;
+  /** The estimate's likely limits (20th/80th percentile), minutes, when it had them. */
+  low?: number;
+  high?: number;
   /** Issued from a leased block while the hub was out of reach. */
   offline: boolean;
   /** A visit of several services: the services of its legs, in the plan's order. */

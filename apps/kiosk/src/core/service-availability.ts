@@ -1,4 +1,11 @@
-import type { DayView, IssueRefusal, NextOpening, PublicHallConfig, WaitOutlook } from '@antre/shared';
+import type {
+  DayView,
+  IssueRefusal,
+  NextOpening,
+  PublicHallConfig,
+  WaitFigures,
+  WaitOutlook,
+} from '@antre/shared';
 import { countersOpening, issueCapacities, waitOutlook } from '@antre/shared';
 
 /** Why a service takes no ticket now, with what the kiosk tells the visitor. */
@@ -9,6 +16,9 @@ export interface ServiceAvailability {
   waiting: number;
   /** Estimated wait for a ticket taken now, in minutes. */
   minutes: number;
+  /** Its likely limits (20th/80th percentile), minutes, when the estimate has them. */
+  low?: number;
+  high?: number;
   /** Counters serving the service that are open now. */
   openCounters: number;
   /** While none is open: when the service's hours begin again (`countersOpening`). */
@@ -19,9 +29,11 @@ export interface ServiceAvailability {
 /** What the wait amounts to for the visitor: the service's now, or a ticket's own figures at it. */
 export function outlookOf(
   availability: ServiceAvailability | undefined,
-  figures: { ahead: number; minutes: number } = {
+  figures: Pick<WaitFigures, 'ahead' | 'minutes' | 'low' | 'high'> = {
     ahead: availability?.waiting ?? 0,
     minutes: availability?.minutes ?? 0,
+    low: availability?.low,
+    high: availability?.high,
   },
 ): WaitOutlook {
   return waitOutlook(
@@ -67,6 +79,10 @@ export function kioskAvailability(
       minutes: capacity.minutes,
       openCounters: capacity.openCounters,
     };
+    if (capacity.low !== undefined && capacity.high !== undefined) {
+      availability.low = capacity.low;
+      availability.high = capacity.high;
+    }
     const opens = capacity.openCounters === 0 ? countersOpening(config, service.id, now) : undefined;
     if (opens) availability.countersOpen = opens;
     if (capacity.refusal) availability.refusal = capacity.refusal;

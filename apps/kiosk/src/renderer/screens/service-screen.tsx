@@ -1,5 +1,5 @@
 import type { PublicHallConfig } from '@antre/shared';
-import { placeText, waitOutlookText, whereToGo } from '@antre/shared';
+import { placeText, waitCertaintyText, waitOutlookText, whereToGo } from '@antre/shared';
 import { agencyStyle, useLanguage } from '@antre/ui';
 import type { ServiceAvailability } from '../../core/service-availability.js';
 import { outlookOf } from '../../core/service-availability.js';
@@ -31,6 +31,8 @@ export function ServiceScreen(props: {
   if (!service) return null;
   const requirements = service.requirements[lang];
   const waiting = props.availability?.waiting ?? 0;
+  const outlook = outlookOf(props.availability);
+  const certainty = waitCertaintyText(outlook, lang);
   const blocked = refusal !== undefined || !props.canIssue;
   const today = hoursToday(service.hours ?? props.config.hall.hours, props.now, props.config.hall.timeZone);
   return (
@@ -75,8 +77,13 @@ export function ServiceScreen(props: {
             </div>
             <div className="wait-fact">
               <Icon name="clock" size={64} />
-              <span className="wait-fact-value">{waitOutlookText(outlookOf(props.availability), lang)}</span>
+              <span className="wait-fact-value">{waitOutlookText(outlook, lang)}</span>
               <span className="wait-fact-label">{t(TEXT.estimatedWait)}</span>
+              {certainty ? (
+                <span className="wait-fact-note" data-testid="wait-certainty">
+                  {certainty}
+                </span>
+              ) : null}
             </div>
             <div className="wait-fact where">
               <Icon name="next" size={64} />

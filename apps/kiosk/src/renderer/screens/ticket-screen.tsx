@@ -1,5 +1,12 @@
 import type { PublicHallConfig } from '@antre/shared';
-import { WATCH_CALL_SCREEN, hallTimeText, placeText, waitOutlookText, whereToGo } from '@antre/shared';
+import {
+  WATCH_CALL_SCREEN,
+  hallTimeText,
+  placeText,
+  waitCertaintyText,
+  waitOutlookText,
+  whereToGo,
+} from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { IssuedTicket } from '../../core/kiosk-backend.js';
 import type { ServiceAvailability } from '../../core/service-availability.js';
@@ -35,7 +42,13 @@ export function TicketScreen(props: {
   const fault = typeof print === 'object' ? print.fault : undefined;
   const unprinted = fault !== undefined || print === 'no-printer';
   const place = placeText(whereToGo(props.config, { serviceId: ticket.serviceId, status: 'waiting' }), lang);
-  const wait = outlookOf(props.availability, { ahead: ticket.ahead, minutes: ticket.minutes });
+  const wait = outlookOf(props.availability, {
+    ahead: ticket.ahead,
+    minutes: ticket.minutes,
+    low: ticket.low,
+    high: ticket.high,
+  });
+  const certainty = waitCertaintyText(wait, lang);
   return (
     <div className={`ticket-screen${fault ? ' fault' : ''}`} data-testid="ticket-screen">
       <div className="ticket-card">
@@ -71,6 +84,11 @@ export function TicketScreen(props: {
                 {waitOutlookText(wait, lang)}
               </span>
               <span className="ticket-fact-label">{t(TEXT.estimatedWait)}</span>
+              {certainty ? (
+                <span className="ticket-fact-note" data-testid="ticket-wait-certainty">
+                  {certainty}
+                </span>
+              ) : null}
             </div>
             <div>
               <span className="ticket-fact-value">
