@@ -5,6 +5,7 @@ import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
 import type { FakePrinter } from '@antre/printer/testing';
 import { decodeEscPos, receiptText, startFakePrinter } from '@antre/printer/testing';
+import { toPrinterText } from '@antre/printer';
 import { busyMorning, stopHub } from './hall-activity.js';
 
 let hub: TestHub;
@@ -92,6 +93,13 @@ describe('the kiosk in a browser', () => {
     await shot('04-ticket-printed');
 
     const { ticket, doc, text } = await printedJob(number);
+    // The wait in the same words on screen and paper; how sure it is in plain words, on screen (issue 12).
+    const wait = (await page.getByTestId('ticket-wait').textContent()) ?? '';
+    expect(wait).toMatch(/^(hingga )?± \d+(–\d+)? menit$/);
+    expect(text).toContain(toPrinterText(wait));
+    expect(await page.getByTestId('ticket-wait-certainty').textContent()).toBe(
+      /–|hingga/.test(wait) ? 'Perkiraan kasar' : 'Perkiraan cukup tepat',
+    );
     expect(text).toContain('NOMOR ANTREAN');
     expect(text).toContain('Perekaman KTP-el');
     expect(text).toContain('LOKET 2-3, LANTAI 1');

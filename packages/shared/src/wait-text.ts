@@ -65,11 +65,9 @@ function wideRange({ minutes, low, high }: WaitFigures): WaitRange | undefined {
 export function waitCertaintyText(outlook: WaitOutlook, lang: HallLanguage): string | undefined {
   if (outlook.kind !== 'minutes') return undefined;
   if (outlook.range) {
-    return lang === 'id'
-      ? 'Perkiraan kasar: bisa lebih cepat atau lebih lama'
-      : 'A rough estimate: it may be sooner or later';
+    return lang === 'id' ? 'Perkiraan kasar' : 'A rough estimate';
   }
-  return lang === 'id' ? 'Perkiraan ini cukup tepat' : 'A fairly close estimate';
+  return lang === 'id' ? 'Perkiraan cukup tepat' : 'A fairly close estimate';
 }
 
 /** Counters serving the service that are open now. */

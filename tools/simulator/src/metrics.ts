@@ -61,6 +61,8 @@ export interface DayMetrics {
      * hub issued live with a desk open).
      */
     versusErlangC?: { estimate: ErrorSummary; erlangC: ErrorSummary };
+    /** Tickets issued with a span, and the share whose real wait fell inside it (60 % when it is true). */
+    span: { n: number; inside: number };
   };
   /** Tickets issued per hour of the day (`HH`). */
   issuedByHour: Record<string, number>;
@@ -150,6 +152,7 @@ export function dayMetrics(d: DayEvidence, hourOf: (t: number) => string, mmc?: 
         serviceId: leg.serviceId,
         offline: t.offline,
         estimate: t.estimateMinutes,
+        ...(t.estimateSpan ? { span: t.estimateSpan } : {}),
         actual: (leg.calledAt - t.issuedAt) / MIN,
         ...(found ? { found } : {}),
         ...(theory === undefined ? {} : { erlangC: theory }),
@@ -238,10 +241,22 @@ export function dayMetrics(d: DayEvidence, hourOf: (t: number) => string, mmc?: 
       online: errorSummary(estimatePairs.filter((p) => !p.offline)),
       offline: errorSummary(estimatePairs.filter((p) => p.offline)),
       byFound: byFound(estimatePairs, mmc),
+      span: spanCoverage(estimatePairs),
       ...(mmc
         ? { versusErlangC: { estimate: errorSummary(withTheory), erlangC: errorSummary(theoryPairs) } }
         : {}),
     },
     issuedByHour,
   };
+}
+
+/** How often the real wait fell inside the estimate's 20th–80th percentile span. */
+function spanCoverage(pairs: ReadonlyArray<{ actual: number; span?: { low: number; high: number } }>): {
+  n: number;
+  inside: number;
+} {
+  const spanned = pairs.flatMap((p) => (p.span ? [{ actual: p.actual, ...p.span }] : []));
+  if (spanned.length === 0) return { n: 0, inside: 0 };
+  const inside = spanned.filter((p) => p.actual >= p.low && p.actual <= p.high).length;
+  return { n: spanned.length, inside: inside / spanned.length };
 }

@@ -207,6 +207,12 @@ export function formatReport(r: SimulationReport): string {
       errorLine('M/M/c tickets, Erlang C conditional mean', versus.erlangC),
     );
   }
+  const { span } = m.estimate;
+  if (span.n > 0) {
+    out.push(
+      `  real wait inside the estimate's 20–80 % span: ${Math.round(span.inside * 100)}% of ${span.n} (a true span holds 60%)`,
+    );
+  }
   out.push('', foundTable(m.estimate.byFound, versus !== undefined), '');
 
   out.push(

@@ -18,6 +18,8 @@ export interface HandedOutTicket {
   issuedAt: number;
   ahead: number;
   estimateMinutes: number;
+  /** The estimate's likely span (20th–80th percentile), minutes, when it had one. */
+  estimateSpan?: { low: number; high: number };
 }
 
 export interface KioskRefusal {
@@ -92,6 +94,9 @@ export class SimulatedKiosk {
         issuedAt: t.issuedAt,
         ahead: t.ahead,
         estimateMinutes: t.minutes,
+        ...(t.low !== undefined && t.high !== undefined
+          ? { estimateSpan: { low: t.low, high: t.high } }
+          : {}),
       });
     } else {
       this.refusals.push({

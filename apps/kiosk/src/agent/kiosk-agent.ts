@@ -18,6 +18,7 @@ import type {
   KioskSnapshot,
   PrintOutcome,
 } from '../core/kiosk-backend.js';
+import { waitRangeOf } from '../core/kiosk-backend.js';
 import { issueCommand } from '../core/issue-command.js';
 import { kioskAvailability } from '../core/service-availability.js';
 import type { AgentLog } from './agent-log.js';
@@ -434,12 +435,4 @@ function issuedTicket(reply: CommandReply): ReadonlyTicket | undefined {
   if (!reply.ok) return undefined;
   const e = reply.events.find((x) => x.event.type === 'TicketIssued')?.event;
   return e?.type === 'TicketIssued' ? e.ticket : undefined;
-}
-
-/** The estimate's likely limits, when it has them (an optional field is absent, never undefined). */
-function waitRangeOf(e: { low?: number | undefined; high?: number | undefined }): {
-  low?: number;
-  high?: number;
-} {
-  return e.low === undefined || e.high === undefined ? {} : { low: e.low, high: e.high };
 }

@@ -53,6 +53,14 @@ export interface IssuedTicket {
   statusUrl?: string;
 }
 
+/** The estimate's likely limits, when it has them (an optional field is absent, never undefined). */
+export function waitRangeOf(e: { low?: number | undefined; high?: number | undefined }): {
+  low?: number;
+  high?: number;
+} {
+  return e.low === undefined || e.high === undefined ? {} : { low: e.low, high: e.high };
+}
+
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; error: DomainError };
 
 /** The printer package's list: the kiosk reports exactly the faults its printer code can raise. */

@@ -14,7 +14,7 @@ import type {
   PrintOutcome,
 } from '../../core/kiosk-backend.js';
 import { issueCommand } from '../../core/issue-command.js';
-import { DEFAULT_BEHAVIOUR } from '../../core/kiosk-backend.js';
+import { DEFAULT_BEHAVIOUR, waitRangeOf } from '../../core/kiosk-backend.js';
 import { kioskAvailability } from '../../core/service-availability.js';
 import { PRINTER_FAULT_REASONS } from '@antre/printer/printer-fault';
 
@@ -99,6 +99,7 @@ export class BrowserBackend implements KioskBackend {
       issuedAt: t.issuedAt,
       ahead: t.estimate.ahead,
       minutes: t.estimate.minutes,
+      ...waitRangeOf(t.estimate),
       offline: false,
       // The hub's public URL, never this page's origin: the kiosk may reach the hub by a loopback address.
       ...(this.conn.publicUrl !== undefined ? { statusUrl: `${this.conn.publicUrl}/t/${t.id}` } : {}),
