@@ -79,6 +79,12 @@ export async function runFaults(f: Faults, t: FaultTargets): Promise<void> {
           await t.clock.sleepUntil(when);
           await fuzzer.burst();
         }
+        // Every burst may have met the hub down (a kill, on a loaded machine): one more once it is back, so
+        // the day always holds hostile messages to check.
+        while (fuzzer.bursts === 0 && t.clock.now() + 60_000 < t.until) {
+          await t.clock.sleep(60_000);
+          await fuzzer.burst();
+        }
       })(),
     );
   }
