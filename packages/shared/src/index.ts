@@ -51,3 +51,4 @@ export * from './visit-issue.js';
 export * from './visit-plan.js';
 export * from './visit-progress.js';
 export * from './visit-routing.js';
+export * from './supervisor-board.js';
