@@ -205,7 +205,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     io,
     store,
     reports,
-    pairingCode: devices.pairingCode,
+    get pairingCode() {
+      return devices.pairingCode;
+    },
     publicUrl: publicUrl.url,
     close,
   };

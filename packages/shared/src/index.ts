@@ -14,6 +14,7 @@ export * from './config-refusal.js';
 export * from './contract.js';
 export * from './counter-zone.js';
 export * from './deep-readonly.js';
+export * from './device-contract.js';
 export * from './domain-events.js';
 export * from './domain-types.js';
 export * from './error-codes.js';
