@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
-import { connect, demoHall, launchBrowser, signIn, startTestHub, waitFor } from '@antre/hub/testing';
+import {
+  connect,
+  demoHall,
+  kioskCredentials,
+  launchBrowser,
+  signIn,
+  startTestHub,
+  waitFor,
+} from '@antre/hub/testing';
 import { LAPTOP, adminShot, signInAdmin } from './admin-harness.js';
 
 /**
@@ -17,13 +25,26 @@ let kiosk: Page;
 let display: Page;
 let pins: Map<string, string>;
 const clients: HubConnection[] = [];
+const MINUTE = 60_000;
 
 beforeAll(async () => {
   const demo = await demoHall();
   pins = demo.pins;
   hub = await startTestHub({ config: demo.config });
   browser = await launchBrowser(LAPTOP);
-  [admin, kiosk, display] = await Promise.all([1, 2, 3].map(() => browser.context.newPage()));
+  // A morning under way: tickets waiting at Disdukcapil and Samsat, the first for 35 minutes (past target).
+  const early = connect(hub.url, kioskCredentials('kiosk-2'));
+  clients.push(early);
+  await waitFor(early, () => early.status === 'online' && early.state !== undefined);
+  for (const serviceId of ['perekaman-ktp-el', 'perekaman-ktp-el', 'pajak-kendaraan-tahunan']) {
+    const reply = await early.command({ type: 'issueTicket', serviceId, priority: 'none' });
+    if (!reply.ok) throw new Error(`issue refused: ${reply.error.code}`);
+    hub.clock.advance(MINUTE);
+  }
+  hub.clock.advance(32 * MINUTE);
+  admin = await browser.context.newPage();
+  kiosk = await browser.context.newPage();
+  display = await browser.context.newPage();
   for (const page of [admin, kiosk, display]) page.setDefaultTimeout(10_000);
   // Kiosk and display keep the hub's (test) time, so opening hours agree.
   for (const page of [kiosk, display]) await page.clock.install({ time: hub.clock.now() });
@@ -54,6 +75,11 @@ describe('the admin console', () => {
     await signInAdmin(admin, hub.url, 'supervisor', pin('supervisor'));
     await admin.getByRole('heading', { name: 'Papan pantau langsung' }).waitFor();
     await admin.getByTestId('board-agency-disdukcapil').waitFor();
+    // The first KTP-el ticket has waited 35 minutes against the hall's 30: the board alerts.
+    const alert = admin.getByTestId('wait-alert-perekaman-ktp-el');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/35 \/ 30 mnt/);
+    expect(await admin.getByTestId('board-agency-disdukcapil').innerText()).toContain('Menunggu: 2');
     await adminShot(admin, '02-board');
   });
 
@@ -202,6 +228,11 @@ describe('the admin console', () => {
     await admin.getByRole('tab', { name: 'Instansi' }).click();
     await admin.getByTestId('config-list-agency').waitFor();
     await adminShot(admin, '12-agencies');
+    await admin.getByRole('link', { name: 'Perangkat' }).click();
+    await admin.getByTestId('devices-table').waitFor();
+    expect(await admin.getByTestId('device-kiosk-kiosk-1').innerText()).toContain('Terhubung');
+    await adminShot(admin, '16-devices');
+    await admin.getByRole('link', { name: 'Konfigurasi' }).click();
     await admin.getByRole('tab', { name: 'Hari libur' }).click();
     await admin.getByRole('button', { name: /Tambah hari libur/ }).click();
     await admin.getByTestId('holiday-form').waitFor();

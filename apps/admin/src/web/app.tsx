@@ -10,6 +10,7 @@ import { ADMIN_PAGES, pageOfPath, pathOfPage } from './model/admin-route.js';
 import { AuditScreen } from './screens/audit-screen.js';
 import { BoardScreen } from './screens/board-screen.js';
 import { ConfigScreen } from './screens/config-screen.js';
+import { DevicesScreen } from './screens/devices-screen.js';
 import { ReportsScreen } from './screens/reports-screen.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 import { T } from './text/admin-text.js';
@@ -17,6 +18,7 @@ import { T } from './text/admin-text.js';
 const NAV: Record<AdminPage, LocalizedText> = {
   board: T.navBoard,
   config: T.navConfig,
+  devices: T.navDevices,
   audit: T.navAudit,
   reports: T.navReports,
 };
@@ -137,6 +139,7 @@ export function App({ conn, session, time }: { conn: HubConnection; session: Adm
       <main className="admin-main">
         {page === 'board' ? <BoardScreen conn={conn} staff={staff} time={time} /> : null}
         {page === 'config' ? <ConfigScreen conn={conn} /> : null}
+        {page === 'devices' ? <DevicesScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'audit' ? <AuditScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'reports' ? <ReportsScreen conn={conn} session={staffSession} /> : null}
       </main>
