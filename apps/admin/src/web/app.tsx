@@ -141,7 +141,7 @@ export function App({ conn, session, time }: { conn: HubConnection; session: Adm
         {page === 'config' ? <ConfigScreen conn={conn} /> : null}
         {page === 'devices' ? <DevicesScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'audit' ? <AuditScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
-        {page === 'reports' ? <ReportsScreen conn={conn} session={staffSession} /> : null}
+        {page === 'reports' ? <ReportsScreen conn={conn} session={staffSession} time={time} /> : null}
       </main>
     </div>
   );
