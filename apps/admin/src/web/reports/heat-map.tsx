@@ -14,6 +14,15 @@ const WEEKDAY_TEXT: Record<number, { id: string; en: string }> = {
 };
 
 /**
+ * How much of the primary colour a cell takes: light shades (at most 45 %) under dark text, then dark ones
+ * (90–100 %) under white text, skipping the middle where neither text would reach 4.5:1.
+ */
+function shade(share: number): number {
+  if (share <= 0) return 0;
+  return Math.round(share < 0.6 ? 10 + share * 58 : 90 + (share - 0.6) * 25);
+}
+
+/**
  * Arrivals per day by weekday × hour, as a grid of cells shaded by the figure (a table underneath, so a
  * screen reader reads the numbers); only the hours that have arrivals are shown.
  */
@@ -49,13 +58,14 @@ export function HeatMap({ table }: { table: ReportTable }) {
               {hours.map((h) => {
                 const v = value.get(`${d}|${h}`);
                 const share = v === undefined ? 0 : v / max;
+                const dark = share >= 0.6;
                 return (
                   <td
                     key={h}
                     style={{
-                      background: `color-mix(in srgb, var(--antre-primary) ${Math.round(share * 100)}%, var(--antre-surface))`,
+                      background: `color-mix(in srgb, var(--antre-primary) ${shade(share)}%, var(--antre-surface))`,
                     }}
-                    className={share > 0.55 ? 'dark' : undefined}
+                    className={dark ? 'dark' : undefined}
                   >
                     {v === undefined ? '' : cellText(v, 'number', lang)}
                   </td>

@@ -3,7 +3,7 @@ import { useLanguage } from '@antre/ui';
 
 const W = 900;
 const H = 220;
-const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 40, right: 28, top: 12, bottom: 28 };
 
 /**
  * People waiting over the day, per quarter hour: the mean over the period's days as a line, the most on any
