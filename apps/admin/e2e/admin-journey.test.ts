@@ -228,6 +228,9 @@ describe('the admin console', () => {
     await admin.getByRole('tab', { name: 'Instansi' }).click();
     await admin.getByTestId('config-list-agency').waitFor();
     await adminShot(admin, '12-agencies');
+    await admin.getByRole('link', { name: 'Petugas' }).click();
+    await admin.getByTestId('staff-table').getByText('dukcapil1').waitFor();
+    await adminShot(admin, '17-staff');
     await admin.getByRole('link', { name: 'Perangkat' }).click();
     await admin.getByTestId('devices-table').waitFor();
     expect(await admin.getByTestId('device-kiosk-kiosk-1').innerText()).toContain('Terhubung');

@@ -13,11 +13,13 @@ import { ConfigScreen } from './screens/config-screen.js';
 import { DevicesScreen } from './screens/devices-screen.js';
 import { ReportsScreen } from './screens/reports-screen.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
+import { StaffScreen } from './screens/staff-screen.js';
 import { T } from './text/admin-text.js';
 
 const NAV: Record<AdminPage, LocalizedText> = {
   board: T.navBoard,
   config: T.navConfig,
+  staff: T.navStaff,
   devices: T.navDevices,
   audit: T.navAudit,
   reports: T.navReports,
@@ -139,6 +141,7 @@ export function App({ conn, session, time }: { conn: HubConnection; session: Adm
       <main className="admin-main">
         {page === 'board' ? <BoardScreen conn={conn} staff={staff} time={time} /> : null}
         {page === 'config' ? <ConfigScreen conn={conn} /> : null}
+        {page === 'staff' ? <StaffScreen conn={conn} /> : null}
         {page === 'devices' ? <DevicesScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'audit' ? <AuditScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'reports' ? <ReportsScreen conn={conn} session={staffSession} time={time} /> : null}

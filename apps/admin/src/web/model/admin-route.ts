@@ -1,5 +1,5 @@
 /** The console's pages, each at its own address under `/admin/`, so a link or a reload lands on it. */
-export const ADMIN_PAGES = ['board', 'config', 'devices', 'audit', 'reports'] as const;
+export const ADMIN_PAGES = ['board', 'config', 'staff', 'devices', 'audit', 'reports'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 const BASE = '/admin/';

@@ -29,6 +29,9 @@ export function textToHours(text: HoursText): WeeklyHours {
   return hours;
 }
 
+/** The week as an Indonesian hall reads it: Monday first. */
+export const WEEK_FROM_MONDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
 export const WEEKDAY_TEXT: Record<(typeof WEEKDAYS)[number], { id: string; en: string }> = {
   mon: { id: 'Senin', en: 'Monday' },
   tue: { id: 'Selasa', en: 'Tuesday' },

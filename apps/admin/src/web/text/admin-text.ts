@@ -150,6 +150,16 @@ export const T = {
     id: 'Perangkat dikelola oleh supervisor seluruh MPP.',
     en: 'Devices are managed by a supervisor of the whole hall.',
   },
+  // Staff
+  navStaff: { id: 'Petugas', en: 'Staff' },
+  staffTitle: { id: 'Akun petugas', en: 'Staff accounts' },
+  role: { id: 'Peran', en: 'Role' },
+  roleStaff: { id: 'Petugas loket', en: 'Counter staff' },
+  roleSupervisor: { id: 'Supervisor', en: 'Supervisor' },
+  staffReadOnly: {
+    id: 'Daftar ini mengikuti pusat antrean secara langsung. Menambah, menonaktifkan dan mengatur ulang PIN dari konsol belum tersedia di pusat antrean ini: ubah berkas konfigurasi aula dan gunakan npm run pin.',
+    en: 'This list follows the hub live. Adding, deactivating and resetting PINs from the console is not available on this hub yet: edit the hall config file and use npm run pin.',
+  },
   // Audit
   auditTitle: { id: 'Jejak audit', en: 'Audit trail' },
   when: { id: 'Waktu', en: 'When' },
