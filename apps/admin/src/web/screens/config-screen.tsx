@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HubConnection } from '@antre/client';
 import type { ConfigItemKind, LocalizedText, PublicHallConfig } from '@antre/shared';
 import { agencyStyle, useHub, useLanguage } from '@antre/ui';
@@ -43,6 +43,11 @@ export function ConfigScreen({ conn }: { conn: HubConnection }) {
   const [notice, setNotice] = useState<Notice>();
   // Bumped to reopen a form on the config as it is now (after a conflict or a save).
   const [formKey, setFormKey] = useState(0);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // A conflict or a refused removal is said at the top: bring it into view from a long form or list.
+  useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
   const config = hub.config;
   if (!config) return null;
 
@@ -112,7 +117,11 @@ export function ConfigScreen({ conn }: { conn: HubConnection }) {
         ))}
       </div>
       {notice ? (
-        <p className={`config-notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+        <p
+          ref={noticeRef}
+          className={`config-notice ${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+        >
           {t(notice.text)}
         </p>
       ) : null}
