@@ -51,7 +51,11 @@ export default tseslint.config(
   },
   {
     // The three renderers: hooks called in order, effects that name what they read.
-    files: ['apps/{kiosk,counter,display}/src/renderer/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    files: [
+      'apps/{kiosk,counter,display}/src/renderer/**/*.{ts,tsx}',
+      'apps/admin/src/**/*.{ts,tsx}',
+      'packages/ui/src/**/*.{ts,tsx}',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

@@ -6,7 +6,7 @@ import type { UserConfig } from 'vite';
  * The Vite config every renderer shares: served by the hub under `/<app>/`, workspace packages
  * read from source, and in `npm run dev` the hub's Socket.IO proxied.
  */
-export function appViteConfig(app: 'kiosk' | 'counter' | 'display', root: string): UserConfig {
+export function appViteConfig(app: 'kiosk' | 'counter' | 'display' | 'admin', root: string): UserConfig {
   return defineConfig({
     root,
     base: `/${app}/`,

@@ -93,7 +93,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         'the hall config file differs from the config in the store, which wins after the first start: import the file in the admin console to use it',
       ),
   });
-  // The store's config, which wins over the file after the first start (see the note on HubReports).
+  // The projection starts from the store's seed and follows the log's config changes (see HubReports).
   const reports = new HubReports(options.dataDir, service.config, store, logger);
   const streams = new TicketStreams({
     render: (ticketId) => ({
@@ -205,7 +205,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     io,
     store,
     reports,
-    pairingCode: devices.pairingCode,
+    get pairingCode() {
+      return devices.pairingCode;
+    },
     publicUrl: publicUrl.url,
     close,
   };

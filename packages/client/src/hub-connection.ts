@@ -308,6 +308,10 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'config:export': (socket, request) => answer((ack) => socket.emit('config:export', request, ack)),
   'audit:query': (socket, request) => answer((ack) => socket.emit('audit:query', request, ack)),
   'survey:followUp': (socket, request) => answer((ack) => socket.emit('survey:followUp', request, ack)),
+  'device:list': (socket, request) => answer((ack) => socket.emit('device:list', request, ack)),
+  'device:revoke': (socket, request) => answer((ack) => socket.emit('device:revoke', request, ack)),
+  'device:rotatePairingCode': (socket, request) =>
+    answer((ack) => socket.emit('device:rotatePairingCode', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

@@ -32,6 +32,7 @@ export class Projector {
 
   constructor(
     private readonly store: ProjectionStore,
+    /** The config before the log's first event (the store's seed); the log's config changes follow it. */
     private readonly config: QueueConfig,
     private readonly source: EventSource,
     options: ProjectorOptions = {},
@@ -55,6 +56,9 @@ export class Projector {
       } else {
         const open = await this.store.openRows();
         this.projection = new VisitProjection(this.config);
+        for (const { event } of this.source.configChangesUntil?.(position.seq) ?? []) {
+          if (event.type === 'ConfigChanged') this.projection.followConfig(event.change);
+        }
         this.projection.resume(position.seq, open.visits, open.legs, open.sessions);
         const latest = Math.max(0, ...open.visits.map((v) => v.day));
         await this.rollUp(await this.store.closedUnrolledDays(latest));

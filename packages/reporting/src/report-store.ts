@@ -80,4 +80,9 @@ export interface EventSource {
   readonly logId: string;
   /** Up to `limit` events after `seq`, in order, with their actor tags. */
   eventsAfter(seq: number, limit: number): readonly LoggedEvent[] | Promise<readonly LoggedEvent[]>;
+  /**
+   * The config changes (`ConfigChanged` events) up to `seq`, in order: a projection resumed at `seq` learns
+   * the config it stood on. Absent: the log has none.
+   */
+  configChangesUntil?(seq: number): readonly LoggedEvent[];
 }

@@ -1,4 +1,11 @@
-import type { DomainEvent, QueueConfig, Ticket, TicketOrigin } from '@antre/shared';
+import type {
+  ConfigChange,
+  DomainEvent,
+  HallTimeZone,
+  QueueConfig,
+  Ticket,
+  TicketOrigin,
+} from '@antre/shared';
 import { hallLocalTime, nextHallMidnight, staffOfActorTag } from '@antre/shared';
 import type {
   CounterSessionRow,
@@ -45,8 +52,40 @@ export class VisitProjection {
   /** The seq of the last event applied. */
   seq = 0;
 
-  constructor(private readonly config: QueueConfig) {
-    for (const s of config.services) {
+  /** The hall's time zone as the config stands at the last event applied. */
+  private timeZone: HallTimeZone;
+
+  /** `config`: the hall's config as it stood before the first event this projection applies. */
+  constructor(config: QueueConfig) {
+    this.timeZone = config.hall.timeZone;
+    this.learnServices(config.services);
+  }
+
+  /**
+   * Follows a config change as the log has it, so that a service added or retargeted in the admin console
+   * counts with its own agency and target from then on; a removed service keeps both for its earlier rows.
+   */
+  followConfig(change: ConfigChange): void {
+    switch (change.type) {
+      case 'add':
+      case 'update':
+        if (change.item.kind === 'service') this.learnServices([change.item.value]);
+        break;
+      case 'setHall':
+        this.timeZone = change.hall.timeZone;
+        break;
+      case 'import':
+        this.timeZone = change.config.hall.timeZone;
+        this.learnServices(change.config.services);
+        break;
+      case 'remove':
+      case 'setSettings':
+        break;
+    }
+  }
+
+  private learnServices(services: QueueConfig['services']): void {
+    for (const s of services) {
       this.agencyOf.set(s.id, s.agencyId);
       this.targetOf.set(s.id, Math.round(s.targetMinutes * 60));
     }
@@ -166,9 +205,11 @@ export class VisitProjection {
         }
         break;
       }
-      // Neither the hall's config (read once, at the projection's start), accounts, devices nor the survey
-      // (its own report) change a visit's rows.
+      // The config changes the services' agencies and targets of the rows to come, not of those written.
       case 'ConfigChanged':
+        this.followConfig(event.change);
+        break;
+      // Neither accounts, devices nor the survey (its own report) change a visit's rows.
       case 'StaffChanged':
       case 'DeviceRevoked':
       case 'PairingCodeRotated':
@@ -205,7 +246,7 @@ export class VisitProjection {
   }
 
   private issued(ticket: Ticket, late: boolean): void {
-    const tz = this.config.hall.timeZone;
+    const tz = this.timeZone;
     const day = dayNumber(ticket.day);
     const visit: VisitRow = {
       day,
@@ -269,7 +310,7 @@ export class VisitProjection {
     if (leg.calledAt === null) {
       leg.calledAt = at;
       leg.waitS = seconds(leg.queuedAt, at);
-      leg.leftMinute = minuteOfDay(at, leg.day, this.config.hall.timeZone);
+      leg.leftMinute = minuteOfDay(at, leg.day, this.timeZone);
     }
     if (open.visit.firstCalledAt === null) {
       open.visit.firstCalledAt = at;
@@ -299,7 +340,7 @@ export class VisitProjection {
       leg.serviceS = seconds(leg.startedAt ?? leg.lastCalledAt ?? at, at);
     }
     this.release(open, at);
-    if (leg.leftMinute === null) leg.leftMinute = minuteOfDay(at, leg.day, this.config.hall.timeZone);
+    if (leg.leftMinute === null) leg.leftMinute = minuteOfDay(at, leg.day, this.timeZone);
     leg.endedAt = at;
     leg.outcome = outcome;
     leg.state = 'ended';
@@ -347,7 +388,7 @@ export class VisitProjection {
       calls: 0,
       recalls: 0,
       targetS: this.targetOf.get(serviceId) ?? 0,
-      queuedMinute: minuteOfDay(at, visit.day, this.config.hall.timeZone),
+      queuedMinute: minuteOfDay(at, visit.day, this.timeZone),
       leftMinute: null,
     };
     open.legs.push(leg);
@@ -385,7 +426,7 @@ export class VisitProjection {
     }
     now.staff = event.staff ?? staffOfActorTag(logged.actor) ?? now.staff;
     const session: CounterSessionRow = {
-      day: dayNumber(hallLocalTime(logged.at, this.config.hall.timeZone).day),
+      day: dayNumber(hallLocalTime(logged.at, this.timeZone).day),
       counterId: event.counterId,
       seq: logged.seq,
       status: event.status,

@@ -3,6 +3,8 @@ import type { AuditEntry } from './config-audit.js';
 import { auditQuerySchema } from './config-audit.js';
 import { configChangeRequestSchema } from './config-change.js';
 import type { Reply } from './contract.js';
+import type { DeviceReplies } from './device-contract.js';
+import { deviceRequestSchemas } from './device-contract.js';
 import type { HallConfigInput } from './hall-config.js';
 
 /**
@@ -20,6 +22,7 @@ export const adminRequestSchemas = {
   'config:export': emptyAdminRequestSchema,
   /** The audit trail, newest first, filtered. */
   'audit:query': auditQuerySchema,
+  ...deviceRequestSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type ConfigChangeReply = Reply<{ version: number; seq: number }>;
@@ -27,7 +30,7 @@ export type ConfigExportReply = Reply<{ version: number; config: HallConfigInput
 /** `more`: older entries match too (ask again with `beforeSeq` set to the last entry's `seq`). */
 export type AuditReply = Reply<{ entries: AuditEntry[]; more: boolean }>;
 
-export interface AdminReplies {
+export interface AdminReplies extends DeviceReplies {
   'config:change': ConfigChangeReply;
   'config:export': ConfigExportReply;
   'audit:query': AuditReply;

@@ -12,7 +12,7 @@ import type { SurveyRoute } from './survey-routes.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 import type { TicketStreams } from './ticket-streams.js';
 
-const WEB_APPS = ['kiosk', 'counter', 'display'] as const;
+const WEB_APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
 
 export interface HttpDeps {
   service: QueueService;

@@ -140,6 +140,12 @@ function resolvePrincipal(
   }
   if (auth.demoDevice !== undefined && deps.demoMode && isLoopback(address)) {
     const { kind, deviceId } = auth.demoDevice;
+    if (deps.devices.isRevoked({ kind, deviceId })) {
+      return domainError(
+        'UNAUTHENTICATED',
+        `${kind} ${deviceId} was revoked: enrol it with the pairing code`,
+      );
+    }
     if (kind === 'kiosk') {
       return deps.config().kiosks.some((k) => k.id === deviceId)
         ? { kind: 'kiosk', kioskId: deviceId }

@@ -7,6 +7,9 @@ import type { QueueService } from '../queue-service.js';
 import type { SurveyService } from '../survey/survey-service.js';
 import type { AuthenticationDeps } from './authentication.js';
 import { authenticationHandlers } from './authentication.js';
+import type { DevicePresence } from '../auth/device-presence.js';
+import type { Device } from '../auth/device-registry.js';
+import { deviceHandlers } from './device-handlers.js';
 import type { Connection } from './connection.js';
 
 /** Answers one request, already past its schema: the contract types its payload and its reply. */
@@ -27,6 +30,10 @@ export interface RequestHandlerDeps extends AuthenticationDeps {
   printer?: HubTicketPrinter;
   /** The survey (`survey:followUp`); absent: refused as not available. */
   survey?: SurveyService;
+  /** Which devices are connected: the device list's `online` and `lastSeenAt`. */
+  presence: DevicePresence;
+  /** Takes a revoked device's open connections away from it. */
+  cutDevice: (device: Device) => void;
 }
 
 /** The hub's answer to every request of the contract. */
@@ -35,6 +42,7 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
   const commands = new CommandBatcher(deps.service);
   return {
     ...authenticationHandlers(deps),
+    ...deviceHandlers(deps),
 
     sync: ({ sinceSeq }) => deps.service.sync(sinceSeq),
 

@@ -4,6 +4,8 @@ import type { ClientToServerEvents, DomainError, ServerToClientEvents, Welcome }
 import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION } from '@antre/shared';
 import { TokenBucket } from '../auth/token-bucket.js';
 import type { Logger } from '../logger.js';
+import { DevicePresence, deviceOf } from '../auth/device-presence.js';
+import type { Device } from '../auth/device-registry.js';
 import { authenticateHandshake } from './authentication.js';
 import type { Connection, SocketData } from './connection.js';
 import { hubParser } from './packet-decoder.js';
@@ -34,7 +36,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   messageBurst: 100,
 };
 
-export interface SocketDeps extends Omit<RequestHandlerDeps, 'issuePerSecond' | 'issueBurst'> {
+export interface SocketDeps extends Omit<
+  RequestHandlerDeps,
+  'issuePerSecond' | 'issueBurst' | 'presence' | 'cutDevice'
+> {
   logger: Logger;
   version: string;
   rateLimits: RateLimits;
@@ -52,7 +57,18 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     pingTimeout: 8_000,
     parser: hubParser,
   });
-  const handlers = requestHandlers({ ...deps, ...deps.rateLimits });
+  const presence = new DevicePresence();
+  // A revoked device's connections stay open but act as the public: its next issue is refused by the policy,
+  // and its next connect by the handshake.
+  const cutDevice = (device: Device) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const held = deviceOf(socket.data.principal);
+      if (held?.kind !== device.kind || held.deviceId !== device.deviceId) continue;
+      presence.disconnected(socket.data.principal, deps.now());
+      socket.data.principal = { kind: 'public' };
+    }
+  };
+  const handlers = requestHandlers({ ...deps, ...deps.rateLimits, presence, cutDevice });
   const messageLimiter = new TokenBucket(
     deps.rateLimits.messagesPerSecond,
     deps.rateLimits.messageBurst,
@@ -77,6 +93,8 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
     // The gate answers every message itself and never calls `next`: no listener is needed, none is reached.
     const gate = requestGate(connection, handlers, messageLimiter, socket.id);
     socket.use((message) => gate(message));
+    presence.connected(socket.data.principal, deps.now());
+    socket.on('disconnect', () => presence.disconnected(socket.data.principal, deps.now()));
   });
 
   return io;

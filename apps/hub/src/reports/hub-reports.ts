@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { HallConfig } from '@antre/shared';
+import type { HallConfig, QueueConfig } from '@antre/shared';
+import type { EventSource } from '@antre/reporting';
 import { Projector } from '@antre/reporting';
 import type { EventStore, StoredEvent } from '../store/event-store.js';
 import type { Logger } from '../logger.js';
@@ -20,20 +21,19 @@ export class HubReports {
   constructor(
     dataDir: string,
     /**
-     * The config the hub started on: the projection learns the services' agencies and targets from it, so a
-     * service changed or added in the admin console counts with the start's figures until the next start.
+     * The config the hub started on, for a log without a seed; the projection starts from the store's seed
+     * and follows the log's config changes, so a service added in the admin console counts at once.
      */
-    readonly config: HallConfig,
+    config: HallConfig,
     log: EventStore,
     private readonly logger: Logger,
   ) {
     this.store = new SqliteReportStore(join(dataDir, REPORTS_FILE));
-    this.projector = new Projector(
-      this.store,
-      config,
-      { logId: log.logId, eventsAfter: (seq, limit) => log.storedEventsSince(seq, limit) },
-      { chunk: 5000, pause: () => new Promise((resolve) => setImmediate(resolve)) },
-    );
+    const { seed, source } = projectionSource(log, config);
+    this.projector = new Projector(this.store, seed, source, {
+      chunk: 5000,
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    });
   }
 
   /** Resumes the projection and catches up with the log, in the background. */
@@ -64,4 +64,24 @@ export class HubReports {
     }
     this.store.close();
   }
+}
+
+/**
+ * What a projection of `log` reads: the config before the log's first event (the store's seed; `fallback`
+ * for a store that has none) and the events, with the config changes up to a seq for a resumed projection.
+ */
+export function projectionSource(
+  log: EventStore,
+  fallback: QueueConfig,
+): { seed: QueueConfig; source: EventSource } {
+  const saved = log.configSeed();
+  return {
+    seed: saved === undefined ? fallback : (JSON.parse(saved) as QueueConfig),
+    source: {
+      logId: log.logId,
+      eventsAfter: (seq, limit) => log.storedEventsSince(seq, limit),
+      configChangesUntil: (seq) =>
+        log.configEvents().filter((e) => e.seq <= seq && e.event.type === 'ConfigChanged'),
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HallConfig } from '@antre/shared';
 import { Projector } from '@antre/reporting';
 import { EventStore } from '../store/event-store.js';
-import { REPORTS_FILE } from './hub-reports.js';
+import { REPORTS_FILE, projectionSource } from './hub-reports.js';
 import { SqliteReportStore } from './sqlite-report-store.js';
 
 export interface RebuildResult {
@@ -33,12 +33,8 @@ export async function rebuildReports(
   const store = new SqliteReportStore(file);
   try {
     const t0 = performance.now();
-    const projector = new Projector(
-      store,
-      config,
-      { logId: log.logId, eventsAfter: (seq, limit) => log.storedEventsSince(seq, limit) },
-      { chunk },
-    );
+    const { seed, source } = projectionSource(log, config);
+    const projector = new Projector(store, seed, source, { chunk });
     await projector.start();
     const ms = performance.now() - t0;
     const count = (table: string) =>
