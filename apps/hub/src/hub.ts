@@ -134,6 +134,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       state: () => service.state,
       now: () => service.now(),
       publicUrl: () => publicUrl.url,
+      linkKey: (ticketId) => survey.linkKey(ticketId),
       logger,
       onPrinted: ({ ticketId, kioskId, by }) => service.recordReprint(ticketId, kioskId, by),
     }),

@@ -7,7 +7,7 @@ import type { SurveyService } from '../survey/survey-service.js';
 import { counterSurveyPage } from './counter-survey-page.js';
 import { ikmPage } from './ikm-page.js';
 import type { PageLang } from './survey-page.js';
-import { ticketSurveyPage } from './ticket-survey-page.js';
+import { ticketSurveyPage, ticketSurveyPath } from './ticket-survey-page.js';
 
 /** A survey response is a small form; anything bigger is not one. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -50,7 +50,8 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       } catch {
         return sendJson(res, 400, refusal('VALIDATION_FAILED'));
       }
-      const reply = survey.submit({ kind: 'public' }, input);
+      const { key, submission } = splitKey(input);
+      const reply = survey.submit({ kind: 'public' }, submission, key);
       sendJson(res, reply.ok ? 200 : statusOf(reply.error.code), reply);
       return true;
     }
@@ -63,13 +64,14 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       if (body === undefined) return sendHtmlError(res, 413, 'VALIDATION_FAILED');
       const form = new URLSearchParams(body);
       const lang: PageLang = form.get('lang') === 'en' ? 'en' : 'id';
-      const reply = survey.submit({ kind: 'public' }, submissionFromForm(ticketId, form));
+      const key = form.get('k') ?? '';
+      const reply = survey.submit({ kind: 'public' }, submissionFromForm(ticketId, form), key);
       if (reply.ok || reply.error.code === 'SURVEY_ANSWERED') {
-        res.writeHead(303, { location: `/t/${encodeURIComponent(ticketId)}?lang=${lang}` });
+        res.writeHead(303, { location: ticketSurveyPath(ticketId, key, lang) });
         res.end();
         return true;
       }
-      const offer = survey.offerFor(ticketId);
+      const offer = reply.error.code === 'SURVEY_LINK_INVALID' ? undefined : survey.offerFor(ticketId);
       if (!offer) return sendHtmlError(res, statusOf(reply.error.code), reply.error.code);
       const error = ERROR_TEXT[reply.error.code][lang];
       sendHtml(
@@ -79,6 +81,7 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
           config,
           ticketId,
           displayNumber: displayNumberOf(queue, ticketId),
+          linkKey: key,
           offer,
           lang,
           error,
@@ -92,13 +95,23 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
     const page = /^\/t\/([^/]{1,64})$/.exec(path);
     if (page?.[1]) {
       const ticketId = decodeURIComponent(page[1]);
+      const key = url.searchParams.get('k');
+      // Without its link key, or not ended, or past its window: the ticket's status page answers.
+      if (!survey.linkOpens(ticketId, key)) return false;
       const offer = survey.offerFor(ticketId);
-      if (!offer) return false; // not ended, or past its window: the ticket's status page answers
+      if (!offer || key === null) return false;
       const lang: PageLang = url.searchParams.get('lang') === 'en' ? 'en' : 'id';
       sendHtml(
         res,
         200,
-        ticketSurveyPage({ config, ticketId, displayNumber: displayNumberOf(queue, ticketId), offer, lang }),
+        ticketSurveyPage({
+          config,
+          ticketId,
+          linkKey: key,
+          displayNumber: displayNumberOf(queue, ticketId),
+          offer,
+          lang,
+        }),
       );
       return true;
     }
@@ -114,6 +127,8 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
         offer: offer
           ? {
               ticketId: offer.visit.ticketId,
+              // The screen faces the citizen at the counter: it answers with the ticket's key, as the QR would.
+              key: survey.linkKey(offer.visit.ticketId),
               serviceId: offer.visit.serviceId,
               rated: offer.rated,
               closesAt: offer.closesAt,
@@ -159,6 +174,15 @@ export function submissionFromForm(ticketId: string, form: URLSearchParams): Rec
   return { ticketId, answers, profile, extra, ...(suggestion ? { suggestion } : {}) };
 }
 
+/** The JSON body's `key` apart from the submission the domain checks (which takes no unknown field). */
+function splitKey(input: unknown): { key: unknown; submission: unknown } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { key: undefined, submission: input };
+  }
+  const { key, ...submission } = input as Record<string, unknown>;
+  return { key, submission };
+}
+
 function scopeOf(url: URL): IkmScope {
   const scope: IkmScope = {};
   const agency = url.searchParams.get('agency');
@@ -184,6 +208,7 @@ function statusOf(code: string): number {
     case 'SURVEY_NOT_OPEN':
       return 409;
     case 'FORBIDDEN':
+    case 'SURVEY_LINK_INVALID':
       return 403;
     default:
       return 400;
