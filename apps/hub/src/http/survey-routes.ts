@@ -3,6 +3,7 @@ import type { HallConfig, IkmScope } from '@antre/shared';
 import { ERROR_TEXT } from '@antre/shared';
 import { TokenBucket } from '../auth/token-bucket.js';
 import type { QueueService } from '../queue-service.js';
+import { ikmToXlsx } from '../survey/ikm-xlsx.js';
 import type { SurveyService } from '../survey/survey-service.js';
 import { counterSurveyPage } from './counter-survey-page.js';
 import { ikmPage } from './ikm-page.js';
@@ -145,12 +146,25 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       return true;
     }
 
+    if (path === '/api/ikm.xlsx') {
+      const reply = survey.report(url.searchParams.get('period') ?? undefined, scopeOf(url));
+      if (!reply.ok) return sendJson(res, 400, reply);
+      const body = await ikmToXlsx(config, reply.report);
+      res.writeHead(200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="ikm-${reply.report.period}.xlsx"`,
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+      return true;
+    }
+
     if (path === '/ikm' || path === '/api/ikm') {
       const reply = survey.report(url.searchParams.get('period') ?? undefined, scopeOf(url));
       if (path === '/api/ikm') return sendJson(res, reply.ok ? 200 : 400, reply);
       if (!reply.ok) return sendHtmlError(res, 400, reply.error.code);
       const lang: PageLang = url.searchParams.get('lang') === 'en' ? 'en' : 'id';
-      sendHtml(res, 200, ikmPage(config, reply.report, lang));
+      sendHtml(res, 200, ikmPage(config, reply.report, lang, url.search));
       return true;
     }
     return false;
