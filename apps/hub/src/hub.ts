@@ -109,7 +109,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
-      survey: surveyRoutes({ survey, queue: service, config: options.config }),
+      survey: surveyRoutes({ survey, queue: service, config: options.config, sessions }),
       reports,
       sessions,
       streams,

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HallConfig, IkmScope } from '@antre/shared';
 import { ERROR_TEXT } from '@antre/shared';
+import type { StaffSessions } from '../auth/staff-sessions.js';
 import { TokenBucket } from '../auth/token-bucket.js';
+import { principalOf } from '../reports/report-routes.js';
 import type { QueueService } from '../queue-service.js';
 import { ikmToXlsx } from '../survey/ikm-xlsx.js';
 import type { SurveyService } from '../survey/survey-service.js';
 import { counterSurveyPage } from './counter-survey-page.js';
+import { followUpPage } from './follow-up-page.js';
 import { ikmPage } from './ikm-page.js';
 import type { PageLang } from './survey-page.js';
 import { ticketSurveyPage, ticketSurveyPath } from './ticket-survey-page.js';
@@ -22,6 +25,8 @@ export interface SurveyRouteDeps {
    * behind one address; the limit is there against a script, not a hall.
    */
   submitPerSecond?: number;
+  /** Staff sessions, for the supervisor's follow-up form (`Authorization: Bearer`); absent: refused. */
+  sessions?: StaffSessions;
   submitBurst?: number;
 }
 
@@ -55,6 +60,25 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       const reply = survey.submit({ kind: 'public' }, submission, key);
       sendJson(res, reply.ok ? 200 : statusOf(reply.error.code), reply);
       return true;
+    }
+
+    if (path === '/api/survey/follow-up' && method === 'POST') {
+      const body = await readBody(req);
+      if (body === undefined) return sendJson(res, 413, refusal('VALIDATION_FAILED'));
+      let input: unknown;
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, refusal('VALIDATION_FAILED'));
+      }
+      const principal = deps.sessions
+        ? principalOf(req, { sessions: deps.sessions, config: queue.config, now: () => queue.now() })
+        : ({ kind: 'public' } as const);
+      const reply = survey.recordFollowUp(principal, input);
+      if (reply.ok) return sendJson(res, 200, reply);
+      const { code } = reply.error;
+      const status = code === 'UNAUTHENTICATED' ? 401 : statusOf(code);
+      return sendJson(res, status, { ok: false, error: { ...reply.error, text: ERROR_TEXT[code] } });
     }
 
     const ticketSurvey = /^\/t\/([^/]{1,64})\/survey$/.exec(path);
@@ -144,6 +168,13 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       if (!counter) return sendHtmlError(res, 404, 'UNKNOWN_COUNTER');
       sendHtml(res, 200, counterSurveyPage(config, counter));
       return true;
+    }
+
+    if (path === '/ikm/tindak-lanjut') {
+      const reply = survey.report(url.searchParams.get('period') ?? undefined);
+      if (!reply.ok) return sendHtmlError(res, 400, reply.error.code);
+      const lang: PageLang = url.searchParams.get('lang') === 'en' ? 'en' : 'id';
+      return sendHtml(res, 200, followUpPage(config, reply.report, lang));
     }
 
     if (path === '/api/ikm.xlsx') {
