@@ -46,7 +46,8 @@ const card = () => page.locator('#card');
 
 describe('the ticket status page on a phone', () => {
   it('shows where to wait and follows the ticket live, without reloading', async () => {
-    await page.goto(`${hub.url}/t/${ticketId}`);
+    // As the printed ticket's QR code links it: with the ticket's survey link key.
+    await page.goto(`${hub.url}/t/${ticketId}?k=${hub.survey.linkKey(ticketId)}`);
     await card().getByText('C-003').waitFor();
     expect(await card().getByTestId('where').textContent()).toContain('Loket 4 · Lantai 1');
     expect(await card().textContent()).toMatch(/Antrean di depan Anda.*2/s);

@@ -76,7 +76,8 @@ it('takes the Pindah datang package in Indonesian, is called at Disdukcapil, the
   ]);
 
   const status = await browser.context.newPage();
-  await status.goto(`${hub.url}/t/${ticket.id}`);
+  // As the printed ticket's QR code links it: with the ticket's survey link key.
+  await status.goto(`${hub.url}/t/${ticket.id}?k=${hub.survey.linkKey(ticket.id)}`);
   await status.getByText('Rencana kunjungan').waitFor();
   await shot(status, '03-status-issued');
 

@@ -69,6 +69,11 @@ export interface PrintableTicketInput {
   outlook?: WaitOutlook;
   /** The hub's address as visitors' phones reach it, e.g. `http://10.0.0.2:3000`. */
   publicUrl: string;
+  /**
+   * The ticket's survey link key, known to the hub only: the QR link carries it (`/t/:id?k=`) so that the
+   * visitor holding the paper, and not whoever knows the ticket's id, answers its survey.
+   */
+  linkKey?: string;
   lang: TicketLanguage;
 }
 
@@ -100,7 +105,9 @@ export function printableTicket(input: PrintableTicketInput): PrintableTicket {
     watch: WATCH_CALL_SCREEN[lang],
     // A visit's documents in one list: one needed by several legs is printed once.
     requirements: visitRequirements(config, legServices ?? [ticket.serviceId], lang),
-    statusUrl: `${input.publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticket.id)}`,
+    statusUrl: `${input.publicUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(ticket.id)}${
+      input.linkKey === undefined ? '' : `?k=${encodeURIComponent(input.linkKey)}`
+    }`,
   };
   if (config.hall.address !== undefined) printable.hallAddress = config.hall.address;
   if (legServices) {

@@ -202,6 +202,20 @@ describe('printableTicket', () => {
     expect(p.wait).toBe('± 10–25 menit');
   });
 
+  it("puts the ticket's survey link key into the QR link when the hub gives one", () => {
+    const p = printableTicket({
+      config,
+      ticket,
+      estimate: { ahead: 2, minutes: 20 },
+      publicUrl: 'http://hub:3000',
+      linkKey: 'Ab-_0123456789abcdefgh',
+      lang: 'id',
+    });
+    expect(p.statusUrl).toBe(
+      'http://hub:3000/t/0f8c2a3e-1234-4abc-9def-0123456789ab?k=Ab-_0123456789abcdefgh',
+    );
+  });
+
   it('speaks English when asked, and has no priority line for a regular visitor', () => {
     const p = printableTicket({
       config,

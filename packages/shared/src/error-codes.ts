@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'DUPLICATE_ID',
   'SURVEY_NOT_OPEN',
   'SURVEY_ANSWERED',
+  /** A survey answer without its ticket's link key (`?k=` of the printed QR), or with another's. */
+  'SURVEY_LINK_INVALID',
   'INTERNAL',
   /** Made by a client, never sent by the hub: the hub cannot be reached now. */
   'HUB_UNREACHABLE',
@@ -136,6 +138,10 @@ export const ERROR_TEXT: Record<ErrorCode, LocalizedText> = {
   SURVEY_ANSWERED: {
     id: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
     en: 'This visit has already been rated. Thank you.',
+  },
+  SURVEY_LINK_INVALID: {
+    id: 'Tautan survei ini tidak berlaku. Pindai kode QR pada tiket Anda.',
+    en: 'This survey link is not valid. Scan the QR code on your ticket.',
   },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Server error.' },
   HUB_UNREACHABLE: {

@@ -196,7 +196,9 @@ export class IkmReportBuilder {
       };
     };
     const list = (m: Map<string, Group>) =>
-      [...m].map(([id, g]) => scoped(id, g)).sort((a, b) => a.id.localeCompare(b.id));
+      [...m]
+        .map(([id, g]) => scoped(id, g))
+        .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     return {
       period: this.period,
       ...this.days,

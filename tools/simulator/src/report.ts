@@ -4,6 +4,8 @@ import { countBy } from './invariants.js';
 import type { DayMetrics, Figures } from './metrics.js';
 import type { SoakFigures } from './soak.js';
 import type { ErrorSummary } from './stats.js';
+import { surveyLineOf } from './survey-takers.js';
+import type { SurveyFigures } from './survey-takers.js';
 
 export interface SimulationReport {
   scenario: {
@@ -46,6 +48,8 @@ export interface SimulationReport {
   };
   hub: { crashes: number; errorLines: string[]; stderrLines: string[] };
   soak?: SoakFigures;
+  /** The satisfaction survey, when the scenario has visitors answer it. */
+  survey?: SurveyFigures;
   invariants: InvariantResult[];
   ok: boolean;
 }
@@ -281,6 +285,7 @@ export function formatReport(r: SimulationReport): string {
   if (r.hub.stderrLines.length > 0)
     out.push(`Hub stderr (first lines): ${r.hub.stderrLines.slice(0, 3).join(' | ')}`, '');
 
+  if (r.survey) out.push(surveyLineOf(r.survey), '');
   out.push('Invariants');
   for (const i of r.invariants) out.push(`  [${i.ok ? 'PASS' : 'FAIL'}] ${i.name} — ${i.detail}`);
   out.push('', r.ok ? 'All invariants hold.' : 'SOME INVARIANTS FAILED.');

@@ -126,6 +126,16 @@ const scenarioSchema = z
     hallHours: z.array(period).min(1).optional(),
     /** Multiplies every arrival rate. */
     scale: z.number().positive().max(20).default(1),
+    /**
+     * The satisfaction survey: the share of visitors finished at a counter who answer it on the counter's
+     * screen, and the weights of the answers 1–4 (each element alike). Off (0) by default.
+     */
+    survey: z
+      .strictObject({
+        share: probability.default(0),
+        answers: z.array(z.number().nonnegative()).length(4).default([0.03, 0.12, 0.55, 0.3]),
+      })
+      .default({ share: 0, answers: [0.03, 0.12, 0.55, 0.3] }),
     /** Hub durability (SQLite `synchronous`); the hall's default is FULL. */
     durability: z.enum(['FULL', 'NORMAL', 'OFF']).default('FULL'),
     /** Kiosk ids and the share of visitors who use each. */

@@ -12,6 +12,8 @@ export interface CounterBehaviour {
   maxRecalls: number;
   /** Hall time at which everything stops: the visitor at the desk is finished then, whatever is left. */
   hardStop: number;
+  /** Told of every visit this counter finished (the counter-facing survey screen asks then). */
+  onFinished?: (counterId: string) => void;
 }
 
 export interface CounterStats {
@@ -231,7 +233,10 @@ export class SimulatedCounter {
         ? { type, counterId: this.id, ticketId, confirm: true }
         : { type, counterId: this.id, ticketId };
     const reply = await this.send(command, true);
-    if (reply.ok && type === 'finish') this.stats.served += 1;
+    if (reply.ok && type === 'finish') {
+      this.stats.served += 1;
+      this.behaviour.onFinished?.(this.id);
+    }
     if (reply.ok && type === 'noShow') this.stats.noShows += 1;
   }
 

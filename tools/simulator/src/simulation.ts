@@ -30,6 +30,7 @@ import { SimulatedKiosk } from './simulated-kiosk.js';
 import type { SoakFigures } from './soak.js';
 import { RssSampler, soakFigures } from './soak.js';
 import { writePlots } from './plots.js';
+import { SurveyTakers } from './survey-takers.js';
 import { VisitorDesk } from './visitor-desk.js';
 import type { Visitor } from './visitors.js';
 import { generateVisitors } from './visitors.js';
@@ -96,6 +97,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   const counters: SimulatedCounter[] = [];
   let supervisor: HubConnection | undefined;
   let sampler: RssSampler | undefined;
+  let surveys: SurveyTakers | undefined;
   try {
     await hub.start();
     for (const id of Object.keys(scenario.kiosks))
@@ -113,10 +115,13 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
       sampler.start((scenario.soak?.sampleEverySeconds ?? 1) * 1000);
     }
 
+    surveys = new SurveyTakers(hub.url, scenario.survey, rng.fork('survey'));
+    const takers = surveys;
     const behaviour = {
       recallAfterMs: scenario.visitor.recallAfterSeconds * 1000,
       maxRecalls: scenario.visitor.maxRecalls,
       hardStop: window.end - 60_000,
+      onFinished: (counterId: string) => takers.afterFinish(counterId),
     };
     for (const plan of plans)
       counters.push(new SimulatedCounter(plan, hub.url, clock, desk, behaviour, pool));
@@ -238,6 +243,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     };
     const soak = o.soak && sampler ? soakFigures(sampler.samples, window.start, afterCloseMb) : undefined;
     const report = buildReport(o, evidence, (performance.now() - t0) / 1000, soak);
+    // The month of the simulated day, as a hall reads its index.
+    if (surveys && scenario.survey.share > 0)
+      report.survey = await surveys.figures(scenario.date.slice(0, 7));
     const text = formatReport(report);
     writeFileSync(join(o.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(o.outDir, 'report.txt'), `${text}\n`);

@@ -9,6 +9,7 @@ import './app.css';
 import { CounterGrid } from './components/counter-grid.js';
 import { DisplayControls } from './components/display-controls.js';
 import { HallHeader } from './components/hall-header.js';
+import { IkmPanel, useIkmSummary } from './components/ikm-panel.js';
 import { NowCalling } from './components/now-calling.js';
 import { PreviousCalls } from './components/previous-calls.js';
 import { RunningText } from './components/running-text.js';
@@ -23,8 +24,16 @@ const FRESH_MS = 10_000;
 const PREVIOUS_SHOWN = 5;
 const MINUTE = 60_000;
 
-export function DisplayApp(props: { controller: DisplayController; kiosk: boolean }) {
+export function DisplayApp(props: {
+  controller: DisplayController;
+  kiosk: boolean;
+  /** The hub's address for its HTTP API; '' when the hub serves this page. */
+  hubUrl?: string;
+  /** Whether this screen shows this month's satisfaction index (`?ikm=1`). */
+  ikm?: boolean;
+}) {
   const { controller } = props;
+  const ikm = useIkmSummary(props.hubUrl ?? '', props.ikm ?? false);
   const hub = useHub(controller.conn);
   const { version, feedVersion } = useDisplay(controller);
   const { t } = useLanguage();
@@ -91,6 +100,14 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
   if (hero && stage.heroSpoken) freshCounterIds.add(hero.counterId);
   const heroCounter = hero ? lookups.counters.get(hero.counterId) : undefined;
   const hideCursor = props.kiosk || !active;
+  const waitingList = (
+    <WaitingList
+      waiting={waiting}
+      zoneOf={(agencyId) =>
+        zones.several ? [...(zones.byAgency.get(agencyId) ?? [])].join(' · ') || undefined : undefined
+      }
+    />
+  );
 
   return (
     <main className={`display-root${hideCursor ? ' hide-cursor' : ''}`} data-version={version}>
@@ -129,12 +146,14 @@ export function DisplayApp(props: { controller: DisplayController; kiosk: boolea
           />
         </div>
         <CounterGrid rows={rows} freshCounterIds={freshCounterIds} />
-        <WaitingList
-          waiting={waiting}
-          zoneOf={(agencyId) =>
-            zones.several ? [...(zones.byAgency.get(agencyId) ?? [])].join(' · ') || undefined : undefined
-          }
-        />
+        {ikm ? (
+          <div className="waiting-column">
+            {waitingList}
+            <IkmPanel summary={ikm} />
+          </div>
+        ) : (
+          waitingList
+        )}
       </div>
       {config.hall.runningText ? <RunningText text={t(config.hall.runningText)} /> : null}
       <DisplayControls

@@ -46,7 +46,7 @@ if (root) {
       <LanguageProvider
         {...(options.lang ? { initial: options.lang } : { persistKey: 'antre.display.lang' })}
       >
-        <DisplayApp controller={controller} kiosk={inElectron} />
+        <DisplayApp controller={controller} kiosk={inElectron} hubUrl={hubUrl} ikm={options.ikm} />
       </LanguageProvider>
     </StrictMode>,
   );

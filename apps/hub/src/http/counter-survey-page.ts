@@ -85,7 +85,7 @@ nav .send{flex:2}
 const COUNTER_SCRIPT = `
 const $ = (id) => document.getElementById(id);
 const steps = [...document.querySelectorAll('#form .q')];
-let mode = 'idle', ticketId = null, step = 0, lastTouch = Date.now(), finishedIds = new Set(), thanksTimer = null;
+let mode = 'idle', ticketId = null, ticketKey = null, step = 0, lastTouch = Date.now(), finishedIds = new Set(), thanksTimer = null;
 document.body.classList.add('stepping');
 $('toggle').addEventListener('click', () => document.body.classList.toggle('en'));
 function show(view) {
@@ -102,8 +102,9 @@ function goTo(i) {
   $('send').hidden = !last;
   window.scrollTo(0, 0);
 }
-function startSurvey(id) {
-  ticketId = id;
+function startSurvey(offer) {
+  ticketId = offer.ticketId;
+  ticketKey = offer.key;
   $('form').reset();
   $('error').hidden = true;
   lastTouch = Date.now();
@@ -131,7 +132,7 @@ $('send').addEventListener('click', async () => {
   for (const f of ['gender', 'age', 'education', 'occupation']) if (data.has(f)) profile[f] = data.get(f);
   const extra = {};
   for (const [k, v] of data) if (k.startsWith('extra-')) extra[k.slice(6)] = Number(v);
-  const body = { ticketId, answers, profile, extra };
+  const body = { ticketId, key: ticketKey, answers, profile, extra };
   const suggestion = String(data.get('suggestion') || '').trim();
   if (suggestion) body.suggestion = suggestion;
   try {
@@ -149,7 +150,7 @@ async function poll() {
   try {
     const res = await fetch('/api/survey/counter/' + encodeURIComponent(SETTINGS.counterId), { cache: 'no-store' });
     const { offer } = await res.json();
-    if (mode === 'idle' && offer && !offer.rated && !finishedIds.has(offer.ticketId)) startSurvey(offer.ticketId);
+    if (mode === 'idle' && offer && !offer.rated && !finishedIds.has(offer.ticketId)) startSurvey(offer);
   } catch (err) { /* the hub is away: stay as we are and ask again */ }
   if (mode === 'survey' && Date.now() - lastTouch > SETTINGS.abandonMs) { finishedIds.add(ticketId); toIdle(); }
   setTimeout(poll, SETTINGS.pollMs);

@@ -1,5 +1,13 @@
 import type { HallConfig, IkmReport, LocalizedText, ScopedIkm } from '@antre/shared';
-import { PROFILE_FIELDS, PROFILE_QUESTIONS, SKM_ELEMENTS, profileOptions, publishedIkm } from '@antre/shared';
+import {
+  IKM_SCALE,
+  PROFILE_FIELDS,
+  PROFILE_QUESTIONS,
+  SKM_ELEMENTS,
+  ikmGrade,
+  profileOptions,
+  publishedIkm,
+} from '@antre/shared';
 import type { PageLang } from './survey-page.js';
 import { both, escapeHtml } from './survey-page.js';
 
@@ -37,6 +45,14 @@ const TEXT = {
   open: t('Berjalan', 'In progress'),
   element: t('Unsur', 'Element'),
   print: t('Cetak (A4)', 'Print (A4)'),
+  xlsx: t('Unduh XLSX', 'Download XLSX'),
+  official: t('Perhitungan IKM (Permenpan RB 14/2017)', 'How the index is computed (Permenpan RB 14/2017)'),
+  answered: t('Jawaban', 'Answers'),
+  topic: t('Uraian', 'Description'),
+  weighted: t('NRR tertimbang (× 1/9)', 'Weighted NRR (× 1/9)'),
+  converted: t('Konversi (× 25)', 'Converted (× 25)'),
+  weightedSum: t('Jumlah NRR tertimbang', 'Sum of weighted NRR'),
+  unitIkm: t('IKM unit pelayanan (× 25)', 'Index of the unit (× 25)'),
   toggle: t('English', 'Bahasa Indonesia'),
 };
 
@@ -44,7 +60,7 @@ const fmt = (n: number | undefined, digits = 2) =>
   n === undefined ? '–' : n.toFixed(digits).replace('.', ',');
 
 /** The public IKM page (`/ikm`), also the A4 report when printed: index, chart, tables, profile, follow-up. */
-export function ikmPage(config: HallConfig, report: IkmReport, lang: PageLang): string {
+export function ikmPage(config: HallConfig, report: IkmReport, lang: PageLang, search = ''): string {
   const o = report.overall;
   const ikm = o.ikm.ikm;
   const headline =
@@ -109,7 +125,7 @@ ${o.sampleMet || o.ikm.respondents === 0 ? '' : `<p class="warn">${both(TEXT.sam
           .map((p) => {
             const e = SKM_ELEMENTS.find((x) => x.id === p.element);
             return `<tr><td>${p.element} ${e ? both(e.topic) : ''}</td><td>${escapeHtml(p.action)}</td><td>${escapeHtml(p.owner)}</td>
-<td>${escapeHtml(p.due)}</td><td>${both(p.done ? TEXT.done : TEXT.open)}</td></tr>`;
+<td class="nowrap">${escapeHtml(p.due)}</td><td>${both(p.done ? TEXT.done : TEXT.open)}</td></tr>`;
           })
           .join('')}</tbody></table>`;
   const other = lang === 'id' ? 'en' : 'id';
@@ -118,15 +134,43 @@ ${o.sampleMet || o.ikm.respondents === 0 ? '' : `<p class="warn">${both(TEXT.sam
 <title>IKM ${escapeHtml(report.period)} · ${escapeHtml(config.hall.name)}</title><style>${IKM_CSS}</style></head>
 <body class="${lang === 'en' ? 'en' : ''}"><main>
 <nav class="tools"><a href="?period=${encodeURIComponent(report.period)}&amp;lang=${other}">${both(TEXT.toggle)}</a>
+<a href="/api/ikm.xlsx${escapeHtml(xlsxQuery(search))}" download>${both(TEXT.xlsx)}</a>
 <button type="button" onclick="print()">${both(TEXT.print)}</button></nav>
 <p class="hall">${escapeHtml(config.hall.name)}</p><h1>${both(TEXT.title)}</h1>
 <p class="basis">${both(TEXT.basis)} · ${both(TEXT.period)} <b>${escapeHtml(report.period)}</b> (${escapeHtml(report.from)} – ${escapeHtml(report.to)})</p>
 <section class="head">${headline}${facts}</section>
 <h2>${both(TEXT.elements)}</h2><div class="chart">${chart}</div>${weakest}
+<h2>${both(TEXT.official)}</h2>${officialTable(o)}
 ${table(TEXT.byAgency, report.byAgency, names.agency)}${table(TEXT.byService, report.byService, names.service)}${table(TEXT.byCounter, report.byCounter, names.counter)}
 <h2>${both(TEXT.profile)}</h2><div class="profiles">${profile}</div>
 <h2>${both(TEXT.followUp)}</h2>${followUps}
 </main></body></html>`;
+}
+
+/** The regulation's computation table: per element NRR, weighted NRR and converted value, then the sum and the index. */
+function officialTable(o: ScopedIkm): string {
+  const rows = SKM_ELEMENTS.map((e, i) => {
+    const s = o.ikm.elements[i];
+    const nrr = s?.nrr;
+    const grade = nrr === undefined ? '–' : ikmGrade(nrr * IKM_SCALE).grade;
+    return `<tr><td>${e.id}</td><td>${both(e.topic)}</td><td>${s?.answered ?? 0}</td><td>${fmt(nrr, 3)}</td>
+<td>${fmt(s?.weighted, 3)}</td><td>${fmt(nrr === undefined ? undefined : nrr * IKM_SCALE)}</td><td>${grade}</td></tr>`;
+  }).join('');
+  const complete = o.ikm.elements.every((e) => e.weighted !== undefined);
+  const sum = complete ? o.ikm.elements.reduce((a, e) => a + (e.weighted ?? 0), 0) : undefined;
+  return `<table class="official"><thead><tr><th>${both(TEXT.element)}</th><th>${both(TEXT.topic)}</th><th>${both(TEXT.answered)}</th><th>NRR</th>
+<th>${both(TEXT.weighted)}</th><th>${both(TEXT.converted)}</th><th>${both(TEXT.grade)}</th></tr></thead><tbody>${rows}</tbody>
+<tfoot><tr><th colspan="4">${both(TEXT.weightedSum)}</th><td>${fmt(sum, 3)}</td><td colspan="2"></td></tr>
+<tr><th colspan="4">${both(TEXT.unitIkm)}</th><td colspan="2" data-testid="unit-ikm">${fmt(o.ikm.ikm === undefined ? undefined : publishedIkm(o.ikm.ikm))}</td>
+<td>${o.ikm.grade ? `${o.ikm.grade.grade} · ${both(o.ikm.grade.label)}` : '–'}</td></tr></tfoot></table>`;
+}
+
+/** The page's period and scope, for the XLSX link; the language is the page's own. */
+function xlsxQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('lang');
+  const q = params.toString();
+  return q === '' ? '' : `?${q}`;
 }
 
 const IKM_CSS = `
@@ -160,8 +204,12 @@ h2{font-size:1.1rem;margin:1.5rem 0 .5rem;border-bottom:2px solid #d6dee9;paddin
 table{border-collapse:collapse;width:100%;margin:.25rem 0;font-size:.95rem}
 th,td{border:1px solid #d6dee9;padding:.3rem .5rem;text-align:left}
 th{background:#f4f7fa}
+.official tfoot th{text-align:right}
+.official tfoot td{font-weight:700}
 td:not(:first-child){font-variant-numeric:tabular-nums}
-.profiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.75rem}
+.profiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.75rem;align-items:start}
+.nowrap{white-space:nowrap}
+@media (max-width:40rem){.tools{float:none;flex-wrap:wrap;margin-bottom:.5rem}table{display:block;overflow-x:auto}.bar{grid-template-columns:minmax(7rem,1fr) 1fr 2.5rem;gap:.5rem}.score .value{font-size:2.5rem}}
 @page{size:A4;margin:15mm}
-@media print{body{background:#fff}main{max-width:none;padding:0;min-height:0}.tools{display:none}h2{break-after:avoid}table,.chart{break-inside:avoid}}
+@media print{html{font-size:9.5pt}body{background:#fff}main{max-width:none;padding:0;min-height:0}.tools{display:none}h2{break-after:avoid}table,.chart{break-inside:avoid}}
 `;

@@ -14,6 +14,12 @@ export function both(text: LocalizedText): string {
   return `<span lang="id">${escapeHtml(text.id)}</span><span lang="en">${escapeHtml(text.en)}</span>`;
 }
 
+/** As `both`, for a tile's label: a long word joined by a slash ("Pelajar/Mahasiswa") may wrap after it. */
+function tileLabel(text: LocalizedText): string {
+  const wrap = (s: string) => escapeHtml(s).replaceAll('/', '/<wbr>');
+  return `<span lang="id">${wrap(text.id)}</span><span lang="en">${wrap(text.en)}</span>`;
+}
+
 const t = (id: string, en: string): LocalizedText => ({ id, en });
 
 export const SURVEY_TEXT = {
@@ -47,7 +53,7 @@ export function surveyFieldsets(config: HallConfig): string {
     const options = e.labels
       .map(
         (label, score) => `<label class="tile"><input type="radio" name="u${i + 1}" value="${score + 1}">
-<span class="score" aria-hidden="true">${score + 1}</span><span class="label">${both(label)}</span></label>`,
+<span class="score" aria-hidden="true">${score + 1}</span><span class="label">${tileLabel(label)}</span></label>`,
       )
       .join('');
     return `<fieldset class="q" data-step="${i}"><legend><span class="num">${i + 1}/9</span> ${both(e.question)}</legend>
@@ -59,7 +65,7 @@ export function surveyFieldsets(config: HallConfig): string {
         `<fieldset class="q extra" data-step="extra"><legend>${both(q.question)}</legend><div class="tiles">${q.options
           .map(
             (o, i) =>
-              `<label class="tile"><input type="radio" name="extra-${escapeHtml(q.id)}" value="${i}"><span class="label">${both(o)}</span></label>`,
+              `<label class="tile"><input type="radio" name="extra-${escapeHtml(q.id)}" value="${i}"><span class="label">${tileLabel(o)}</span></label>`,
           )
           .join('')}</div></fieldset>`,
     )
@@ -77,7 +83,7 @@ function profileFieldset(field: ProfileField): string {
   const options = profileOptions(field)
     .map(
       (o) =>
-        `<label class="tile small"><input type="radio" name="${field}" value="${o.value}"><span class="label">${both(o.label)}</span></label>`,
+        `<label class="tile small"><input type="radio" name="${field}" value="${o.value}"><span class="label">${tileLabel(o.label)}</span></label>`,
     )
     .join('');
   return `<fieldset class="pf"><legend>${both(PROFILE_QUESTIONS[field])}</legend><div class="tiles">${options}</div></fieldset>`;
@@ -86,6 +92,7 @@ function profileFieldset(field: ProfileField): string {
 /** The look shared by the phone page and the counter-facing screen; WCAG AA pairs from the design tokens. */
 export const SURVEY_CSS = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{font-family:system-ui,sans-serif;margin:0;background:#eef2f7;color:#0f1f33;line-height:1.4}
 body:not(.en) [lang=en],body.en [lang=id]{display:none}
 main{max-width:48rem;margin:0 auto;padding:1rem}
@@ -104,6 +111,8 @@ legend+*{clear:both}
 .tile:has(input:checked) .score{background:#fff;color:#0b5cad}
 .tile:has(input:focus-visible){outline:3px solid #e08a00;outline-offset:2px}
 .tile.small{min-height:2.75rem}
+.tile .label{min-width:0;overflow-wrap:break-word}
+@media (max-width:24rem){main{padding:.75rem}.q{padding:.85rem}.tile{padding:.5rem .55rem;gap:.45rem}}
 .pf{border:0;padding:0;margin:0 0 1rem}
 .pf legend{font-size:1rem}
 .section{font-size:1.1rem;margin:0 0 .75rem}

@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HallConfig, IkmScope } from '@antre/shared';
 import { ERROR_TEXT } from '@antre/shared';
+import type { StaffSessions } from '../auth/staff-sessions.js';
 import { TokenBucket } from '../auth/token-bucket.js';
+import { principalOf } from '../reports/report-routes.js';
 import type { QueueService } from '../queue-service.js';
+import { ikmToXlsx } from '../survey/ikm-xlsx.js';
 import type { SurveyService } from '../survey/survey-service.js';
 import { counterSurveyPage } from './counter-survey-page.js';
+import { followUpPage } from './follow-up-page.js';
 import { ikmPage } from './ikm-page.js';
 import type { PageLang } from './survey-page.js';
-import { ticketSurveyPage } from './ticket-survey-page.js';
+import { ticketSurveyPage, ticketSurveyPath } from './ticket-survey-page.js';
 
 /** A survey response is a small form; anything bigger is not one. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -21,6 +25,8 @@ export interface SurveyRouteDeps {
    * behind one address; the limit is there against a script, not a hall.
    */
   submitPerSecond?: number;
+  /** Staff sessions, for the supervisor's follow-up form (`Authorization: Bearer`); absent: refused. */
+  sessions?: StaffSessions;
   submitBurst?: number;
 }
 
@@ -50,9 +56,29 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       } catch {
         return sendJson(res, 400, refusal('VALIDATION_FAILED'));
       }
-      const reply = survey.submit({ kind: 'public' }, input);
+      const { key, submission } = splitKey(input);
+      const reply = survey.submit({ kind: 'public' }, submission, key);
       sendJson(res, reply.ok ? 200 : statusOf(reply.error.code), reply);
       return true;
+    }
+
+    if (path === '/api/survey/follow-up' && method === 'POST') {
+      const body = await readBody(req);
+      if (body === undefined) return sendJson(res, 413, refusal('VALIDATION_FAILED'));
+      let input: unknown;
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, refusal('VALIDATION_FAILED'));
+      }
+      const principal = deps.sessions
+        ? principalOf(req, { sessions: deps.sessions, config: queue.config, now: () => queue.now() })
+        : ({ kind: 'public' } as const);
+      const reply = survey.recordFollowUp(principal, input);
+      if (reply.ok) return sendJson(res, 200, reply);
+      const { code } = reply.error;
+      const status = code === 'UNAUTHENTICATED' ? 401 : statusOf(code);
+      return sendJson(res, status, { ok: false, error: { ...reply.error, text: ERROR_TEXT[code] } });
     }
 
     const ticketSurvey = /^\/t\/([^/]{1,64})\/survey$/.exec(path);
@@ -63,13 +89,14 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       if (body === undefined) return sendHtmlError(res, 413, 'VALIDATION_FAILED');
       const form = new URLSearchParams(body);
       const lang: PageLang = form.get('lang') === 'en' ? 'en' : 'id';
-      const reply = survey.submit({ kind: 'public' }, submissionFromForm(ticketId, form));
+      const key = form.get('k') ?? '';
+      const reply = survey.submit({ kind: 'public' }, submissionFromForm(ticketId, form), key);
       if (reply.ok || reply.error.code === 'SURVEY_ANSWERED') {
-        res.writeHead(303, { location: `/t/${encodeURIComponent(ticketId)}?lang=${lang}` });
+        res.writeHead(303, { location: ticketSurveyPath(ticketId, key, lang) });
         res.end();
         return true;
       }
-      const offer = survey.offerFor(ticketId);
+      const offer = reply.error.code === 'SURVEY_LINK_INVALID' ? undefined : survey.offerFor(ticketId);
       if (!offer) return sendHtmlError(res, statusOf(reply.error.code), reply.error.code);
       const error = ERROR_TEXT[reply.error.code][lang];
       sendHtml(
@@ -79,6 +106,7 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
           config,
           ticketId,
           displayNumber: displayNumberOf(queue, ticketId),
+          linkKey: key,
           offer,
           lang,
           error,
@@ -92,13 +120,23 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
     const page = /^\/t\/([^/]{1,64})$/.exec(path);
     if (page?.[1]) {
       const ticketId = decodeURIComponent(page[1]);
+      const key = url.searchParams.get('k');
+      // Without its link key, or not ended, or past its window: the ticket's status page answers.
+      if (!survey.linkOpens(ticketId, key)) return false;
       const offer = survey.offerFor(ticketId);
-      if (!offer) return false; // not ended, or past its window: the ticket's status page answers
+      if (!offer || key === null) return false;
       const lang: PageLang = url.searchParams.get('lang') === 'en' ? 'en' : 'id';
       sendHtml(
         res,
         200,
-        ticketSurveyPage({ config, ticketId, displayNumber: displayNumberOf(queue, ticketId), offer, lang }),
+        ticketSurveyPage({
+          config,
+          ticketId,
+          linkKey: key,
+          displayNumber: displayNumberOf(queue, ticketId),
+          offer,
+          lang,
+        }),
       );
       return true;
     }
@@ -114,6 +152,8 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
         offer: offer
           ? {
               ticketId: offer.visit.ticketId,
+              // The screen faces the citizen at the counter: it answers with the ticket's key, as the QR would.
+              key: survey.linkKey(offer.visit.ticketId),
               serviceId: offer.visit.serviceId,
               rated: offer.rated,
               closesAt: offer.closesAt,
@@ -130,12 +170,32 @@ export function surveyRoutes(deps: SurveyRouteDeps): SurveyRoute {
       return true;
     }
 
+    if (path === '/ikm/tindak-lanjut') {
+      const reply = survey.report(url.searchParams.get('period') ?? undefined);
+      if (!reply.ok) return sendHtmlError(res, 400, reply.error.code);
+      const lang: PageLang = url.searchParams.get('lang') === 'en' ? 'en' : 'id';
+      return sendHtml(res, 200, followUpPage(config, reply.report, lang));
+    }
+
+    if (path === '/api/ikm.xlsx') {
+      const reply = survey.report(url.searchParams.get('period') ?? undefined, scopeOf(url));
+      if (!reply.ok) return sendJson(res, 400, reply);
+      const body = await ikmToXlsx(config, reply.report);
+      res.writeHead(200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="ikm-${reply.report.period}.xlsx"`,
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+      return true;
+    }
+
     if (path === '/ikm' || path === '/api/ikm') {
       const reply = survey.report(url.searchParams.get('period') ?? undefined, scopeOf(url));
       if (path === '/api/ikm') return sendJson(res, reply.ok ? 200 : 400, reply);
       if (!reply.ok) return sendHtmlError(res, 400, reply.error.code);
       const lang: PageLang = url.searchParams.get('lang') === 'en' ? 'en' : 'id';
-      sendHtml(res, 200, ikmPage(config, reply.report, lang));
+      sendHtml(res, 200, ikmPage(config, reply.report, lang, url.search));
       return true;
     }
     return false;
@@ -157,6 +217,15 @@ export function submissionFromForm(ticketId: string, form: URLSearchParams): Rec
   for (const [k, v] of form) if (k.startsWith('extra-')) extra[k.slice('extra-'.length)] = Number(v);
   const suggestion = form.get('suggestion')?.trim();
   return { ticketId, answers, profile, extra, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** The JSON body's `key` apart from the submission the domain checks (which takes no unknown field). */
+function splitKey(input: unknown): { key: unknown; submission: unknown } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { key: undefined, submission: input };
+  }
+  const { key, ...submission } = input as Record<string, unknown>;
+  return { key, submission };
 }
 
 function scopeOf(url: URL): IkmScope {
@@ -184,6 +253,7 @@ function statusOf(code: string): number {
     case 'SURVEY_NOT_OPEN':
       return 409;
     case 'FORBIDDEN':
+    case 'SURVEY_LINK_INVALID':
       return 403;
     default:
       return 400;

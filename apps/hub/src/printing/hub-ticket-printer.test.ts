@@ -56,7 +56,12 @@ describe('ticket:print over Socket.IO', () => {
     expect(text).toContain(ticket.displayNumber);
     expect(text).toContain('Perekaman KTP-el');
     expect(doc.blocks).toContainEqual(
-      expect.objectContaining({ kind: 'qr', payload: `${hub.publicUrl}/t/${ticket.id}` }),
+      expect.objectContaining({
+        kind: 'qr',
+        payload: expect.stringMatching(
+          new RegExp(`^${hub.publicUrl}/t/${ticket.id}\\?k=[A-Za-z0-9_-]{22}$`),
+        ) as unknown,
+      }),
     );
     expect(doc.blocks).toContainEqual({ kind: 'cut', partial: true });
   });

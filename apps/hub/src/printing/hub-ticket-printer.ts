@@ -20,6 +20,8 @@ export interface HubTicketPrinterOptions {
   logger: Logger;
   /** The hub as visitors' phones reach it (`Hub.publicUrl`): the QR code links there. */
   publicUrl: () => string;
+  /** The ticket's survey link key for its QR link (`SurveyService.linkKey`); absent: the link has none. */
+  linkKey?: (ticketId: string) => string;
   /** Where per-kiosk printer overrides (`ANTRE_PRINTER_KIOSK_1=tcp://…`) are read. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Told of every ticket that printed: the hub ends a print-fault alert there (`QueueService.recordReprint`). */
@@ -90,6 +92,7 @@ export class HubTicketPrinter {
         estimate,
         outlook,
         publicUrl: this.options.publicUrl(),
+        ...(this.options.linkKey ? { linkKey: this.options.linkKey(ticket.id) } : {}),
         lang: request.lang,
       }),
       kiosk.paperWidth,

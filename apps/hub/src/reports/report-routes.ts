@@ -162,7 +162,11 @@ function scopedQuery(
   return query;
 }
 
-function principalOf(req: IncomingMessage, deps: ReportRouteDeps): Principal {
+/** Who sends an HTTP request: the staff member of its `Authorization: Bearer` session token, else the public. */
+export function principalOf(
+  req: IncomingMessage,
+  deps: Pick<ReportRouteDeps, 'sessions' | 'config' | 'now'>,
+): Principal {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
   if (!m?.[1]) return { kind: 'public' };

@@ -50,6 +50,10 @@ const post = (path: string, body: unknown) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+/** An answer as the counter screen or the phone's script sends it: with the ticket's link key. */
+const answer = (ticketId: string, body: Record<string, unknown> = {}) =>
+  post('/api/survey', { ticketId, key: hub.survey.linkKey(ticketId), answers: ALL_FOUR, ...body });
+
 function surveyEvents(): Array<Record<string, unknown>> {
   const db = new Database(`${hub.dataDir}/antre.sqlite`, { readonly: true });
   try {
@@ -66,24 +70,26 @@ describe('the survey over HTTP', () => {
   it('turns the ticket page into the survey once the visit has ended, takes one answer, and counts it', async () => {
     const open = visit(false);
     expect(await (await fetch(`${hub.url}/t/${open}`)).text()).not.toContain('Survei Kepuasan');
-    const early = await post('/api/survey', { ticketId: open, answers: ALL_FOUR });
+    const early = await answer(open);
     expect(early.status).toBe(409);
     expect(((await early.json()) as { error: { code: string } }).error.code).toBe('SURVEY_NOT_OPEN');
     expect(surveyEvents()).toEqual([]);
 
     run({ type: 'finish', counterId: 'loket-4' });
-    const page = await (await fetch(`${hub.url}/t/${open}`)).text();
+    const key = hub.survey.linkKey(open);
+    const page = await (await fetch(`${hub.url}/t/${open}?k=${key}`)).text();
     expect(page).toContain('Survei Kepuasan Masyarakat');
     expect(page).toContain('Sangat sesuai');
     expect(page).toContain('Tidak ingin menjawab');
 
     const offer = (await (await fetch(`${hub.url}/api/survey/counter/loket-4`)).json()) as {
-      offer: { ticketId: string };
+      offer: { ticketId: string; key: string };
     };
-    expect(offer.offer.ticketId).toBe(open);
+    expect(offer.offer).toMatchObject({ ticketId: open, key });
 
     const form = new URLSearchParams({
       lang: 'id',
+      k: key,
       u1: '4',
       u2: '3',
       u3: '3',
@@ -101,9 +107,12 @@ describe('the survey over HTTP', () => {
       redirect: 'manual',
     });
     expect(sent.status).toBe(303);
-    expect(await (await fetch(`${hub.url}/t/${open}`)).text()).toContain('Terima kasih atas penilaian');
+    expect(sent.headers.get('location')).toBe(`/t/${open}?k=${key}&lang=id`);
+    expect(await (await fetch(`${hub.url}/t/${open}?k=${key}`)).text()).toContain(
+      'Terima kasih atas penilaian',
+    );
 
-    const again = await post('/api/survey', { ticketId: open, answers: ALL_FOUR });
+    const again = await answer(open);
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('SURVEY_ANSWERED');
 
@@ -130,14 +139,15 @@ describe('the survey over HTTP', () => {
 
   it('still refuses a second answer after a restart, and closes the survey when the window has passed', async () => {
     const id = visit();
-    expect((await post('/api/survey', { ticketId: id, answers: ALL_FOUR })).status).toBe(200);
+    expect((await answer(id)).status).toBe(200);
     const other = visit();
     hub = await hub.restart();
-    expect((await post('/api/survey', { ticketId: id, answers: ALL_FOUR })).status).toBe(409);
+    expect((await answer(id)).status).toBe(409);
     hub.clock.advance(24 * 3_600_000 + 1);
-    const late = await post('/api/survey', { ticketId: other, answers: ALL_FOUR });
+    const late = await answer(other);
     expect(late.status).toBe(409);
-    expect(await (await fetch(`${hub.url}/t/${other}`)).text()).not.toContain('Survei Kepuasan');
+    const closed = await fetch(`${hub.url}/t/${other}?k=${hub.survey.linkKey(other)}`);
+    expect(await closed.text()).not.toContain('Survei Kepuasan');
     const report = (await (await fetch(`${hub.url}/api/ikm?period=2026-11`)).json()) as {
       report: { overall: { ikm: { ikm: number; grade: { grade: string } } } };
     };
@@ -147,12 +157,13 @@ describe('the survey over HTTP', () => {
 
   it('refuses bad input with a clear error and logs nothing', async () => {
     const id = visit();
+    const key = hub.survey.linkKey(id);
     for (const [body, status] of [
       ['{not json', 400],
-      [{ ticketId: id, answers: [5, 4, 4, 4, 4, 4, 4, 4, 4] }, 400],
-      [{ ticketId: id, answers: ALL_FOUR, nik: '3174011201900001' }, 400],
-      [{ ticketId: 'nope', answers: ALL_FOUR }, 404],
-      [{ ticketId: id, answers: ALL_FOUR, suggestion: 'x'.repeat(20_000) }, 413],
+      [{ ticketId: id, key, answers: [5, 4, 4, 4, 4, 4, 4, 4, 4] }, 400],
+      [{ ticketId: id, key, answers: ALL_FOUR, nik: '3174011201900001' }, 400],
+      [{ ticketId: 'nope', key: hub.survey.linkKey('nope'), answers: ALL_FOUR }, 404],
+      [{ ticketId: id, key, answers: ALL_FOUR, suggestion: 'x'.repeat(20_000) }, 413],
     ] as const) {
       expect((await post('/api/survey', body)).status, JSON.stringify(body).slice(0, 40)).toBe(status);
     }
@@ -162,11 +173,54 @@ describe('the survey over HTTP', () => {
     expect((await fetch(`${hub.url}/api/ikm?period=2026-13`)).status).toBe(400);
   });
 
+  it("takes an answer only with the ticket's own link key: a known ticket id is not enough", async () => {
+    const id = visit();
+    const other = visit();
+    const refusedBodies = [
+      { ticketId: id, answers: ALL_FOUR },
+      { ticketId: id, key: '', answers: ALL_FOUR },
+      { ticketId: id, key: hub.survey.linkKey(other), answers: ALL_FOUR },
+      { ticketId: id, key: `${hub.survey.linkKey(id).slice(0, 21)}x`, answers: ALL_FOUR },
+      { ticketId: id, key: 12345, answers: ALL_FOUR },
+    ];
+    for (const body of refusedBodies) {
+      const res = await post('/api/survey', body);
+      expect(res.status, JSON.stringify(body.key)).toBe(403);
+      const reply = (await res.json()) as { ok: boolean; error: { code: string } };
+      expect(reply).toMatchObject({ ok: false, error: { code: 'SURVEY_LINK_INVALID' } });
+    }
+
+    // The phone's form without its key (or with another ticket's): a clear page, in both languages.
+    for (const k of [undefined, hub.survey.linkKey(other)]) {
+      const form = new URLSearchParams({ lang: 'id', u1: '1', ...(k ? { k } : {}) });
+      const sent = await fetch(`${hub.url}/t/${id}/survey`, {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+      });
+      expect(sent.status).toBe(403);
+      const text = await sent.text();
+      expect(text).toContain('Tautan survei ini tidak berlaku');
+      expect(text).toContain('This survey link is not valid');
+    }
+
+    // Without the key the ended ticket's page stays its status page: no form to fill in.
+    for (const query of ['', '?k=', `?k=${hub.survey.linkKey(other)}`]) {
+      expect(await (await fetch(`${hub.url}/t/${id}${query}`)).text()).not.toContain('name="u1"');
+    }
+    expect(surveyEvents()).toEqual([]);
+
+    // The refusals used nothing up: the ticket's own key still answers, once.
+    expect((await answer(id)).status).toBe(200);
+    expect((await answer(id)).status).toBe(409);
+    expect(surveyEvents()).toHaveLength(1);
+  });
+
   it('rate-limits submissions from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 32; i += 1)
       statuses.push((await post('/api/survey', { ticketId: 'nope', answers: ALL_FOUR })).status);
-    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(0, 30).every((s) => s === 403)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
   });
 

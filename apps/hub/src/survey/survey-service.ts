@@ -23,6 +23,7 @@ import {
 } from '@antre/shared';
 import type { QueueService } from '../queue-service.js';
 import type { EventStore } from '../store/event-store.js';
+import { SurveyLinkKeys } from './survey-link.js';
 
 const HOUR = 3_600_000;
 /** A visit's ticket is issued on the visit's day: replaying one day more than the window finds its issue. */
@@ -44,6 +45,7 @@ export interface SurveyOffer {
 export class SurveyService {
   private readonly ledger: SurveyLedger;
   private readonly key: string;
+  private readonly links: SurveyLinkKeys;
 
   constructor(
     private readonly store: EventStore,
@@ -55,6 +57,7 @@ export class SurveyService {
     this.ledger = new SurveyLedger(windowMs);
     this.key = store.meta('survey_key') ?? '';
     if (this.key === '') throw new Error('the store has no survey key (migration 6)');
+    this.links = new SurveyLinkKeys(this.key);
     for (const e of store.streamSince(queue.now() - windowMs - REPLAY_MARGIN_MS)) this.ledger.apply(e);
   }
 
@@ -65,6 +68,16 @@ export class SurveyService {
 
   private visitKey(ticketId: string): string {
     return createHmac('sha256', this.key).update(ticketId).digest('hex').slice(0, 32);
+  }
+
+  /** The key of this ticket's survey link (`/t/:id?k=`): printed in its QR code, asked for on an answer. */
+  linkKey(ticketId: string): string {
+    return this.links.keyOf(ticketId);
+  }
+
+  /** Whether `key` opens this ticket's survey. */
+  linkOpens(ticketId: string, key: unknown): boolean {
+    return this.links.verify(ticketId, key);
   }
 
   private windowMs(): number {
@@ -93,13 +106,23 @@ export class SurveyService {
     return visit ? this.offerFor(visit.ticketId) : undefined;
   }
 
-  /** A citizen's response: authorised, decided, logged and announced; or refused with nothing logged. */
-  submit(principal: Principal, input: unknown): Reply<{ responseId: string; seq: number }> {
+  /**
+   * A citizen's response, with the ticket's link key: authorised, decided, logged and announced; or refused
+   * with nothing logged. A wrong or missing key is refused before anything else is looked at, so it tells
+   * nothing of the ticket (whether it exists, ended, or was rated).
+   */
+  submit(principal: Principal, input: unknown, linkKey: unknown): Reply<{ responseId: string; seq: number }> {
     const refusal = authorizeSurveyResponse(principal);
     if (refusal) return { ok: false, error: refusal };
     const ticketId = ticketIdOf(input);
     if (ticketId === undefined) {
       return { ok: false, error: domainError('VALIDATION_FAILED', 'ticketId: a ticket id is needed') };
+    }
+    if (!this.links.verify(ticketId, linkKey)) {
+      return {
+        ok: false,
+        error: domainError('SURVEY_LINK_INVALID', "the survey needs the ticket's link key (k)"),
+      };
     }
     const visitKey = this.visitKey(ticketId);
     const decision = decideSurveyResponse(input, {

@@ -163,13 +163,14 @@ describe('parseDisplayOptions', () => {
   it('reads zone, agencies, counters, sound, language and the speech age limit', () => {
     expect(
       parseDisplayOptions(
-        '?zone=Lantai%201&agencies=disdukcapil,%20samsat,&counters=loket-2&chime=0&speech=on&lang=en&maxAge=90',
+        '?zone=Lantai%201&agencies=disdukcapil,%20samsat,&counters=loket-2&chime=0&speech=on&lang=en&maxAge=90&ikm=1',
       ),
     ).toEqual({
       scope: { zone: 'Lantai 1', agencyIds: ['disdukcapil', 'samsat'], counterIds: ['loket-2'] },
       sound: { chime: false, speech: true },
       lang: 'en',
       speakWithinMs: 90_000,
+      ikm: true,
     });
   });
 
@@ -179,6 +180,7 @@ describe('parseDisplayOptions', () => {
       sound: {},
       lang: undefined,
       speakWithinMs: 60_000,
+      ikm: false,
     });
     expect(parseDisplayOptions('?maxAge=1').speakWithinMs).toBe(10_000);
     expect(parseDisplayOptions('?maxAge=99999').speakWithinMs).toBe(600_000);

@@ -11,6 +11,8 @@ export interface DisplayOptions {
   lang: 'id' | 'en' | undefined;
   /** A call older than this is shown but no longer spoken. */
   speakWithinMs: number;
+  /** Shows this month's satisfaction index (`?ikm=1`): a hall chooses which screen publishes it. */
+  ikm: boolean;
 }
 
 const DEFAULT_SPEAK_WITHIN_S = 60;
@@ -43,7 +45,7 @@ export function parseDisplayOptions(search: string): DisplayOptions {
   const within = Number(params.get('maxAge'));
   const seconds =
     Number.isFinite(within) && within > 0 ? Math.min(Math.max(within, 10), 600) : DEFAULT_SPEAK_WITHIN_S;
-  return { scope, sound, lang, speakWithinMs: seconds * 1000 };
+  return { scope, sound, lang, speakWithinMs: seconds * 1000, ikm: flag(params.get('ikm')) ?? false };
 }
 
 function flag(value: string | null): boolean | undefined {
