@@ -25,6 +25,16 @@ export interface StoredTicket {
   printError?: string;
   /** Set while a print failure still has to be reported to the hub (staff alert): the report's command id. */
   failureReportId?: string;
+  /**
+   * A visit of several services: its services in the plan's order (the numbered one first for a ticket issued
+   * offline, where the plan travels with the sync), and its package.
+   */
+  visit?: StoredVisit;
+}
+
+export interface StoredVisit {
+  serviceIds: string[];
+  packageId?: string;
 }
 
 interface TicketRow {
@@ -45,6 +55,7 @@ interface TicketRow {
   print_reason: string | null;
   print_error: string | null;
   failure_report_id: string | null;
+  visit: string | null;
 }
 
 export interface Lease {
@@ -86,6 +97,8 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX tickets_sync ON tickets (sync_state, issued_at);
    CREATE INDEX tickets_failure ON tickets (failure_report_id) WHERE failure_report_id IS NOT NULL;`,
+  // A visit's services travel with its ticket: shown on screen, and sent with an offline ticket's sync.
+  `ALTER TABLE tickets ADD COLUMN visit TEXT;`,
 ];
 
 /**
@@ -208,9 +221,9 @@ export class KioskStore {
     this.db
       .prepare(
         `INSERT INTO tickets (id, day, service_id, number, display_number, priority, issued_at, ahead, minutes, lang,
-           offline, sync_state, sync_error, print_state, print_reason, print_error, failure_report_id)
+           offline, sync_state, sync_error, print_state, print_reason, print_error, failure_report_id, visit)
          VALUES (@id, @day, @serviceId, @number, @displayNumber, @priority, @issuedAt, @ahead, @minutes, @lang,
-           @offline, @syncState, @syncError, @printState, @printReason, @printError, @failureReportId)`,
+           @offline, @syncState, @syncError, @printState, @printReason, @printError, @failureReportId, @visit)`,
       )
       .run({
         ...t,
@@ -219,6 +232,7 @@ export class KioskStore {
         printReason: t.printReason ?? null,
         printError: t.printError ?? null,
         failureReportId: t.failureReportId ?? null,
+        visit: t.visit ? JSON.stringify(t.visit) : null,
       });
   }
 
@@ -315,5 +329,6 @@ function fromRow(r: TicketRow): StoredTicket {
   if (r.print_reason !== null) t.printReason = r.print_reason as PrintFaultReason;
   if (r.print_error !== null) t.printError = r.print_error;
   if (r.failure_report_id !== null) t.failureReportId = r.failure_report_id;
+  if (r.visit !== null) t.visit = JSON.parse(r.visit) as StoredVisit;
   return t;
 }
