@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredTicket } from './kiosk-store.js';
 import { KioskStore } from './kiosk-store.js';
@@ -103,5 +104,31 @@ describe('KioskStore', () => {
     expect(store.ticket(sent?.id ?? '')).toBeUndefined();
     expect(store.ticket(unsent?.id ?? '')).toBeDefined();
     expect(store.offlineNumbersLeft('2026-11-29').size).toBe(0);
+  });
+});
+
+describe('a visit kept with its ticket', () => {
+  it('stores a visit’s services and package, and upgrades a store made before visits without losing a ticket', () => {
+    const file = join(dir, 'kiosk.sqlite');
+    const plain = { ...offlineTicket(), number: 501, displayNumber: 'A-501' };
+    store.insert(plain);
+    const visit = { ...offlineTicket('kk'), number: 502, displayNumber: 'B-502' };
+    store.insert({ ...visit, visit: { serviceIds: ['kk', 'ktp', 'jkn'], packageId: 'pindah' } });
+    expect(store.ticket(visit.id)?.visit).toEqual({ serviceIds: ['kk', 'ktp', 'jkn'], packageId: 'pindah' });
+    expect(store.ticket(plain.id)?.visit).toBeUndefined();
+    store.close();
+
+    // The store as version 1 left it: no visit column.
+    const db = new Database(file);
+    db.prepare('DELETE FROM tickets WHERE id = ?').run(visit.id);
+    db.exec('ALTER TABLE tickets DROP COLUMN visit');
+    db.pragma('user_version = 1');
+    db.close();
+
+    store = new KioskStore(file);
+    expect(store.ticket(plain.id)).toMatchObject({ displayNumber: 'A-501', syncState: 'pending' });
+    expect(store.ticket(plain.id)?.visit).toBeUndefined();
+    store.insert({ ...visit, visit: { serviceIds: ['kk', 'ktp'] } });
+    expect(store.unsynced().map((t) => t.visit?.serviceIds)).toEqual([undefined, ['kk', 'ktp']]);
   });
 });
