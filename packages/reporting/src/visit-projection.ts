@@ -5,8 +5,15 @@ import type {
   QueueConfig,
   Ticket,
   TicketOrigin,
+  VisitPosition,
 } from '@antre/shared';
-import { hallLocalTime, nextHallMidnight, staffOfActorTag } from '@antre/shared';
+import {
+  followVisit,
+  hallLocalTime,
+  nextHallMidnight,
+  staffOfActorTag,
+  visitPositionOf,
+} from '@antre/shared';
 import type {
   CounterSessionRow,
   LegOutcome,
@@ -21,8 +28,8 @@ import { dayNumber, dayString, emptyChanges, weekdayOf } from './report-rows.js'
 interface OpenVisit {
   visit: VisitRow;
   legs: LegRow[];
-  /** A visit plan's services by leg index (`VisitRouted` names a leg by its index). */
-  plan: string[];
+  /** Which service it is on, and its legs' services by leg index (`VisitRouted` names a leg by its index). */
+  position: VisitPosition;
 }
 
 interface CounterNow {
@@ -112,7 +119,8 @@ export class VisitProjection {
       const own = (byTicket.get(visit.ticketId) ?? []).sort((a, b) => a.leg - b.leg);
       if (own.length === 0) continue;
       // The plan is not among the stored rows: a visit resumed mid-way records no further routed legs.
-      this.tickets.set(visit.ticketId, { visit: { ...visit }, legs: own, plan: [] });
+      const serviceId = own[own.length - 1]?.serviceId ?? '';
+      this.tickets.set(visit.ticketId, { visit: { ...visit }, legs: own, position: { serviceId, legs: [] } });
     }
     for (const session of sessions) {
       if (session.endedAt !== null) continue;
@@ -174,6 +182,7 @@ export class VisitProjection {
         if (!open) break;
         this.endLeg(event.ticketId, 'transferred', at);
         open.visit.transfers += 1;
+        followVisit(open.position, event);
         this.newLeg(open, event.toServiceId, at);
         break;
       }
@@ -194,13 +203,12 @@ export class VisitProjection {
         this.counterChanged(event, logged);
         break;
       case 'VisitRouted':
-        this.routed(event.ticketId, event.leg, at);
+        this.routed(event, at);
         break;
       case 'VisitLegAdded': {
         const open = this.tickets.get(event.ticketId);
-        if (open) {
-          open.plan.push(event.serviceId);
-          open.visit.plannedLegs = open.plan.length;
+        if (open && followVisit(open.position, event)) {
+          open.visit.plannedLegs = open.position.legs.length;
           this.touch(open);
         }
         break;
@@ -271,9 +279,9 @@ export class VisitProjection {
       recalls: 0,
       doneInOne: null,
     };
-    const plan = ticket.visit?.legs.map((l) => l.serviceId) ?? [];
-    if (ticket.visit) visit.plannedLegs = plan.length;
-    const open: OpenVisit = { visit, legs: [], plan };
+    const position = visitPositionOf(ticket);
+    if (ticket.visit) visit.plannedLegs = position.legs.length;
+    const open: OpenVisit = { visit, legs: [], position };
     this.newLeg(open, ticket.serviceId, ticket.issuedAt);
     if (late) {
       // Issued offline on a day that closed before it reached the hub: history, ended when it arrived.
@@ -291,10 +299,10 @@ export class VisitProjection {
   }
 
   /** A visit's next leg: the same visit goes on, in the queue of the leg's service. */
-  private routed(ticketId: string, legIndex: number, at: number): void {
-    const open = this.tickets.get(ticketId);
-    const serviceId = open?.plan[legIndex];
-    if (!open || serviceId === undefined) return;
+  private routed(event: Extract<DomainEvent, { type: 'VisitRouted' }>, at: number): void {
+    const open = this.tickets.get(event.ticketId);
+    if (!open || !followVisit(open.position, event)) return;
+    const { serviceId } = open.position;
     const { visit } = open;
     visit.outcome = null;
     visit.endedAt = null;

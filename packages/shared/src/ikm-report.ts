@@ -5,6 +5,8 @@ import { IkmTally, krejcieMorganSampleSize } from './ikm.js';
 import type { SurveyFollowUp } from './skm-follow-up.js';
 import type { ProfileField } from './skm-questionnaire.js';
 import { PROFILE_FIELDS, profileOptions } from './skm-questionnaire.js';
+import type { VisitPosition } from './visit-position.js';
+import { followVisit, hasSeveralLegs, visitPositionOf } from './visit-position.js';
 
 /**
  * The IKM report of a period, folded from the log: the index of the hall and of each agency, service and
@@ -102,10 +104,7 @@ export class IkmReportBuilder {
    * Each leg's finish counts a visitor of its service and counter; a visit of several legs counts once in the
    * hall and in each agency (`counted`), as it gives one response at most.
    */
-  private readonly open = new Map<
-    string,
-    { day: string; serviceId: string; legs: string[]; counted?: Set<Group> }
-  >();
+  private readonly open = new Map<string, VisitPosition & { day: string; counted?: Set<Group> }>();
 
   constructor(
     private readonly config: QueueConfig,
@@ -119,37 +118,27 @@ export class IkmReportBuilder {
     switch (event.type) {
       case 'TicketIssued':
         if (this.inPeriod(event.ticket.day)) {
-          this.open.set(event.ticket.id, {
-            day: event.ticket.day,
-            serviceId: event.ticket.serviceId,
-            legs: event.ticket.visit?.legs.map((l) => l.serviceId) ?? [event.ticket.serviceId],
-          });
+          this.open.set(event.ticket.id, { day: event.ticket.day, ...visitPositionOf(event.ticket) });
         }
         break;
       case 'VisitLegAdded':
-        this.open.get(event.ticketId)?.legs.push(event.serviceId);
-        break;
-      case 'VisitRouted': {
-        const t = this.open.get(event.ticketId);
-        if (t) t.serviceId = t.legs[event.leg] ?? t.serviceId;
-        break;
-      }
+      case 'VisitRouted':
       case 'TicketTransferred': {
         const t = this.open.get(event.ticketId);
-        if (t) t.serviceId = event.toServiceId;
+        if (t) followVisit(t, event);
         break;
       }
       case 'TicketFinished': {
         const t = this.open.get(event.ticketId);
         if (!t) break;
         // A visit of several legs may route on to the next (`VisitRouted`): kept until the period's end.
-        if (t.legs.length <= 1) this.open.delete(event.ticketId);
+        if (!hasSeveralLegs(t)) this.open.delete(event.ticketId);
         const agencyId = this.agencyOf(t.serviceId);
         if (!this.inScope(agencyId, t.serviceId, event.counterId)) break;
         for (const g of this.groupsOf(agencyId, t.serviceId, event.counterId)) {
           if (t.counted?.has(g)) continue;
           g.visitors += 1;
-          if (t.legs.length > 1) (t.counted ??= new Set()).add(g);
+          if (hasSeveralLegs(t)) (t.counted ??= new Set()).add(g);
         }
         break;
       }

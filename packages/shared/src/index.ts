@@ -50,6 +50,7 @@ export * from './visit-access.js';
 export * from './visit-commands.js';
 export * from './visit-issue.js';
 export * from './visit-plan.js';
+export * from './visit-position.js';
 export * from './visit-progress.js';
 export * from './visit-routing.js';
 export * from './supervisor-board.js';

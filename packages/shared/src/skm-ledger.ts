@@ -1,5 +1,7 @@
 import type { EventEnvelope } from './domain-events.js';
 import type { FinishedVisit, VisitStanding } from './skm-response.js';
+import type { VisitPosition } from './visit-position.js';
+import { followVisit, visitPositionOf } from './visit-position.js';
 
 /**
  * What the survey must know of the log to accept a response: the visits that ended with service within the
@@ -11,10 +13,7 @@ export class SurveyLedger {
    * Tickets of the open day: their day, current service (transfers move it) and the services of their visit's
    * legs (a finished leg that routes on to the next is not the end of the visit).
    */
-  private readonly open = new Map<
-    string,
-    { day: string; serviceId: string; legs: string[]; ended?: boolean }
-  >();
+  private readonly open = new Map<string, VisitPosition & { day: string; ended?: boolean }>();
   private readonly finished = new Map<string, FinishedVisit>();
   /** visitKey → when it was rated. */
   private readonly rated = new Map<string, number>();
@@ -27,30 +26,24 @@ export class SurveyLedger {
     const { event, at } = envelope;
     switch (event.type) {
       case 'TicketIssued':
-        this.open.set(event.ticket.id, {
-          day: event.ticket.day,
-          serviceId: event.ticket.serviceId,
-          legs: event.ticket.visit?.legs.map((l) => l.serviceId) ?? [event.ticket.serviceId],
-        });
+        this.open.set(event.ticket.id, { day: event.ticket.day, ...visitPositionOf(event.ticket) });
         break;
       case 'VisitLegAdded':
-        this.open.get(event.ticketId)?.legs.push(event.serviceId);
+      case 'TicketTransferred': {
+        const ticket = this.open.get(event.ticketId);
+        if (ticket) followVisit(ticket, event);
         break;
+      }
       case 'VisitRouted': {
         // Logged with the previous leg's finish: the visit goes on, so it is not rateable yet.
         const ticket = this.open.get(event.ticketId);
         if (!ticket) break;
-        ticket.serviceId = ticket.legs[event.leg] ?? ticket.serviceId;
+        followVisit(ticket, event);
         ticket.ended = false;
         const ended = this.finished.get(event.ticketId);
         this.finished.delete(event.ticketId);
         if (ended && this.lastAtCounter.get(ended.counterId) === ended)
           this.lastAtCounter.delete(ended.counterId);
-        break;
-      }
-      case 'TicketTransferred': {
-        const ticket = this.open.get(event.ticketId);
-        if (ticket) ticket.serviceId = event.toServiceId;
         break;
       }
       case 'TicketFinished': {

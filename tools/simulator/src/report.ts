@@ -1,3 +1,4 @@
+import type { VisitFigures } from './visit-figures.js';
 import type { FuzzCategory } from './fuzz-cases.js';
 import type { InvariantResult } from './invariants.js';
 import { countBy } from './invariants.js';
@@ -8,6 +9,8 @@ import { surveyLineOf } from './survey-takers.js';
 import type { SurveyFigures } from './survey-takers.js';
 
 export interface SimulationReport {
+  /** Visits of several services on one ticket (scenario `visits`). */
+  visits: VisitFigures;
   scenario: {
     name: string;
     seed: number;
@@ -153,6 +156,7 @@ export function formatReport(r: SimulationReport): string {
     `Antre hall-day simulation: ${s.name}${s.faults ? ' (with faults)' : ''}${s.soak ? ' (soak)' : ''}`,
     `${s.date} ${s.start}–${s.end} hall time, ${s.speed}× (${f1(r.run.realSeconds)} s real), seed ${s.seed}, arrivals ×${s.scale}, hub durability ${s.durability}, hub issue limit ${r.run.hubRateLimits.issuePerSecond}/s burst ${r.run.hubRateLimits.issueBurst}`,
     `${m.visitors} visitors, ${m.total.issued} tickets, ${m.total.served} served, ${m.total.noShow} no-shows, ${m.total.expired} expired at day close, ${m.total.transferredOut} transfers; refused at the kiosk: ${countBy(Object.entries(m.total.refused).flatMap(([k, n]) => Array<string>(n).fill(k))) || 'none'}; ${r.run.events} events`,
+    `Visits of several services: ${r.visits.visits} (${r.visits.legs} legs), done in one visit ${r.visits.doneInOne} (${f1(r.visits.doneInOnePct)} %), time in hall of those p50 ${f1(r.visits.hallP50)} min, p90 ${f1(r.visits.hallP90)} min`,
     '',
     'Per agency and service (minutes; wait = issue or transfer → first call; svc = at the desk; est = kiosk estimate − real wait)',
   );

@@ -152,6 +152,16 @@ const scenarioSchema = z
       /** A visitor who arrives while the service is closed waits for it if it opens within this many minutes. */
       waitForOpeningMinutes: z.number().nonnegative(),
     }),
+    /**
+     * Visitors whose errand spans several agencies (issue 13): this share of arrivals takes a visit of its own
+     * service and 1–2 services of other agencies on one ticket, each leg served where its service is.
+     */
+    visits: z
+      .strictObject({
+        share: probability,
+        extraLegs: z.tuple([z.number().int().min(1), z.number().int().max(3)]),
+      })
+      .default({ share: 0, extraLegs: [1, 2] }),
     profiles: z.record(id, byTimeOfDay).default({}),
     counterDefaults,
     counters: z.record(id, counterScenario).default({}),

@@ -12,6 +12,7 @@ const USAGE = `npm run simulate -- [options]
   --soak             the scenario's soak: a long day at high speed, the hub's RSS sampled
   --speed <n>        hall seconds per real second (overrides the scenario)
   --scale <x>        multiply every arrival rate
+  --visits <share>   this share of visitors takes a visit of 2-3 agencies' services on one ticket
   --seed <n>         another draw of visitors
   --end <HH:MM>      close the day earlier
   --out <dir>        output folder (default artifacts/simulation/<name>)
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       soak: { type: 'boolean', default: false },
       speed: { type: 'string' },
       scale: { type: 'string' },
+      visits: { type: 'string' },
       seed: { type: 'string' },
       end: { type: 'string' },
       out: { type: 'string' },
@@ -50,6 +52,9 @@ async function main(): Promise<number> {
       ...scenario,
       ...(values.speed === undefined ? {} : { speed: Number(values.speed) }),
       ...(values.scale === undefined ? {} : { scale: Number(values.scale) }),
+      ...(values.visits === undefined
+        ? {}
+        : { visits: { ...scenario.visits, share: Number(values.visits) } }),
       ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
       ...(values.end === undefined ? {} : { end: values.end }),
     },

@@ -184,8 +184,14 @@ export class SimulatedCounter {
     const calledAt = this.clock.now();
     const visitor = await this.desk.holderOf(ticketId);
     const ticket = this.conn.state?.tickets[ticketId];
-    const legIndex = ticket?.transfers.length ?? 0;
-    const leg = visitor?.legs[Math.min(legIndex, visitor.legs.length - 1)];
+    // A visit's leg is the one for the service it is on; earlier legs (done or missed) mean the visitor is here.
+    const plan = ticket?.visit;
+    const legIndex = plan
+      ? plan.legs.filter((l) => l.status === 'done' || l.status === 'missed').length
+      : (ticket?.transfers.length ?? 0);
+    const leg = plan
+      ? visitor?.legs.find((l) => l.serviceId === ticket?.serviceId)
+      : visitor?.legs[Math.min(legIndex, visitor.legs.length - 1)];
     // Someone sent on from another desk is in the hall; a first call may find the visitor gone.
     const comes = visitor !== undefined && leg !== undefined && (legIndex > 0 || !visitor.noShow);
     const arrival = comes ? calledAt + visitor.walkMs : Number.POSITIVE_INFINITY;

@@ -81,6 +81,7 @@ export class SimulatedKiosk {
       serviceId: visitor.serviceId,
       priority: visitor.priority,
       lang: 'id',
+      ...(visitor.visit ? { visit: { serviceIds: visitor.legs.map((l) => l.serviceId) } } : {}),
     });
     if (result.ok) {
       const t = result.ticket;

@@ -1,3 +1,4 @@
+import { visitFigures } from './visit-figures.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -405,7 +406,16 @@ function buildReport(
     });
   }
   const fuzz = d.fuzz;
+  const visits = visitFigures(d.hubState);
+  if (s.visits.share > 0) {
+    invariants.push({
+      name: 'no visit plans a service twice or is at two desks at once',
+      ok: visits.legsConsistent,
+      detail: `${visits.visits} visits, ${visits.legs} legs`,
+    });
+  }
   return {
+    visits,
     scenario: {
       name: s.name,
       seed: s.seed,

@@ -29,6 +29,8 @@ export interface Visitor {
   /** From the call to the desk. */
   walkMs: number;
   legs: VisitorLeg[];
+  /** The legs are one visit's, on one ticket (the hub routes it from desk to desk), not transfers. */
+  visit: boolean;
 }
 
 /** Groups entitled to priority (Law 25/2009 art. 29) and how often each comes among priority visitors. */
@@ -70,12 +72,41 @@ export function generateVisitors(
         priority: r.chance(s.priorityShare) ? r.weighted(PRIORITY_MIX) : 'none',
         noShow: r.chance(s.noShow),
         walkMs: sample(r, scenario.visitor.walkSeconds) * 1000,
-        legs: legs(scenario, serviceId, s, r),
+        ...visitLegs(scenario, config, serviceId, s, r),
       });
     }
   }
   visitors.sort((a, b) => a.kioskAt - b.kioskAt);
   return visitors.map((v, index) => ({ ...v, index }));
+}
+
+/** A visit of several agencies for `scenario.visits.share` of visitors; otherwise one service, maybe transferred. */
+function visitLegs(
+  scenario: Scenario,
+  config: HallConfig,
+  serviceId: string,
+  s: ServiceScenario,
+  r: Rng,
+): { legs: VisitorLeg[]; visit: boolean } {
+  if (!r.chance(scenario.visits.share)) return { legs: legs(scenario, serviceId, s, r), visit: false };
+  const agencyOf = (id: string) => config.services.find((x) => x.id === id)?.agencyId;
+  const [min, max] = scenario.visits.extraLegs;
+  const extra = min + Math.floor(r.uniform(0, max - min + 1));
+  const chosen = [serviceId];
+  const others = Object.keys(scenario.services).filter((id) => agencyOf(id) !== agencyOf(serviceId));
+  while (chosen.length < 1 + extra && others.length > 0) {
+    const pick = r.pick(others);
+    others.splice(others.indexOf(pick), 1);
+    if (chosen.some((c) => agencyOf(c) === agencyOf(pick))) continue;
+    chosen.push(pick);
+  }
+  return {
+    visit: chosen.length > 1,
+    legs: chosen.map((id) => ({
+      serviceId: id,
+      serviceMs: sample(r, (scenario.services[id] ?? s).serviceMinutes) * 60_000,
+    })),
+  };
 }
 
 function legs(scenario: Scenario, serviceId: string, s: ServiceScenario, r: Rng): VisitorLeg[] {

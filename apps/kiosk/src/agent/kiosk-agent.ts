@@ -23,7 +23,7 @@ import { issueCommand } from '../core/issue-command.js';
 import { kioskAvailability } from '../core/service-availability.js';
 import type { AgentLog } from './agent-log.js';
 import { consoleLog } from './agent-log.js';
-import type { StoredTicket } from './kiosk-store.js';
+import type { StoredTicket, StoredVisit } from './kiosk-store.js';
 import { KioskStore } from './kiosk-store.js';
 import { importLeases, topUpLeases } from './lease-keeper.js';
 import { reportPrintFailures, syncOfflineTickets } from './offline-sync.js';
@@ -280,14 +280,12 @@ export class KioskAgent {
   }
 
   private issueOffline(request: IssueRequest, config: PublicHallConfig): IssueResult {
-    if (request.visit) {
-      // The plan would travel with the offline ticket (syncOfflineTicket.visit); the kiosk does not keep it yet.
-      return refuse(
-        domainError('HUB_UNREACHABLE', 'a visit of several services needs the hub: take one service'),
-      );
-    }
-    const service = config.services.find((s) => s.id === request.serviceId);
-    if (!service) return refuse(domainError('UNKNOWN_SERVICE', `no service ${request.serviceId}`));
+    // A visit is numbered for the first of its services in the plan's order (the package's order puts a leg
+    // that may go first there); its plan is kept with the ticket and travels with the sync.
+    const visit = offlineVisit(request);
+    const serviceId = visit?.serviceIds[0] ?? request.serviceId;
+    const service = config.services.find((s) => s.id === serviceId);
+    if (!service) return refuse(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
     const now = this.now();
     const unsynced = this.store.unsyncedByService();
     const availability = kioskAvailability(this.conn.state, config, now, unsynced).services[service.id];
@@ -311,6 +309,7 @@ export class KioskAgent {
         offline: true,
         syncState: 'pending',
         printState: 'pending',
+        ...(visit ? { visit } : {}),
       },
       (n) => formatTicketNumber(service.prefix, n),
       (n) => state?.day === day && state.numbersUsed[numberKey(service.id, n)] !== undefined,
@@ -344,6 +343,10 @@ export class KioskAgent {
       syncState: 'hub',
       printState: 'pending',
     };
+    if (ticket.visit) {
+      stored.visit = { serviceIds: ticket.visit.legs.map((l) => l.serviceId) };
+      if (ticket.visit.packageId !== undefined) stored.visit.packageId = ticket.visit.packageId;
+    }
     this.store.insert(stored);
     return stored;
   }
@@ -419,12 +422,22 @@ export class KioskAgent {
       ...waitRangeOf(t),
       offline,
       statusUrl: `${base}/t/${t.id}`,
+      ...(t.visit ? { legs: [...t.visit.serviceIds] } : {}),
     };
   }
 
   private notify(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/** The visit an offline ticket carries: its services once each, in the order the kiosk planned them. */
+function offlineVisit(request: IssueRequest): StoredVisit | undefined {
+  if (!request.visit || request.visit.serviceIds.length < 2) return undefined;
+  const serviceIds = request.visit.serviceIds.filter((id, i, all) => all.indexOf(id) === i);
+  const visit: StoredVisit = { serviceIds };
+  if (request.visit.packageId !== undefined) visit.packageId = request.visit.packageId;
+  return visit;
 }
 
 function refuse(error: DomainError): IssueResult {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredTicket } from './kiosk-store.js';
 import { KioskStore } from './kiosk-store.js';
@@ -121,5 +122,31 @@ describe("the estimate's range (issue 12)", () => {
     );
     expect(ranged && store.ticket(ranged.id)).toMatchObject({ minutes: 17, low: 11, high: 24 });
     expect(plain && store.ticket(plain.id)).not.toHaveProperty('low');
+  });
+});
+
+describe('a visit kept with its ticket', () => {
+  it('stores a visit’s services and package, and upgrades a store made before visits without losing a ticket', () => {
+    const file = join(dir, 'kiosk.sqlite');
+    const plain = { ...offlineTicket(), number: 501, displayNumber: 'A-501' };
+    store.insert(plain);
+    const visit = { ...offlineTicket('kk'), number: 502, displayNumber: 'B-502' };
+    store.insert({ ...visit, visit: { serviceIds: ['kk', 'ktp', 'jkn'], packageId: 'pindah' } });
+    expect(store.ticket(visit.id)?.visit).toEqual({ serviceIds: ['kk', 'ktp', 'jkn'], packageId: 'pindah' });
+    expect(store.ticket(plain.id)?.visit).toBeUndefined();
+    store.close();
+
+    // The store as version 2 left it: no visit column.
+    const db = new Database(file);
+    db.prepare('DELETE FROM tickets WHERE id = ?').run(visit.id);
+    db.exec('ALTER TABLE tickets DROP COLUMN visit');
+    db.pragma('user_version = 2');
+    db.close();
+
+    store = new KioskStore(file);
+    expect(store.ticket(plain.id)).toMatchObject({ displayNumber: 'A-501', syncState: 'pending' });
+    expect(store.ticket(plain.id)?.visit).toBeUndefined();
+    store.insert({ ...visit, visit: { serviceIds: ['kk', 'ktp'] } });
+    expect(store.unsynced().map((t) => t.visit?.serviceIds)).toEqual([undefined, ['kk', 'ktp']]);
   });
 });

@@ -28,6 +28,16 @@ export interface StoredTicket {
   printError?: string;
   /** Set while a print failure still has to be reported to the hub (staff alert): the report's command id. */
   failureReportId?: string;
+  /**
+   * A visit of several services: its services in the plan's order (the numbered one first for a ticket issued
+   * offline, where the plan travels with the sync), and its package.
+   */
+  visit?: StoredVisit;
+}
+
+export interface StoredVisit {
+  serviceIds: string[];
+  packageId?: string;
 }
 
 interface TicketRow {
@@ -50,6 +60,7 @@ interface TicketRow {
   print_reason: string | null;
   print_error: string | null;
   failure_report_id: string | null;
+  visit: string | null;
 }
 
 export interface Lease {
@@ -94,6 +105,8 @@ const MIGRATIONS: string[] = [
   // The estimate's range, so the screen and the paper can say "± 10–25 menit" (issue 12).
   `ALTER TABLE tickets ADD COLUMN wait_low INTEGER;
    ALTER TABLE tickets ADD COLUMN wait_high INTEGER;`,
+  // A visit's services travel with its ticket: shown on screen, and sent with an offline ticket's sync.
+  `ALTER TABLE tickets ADD COLUMN visit TEXT;`,
 ];
 
 /**
@@ -216,9 +229,11 @@ export class KioskStore {
     this.db
       .prepare(
         `INSERT INTO tickets (id, day, service_id, number, display_number, priority, issued_at, ahead, minutes, wait_low,
-           wait_high, lang, offline, sync_state, sync_error, print_state, print_reason, print_error, failure_report_id)
+           wait_high, lang, offline, sync_state, sync_error, print_state, print_reason, print_error, failure_report_id,
+           visit)
          VALUES (@id, @day, @serviceId, @number, @displayNumber, @priority, @issuedAt, @ahead, @minutes, @low,
-           @high, @lang, @offline, @syncState, @syncError, @printState, @printReason, @printError, @failureReportId)`,
+           @high, @lang, @offline, @syncState, @syncError, @printState, @printReason, @printError, @failureReportId,
+           @visit)`,
       )
       .run({
         ...t,
@@ -229,6 +244,7 @@ export class KioskStore {
         printReason: t.printReason ?? null,
         printError: t.printError ?? null,
         failureReportId: t.failureReportId ?? null,
+        visit: t.visit ? JSON.stringify(t.visit) : null,
       });
   }
 
@@ -327,5 +343,6 @@ function fromRow(r: TicketRow): StoredTicket {
   if (r.print_reason !== null) t.printReason = r.print_reason as PrintFaultReason;
   if (r.print_error !== null) t.printError = r.print_error;
   if (r.failure_report_id !== null) t.failureReportId = r.failure_report_id;
+  if (r.visit !== null) t.visit = JSON.parse(r.visit) as StoredVisit;
   return t;
 }

@@ -32,6 +32,8 @@ export async function syncOfflineTickets(
         number: t.number,
         priority: t.priority,
         issuedAt: t.issuedAt,
+        // The plan travels with the ticket: the hub gives it its legs when it joins the queue, once.
+        ...(t.visit ? { visit: t.visit } : {}),
       },
       { commandId: `sync-${t.id}` },
     );

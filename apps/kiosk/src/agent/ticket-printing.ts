@@ -37,7 +37,13 @@ export class KioskTicketPrinter {
     const bytes = encodeTicket(
       printableTicket({
         config: setup.config,
-        ticket,
+        ticket: {
+          ...ticket,
+          // A visit prints its services in one list, with their requirements once.
+          visit: ticket.visit
+            ? { legs: ticket.visit.serviceIds.map((serviceId) => ({ serviceId })) }
+            : undefined,
+        },
         estimate: {
           ahead: ticket.ahead,
           minutes: ticket.minutes,

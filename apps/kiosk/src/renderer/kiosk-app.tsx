@@ -224,19 +224,19 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
       break;
     case 'ticket':
       body = (
-        <>
-          <TicketScreen
-            config={config}
-            ticket={screen.ticket}
-            availability={availability?.services[screen.ticket.serviceId]}
-            print={screen.print}
-            secondsLeft={secondsLeft}
-            onReprint={() => void reprint(screen.ticket.id)}
-            onKeepShowing={restart}
-            onDone={reset}
-          />
-          {screen.ticket.legs ? <VisitLegsOnTicket config={config} legs={screen.ticket.legs} /> : null}
-        </>
+        <TicketScreen
+          config={config}
+          ticket={screen.ticket}
+          availability={availability?.services[screen.ticket.serviceId]}
+          print={screen.print}
+          secondsLeft={secondsLeft}
+          onReprint={() => void reprint(screen.ticket.id)}
+          onKeepShowing={restart}
+          onDone={reset}
+          legs={
+            screen.ticket.legs ? <VisitLegsOnTicket config={config} legs={screen.ticket.legs} /> : undefined
+          }
+        />
       );
       break;
     case 'refused':

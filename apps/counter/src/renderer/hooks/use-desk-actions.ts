@@ -136,6 +136,8 @@ export function useDeskActions(p: {
       say,
       mark,
       dropErrorsAfter,
+      /** Sends one command and answers in words: for the screen's other controls (the visit's legs). */
+      run,
       /** Call next; `previous` says what became of a visitor who was only called (see `decide`). */
       callNext: (previous?: { outcome: PreviousOutcome; confirm: boolean }) => {
         const ended = current.current?.displayNumber;

@@ -21,7 +21,10 @@ import { PutBackDialog } from '../dialogs/put-back-dialog.js';
 import type { SignOutChoice } from '../dialogs/sign-out-dialog.js';
 import { SignOutDialog } from '../dialogs/sign-out-dialog.js';
 import { TransferDialog } from '../dialogs/transfer-dialog.js';
+import { AddLegDialog } from '../dialogs/add-leg-dialog.js';
+import { EndVisitDialog } from '../dialogs/end-visit-dialog.js';
 import { useDeskActions } from '../hooks/use-desk-actions.js';
+import { useVisitActions } from '../hooks/use-visit-actions.js';
 import { useHubNow } from '../hooks/use-now.js';
 import { useReprint } from '../hooks/use-reprint.js';
 import { useDeskShortcuts } from '../hooks/use-shortcuts.js';
@@ -32,13 +35,23 @@ import { deriveCounterView } from '../model/counter-view.js';
 import type { HallIndex } from '../model/hall-index.js';
 import type { HubClock } from '../model/hub-clock.js';
 import { printAlerts } from '../model/print-alerts.js';
+import { visitOffers } from '../model/visit-actions.js';
 import { explainRefusal } from '../text/refusal-text.js';
 import { T, fill } from '../text/ui-text.js';
 import { SplashScreen } from './splash-screen.js';
 import './desk-screen.css';
 
 type DialogKind =
-  'transfer' | 'callNumber' | 'putBack' | 'arrival' | 'noShow' | 'break' | 'close' | 'signOut';
+  | 'transfer'
+  | 'callNumber'
+  | 'putBack'
+  | 'arrival'
+  | 'noShow'
+  | 'break'
+  | 'close'
+  | 'signOut'
+  | 'addLeg'
+  | 'endVisit';
 
 /** The open dialog, and the last answer given before it opened: later refusals belong to the dialog. */
 interface OpenDialog {
@@ -81,6 +94,7 @@ export function DeskScreen(props: DeskScreenProps) {
   const current = view?.current;
   const settling = current ? commands.pending.find((p) => p.command.ticketId === current.id) : undefined;
   const actions = useDeskActions({ conn, commands, index, counterId, current });
+  const visitActions = useVisitActions(actions.run, index, current);
   const reprints = useReprint(conn, actions.say);
   const [open, setOpen] = useState<OpenDialog | undefined>();
   const dialog = open?.kind;
@@ -97,6 +111,14 @@ export function DeskScreen(props: DeskScreenProps) {
         currentSettled: settling !== undefined,
       })
     : undefined;
+
+  const offers =
+    hub.state && current && !settling
+      ? visitOffers(
+          { principal, config: index.config, day: hub.state, now, counterId, connection: hub.status },
+          current,
+        )
+      : undefined;
 
   const setDialog = (kind: DialogKind | undefined) => {
     if (kind === undefined) {
@@ -227,7 +249,6 @@ export function DeskScreen(props: DeskScreenProps) {
             settling={settling}
             onOpen={() => void actions.setStatus('open')}
           />
-          {current ? <VisitPanel state={hub.state} index={index} ticket={current} now={now} /> : null}
           <FeedbackLine feedback={deskFeedback} />
           <ActionPad
             availability={availability}
@@ -247,6 +268,23 @@ export function DeskScreen(props: DeskScreenProps) {
             printing={reprints.printing}
             onReprint={(alert) => void reprints.reprint(alert)}
           />
+          {current ? (
+            <VisitPanel
+              state={hub.state}
+              index={index}
+              ticket={current}
+              now={now}
+              controls={
+                offers && {
+                  offers,
+                  onAdd: () => setDialog('addLeg'),
+                  onEnd: () => setDialog('endVisit'),
+                  onSkip: (offer, leg) => void visitActions.skipLeg(offer, leg),
+                  onReorder: (offer) => void visitActions.reorder(offer),
+                }
+              }
+            />
+          ) : null}
           <QueuePanel
             view={view}
             index={index}
@@ -300,6 +338,25 @@ export function DeskScreen(props: DeskScreenProps) {
           early={availability.noShow.asks}
           feedback={actions.feedback}
           onConfirm={() => void actions.noShow(true).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'addLeg' && current && offers ? (
+        <AddLegDialog
+          ticket={current}
+          index={index}
+          offers={offers.add}
+          feedback={actions.feedback}
+          onAdd={(offer, serviceId) => void visitActions.addLeg(offer, serviceId).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'endVisit' && current && offers ? (
+        <EndVisitDialog
+          ticket={current}
+          index={index}
+          feedback={actions.feedback}
+          onConfirm={() => void visitActions.endVisit(offers.end).then(closeAfter)}
           onClose={() => setDialog(undefined)}
         />
       ) : null}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PublicHallConfig } from '@antre/shared';
 import {
   WATCH_CALL_SCREEN,
@@ -34,6 +35,8 @@ export function TicketScreen(props: {
   onReprint: () => void;
   onKeepShowing: () => void;
   onDone: () => void;
+  /** A visit's services, listed beside the QR code (under it in portrait) so the footer never hides them. */
+  legs?: ReactNode;
 }) {
   const { t, lang } = useLanguage();
   const { ticket, print } = props;
@@ -101,9 +104,12 @@ export function TicketScreen(props: {
         </div>
         {ticket.statusUrl !== undefined ? (
           <div className="ticket-qr" data-testid="ticket-qr" data-url={ticket.statusUrl}>
-            <QrCode text={ticket.statusUrl} size={260} label={t(TEXT.scanToFollow)} />
+            {props.legs}
+            <QrCode text={ticket.statusUrl} size={props.legs ? 200 : 260} label={t(TEXT.scanToFollow)} />
             <p>{t(TEXT.scanToFollow)}</p>
           </div>
+        ) : props.legs ? (
+          <div className="ticket-qr">{props.legs}</div>
         ) : null}
       </div>
 

@@ -27,5 +27,5 @@ export const VISIT_TEXT = {
   take: { id: 'Ambil Satu Nomor', en: 'Take One Number' },
   needTwo: { id: 'Pilih minimal dua layanan', en: 'Choose at least two services' },
   closedOrFull: { id: 'Tidak dapat diambil sekarang', en: 'Not available now' },
-  legsOnTicket: { id: 'Loket yang akan Anda datangi', en: 'The counters you will go to' },
+  legsOnTicket: { id: 'Satu nomor untuk semua layanan ini', en: 'One number for all these services' },
 };
