@@ -13,8 +13,9 @@ import { surveyFollowUpSchema } from './skm-follow-up.js';
 /**
  * Bumped on any incompatible change of the events below; the hub refuses other versions at connect.
  * 2: visits of several services (`Ticket.visit`, the `Visit*` events and commands).
+ * 3: appointments (`Ticket.appointment`, `AppointmentBooked`, `AppointmentCancelled`).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Largest message the hub accepts (bytes); bigger ones are dropped before they are parsed. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;

@@ -51,3 +51,8 @@ export * from './visit-issue.js';
 export * from './visit-plan.js';
 export * from './visit-progress.js';
 export * from './visit-routing.js';
+export * from './appointment-merge.js';
+export * from './booking-book.js';
+export * from './booking-commands.js';
+export * from './booking-slots.js';
+export * from './nik.js';
