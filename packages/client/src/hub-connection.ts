@@ -308,6 +308,7 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'config:export': (socket, request) => answer((ack) => socket.emit('config:export', request, ack)),
   'audit:query': (socket, request) => answer((ack) => socket.emit('audit:query', request, ack)),
   'survey:followUp': (socket, request) => answer((ack) => socket.emit('survey:followUp', request, ack)),
+  'booking:checkIn': (socket, request) => answer((ack) => socket.emit('booking:checkIn', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

@@ -56,3 +56,4 @@ export * from './booking-book.js';
 export * from './booking-commands.js';
 export * from './booking-slots.js';
 export * from './nik.js';
+export * from './booking-contract.js';
