@@ -82,6 +82,12 @@ describe('the public booking API', () => {
       ok: true,
       booking: { status: 'booked', clock: '10:00', day: TUESDAY },
     });
+    const days = (await get(h, '/api/booking/days?service=skck')).reply['days'] as Array<{
+      day: string;
+      free: number;
+    }>;
+    // SKCK: quota 100, booked share 0.3: 30 a day, one taken.
+    expect(days.find((d) => d.day === TUESDAY)?.free).toBe(29);
     const slots = await get(h, `/api/booking/slots?service=skck&day=${TUESDAY}`);
     expect(
       (slots.reply['slots'] as Array<{ clock: string; free: number }>).find((s) => s.clock === '10:00')?.free,

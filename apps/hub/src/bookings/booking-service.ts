@@ -20,6 +20,7 @@ import {
   authorizeBooking,
   bookableDays,
   bookingStatus,
+  dailyBookingCap,
   codeRefusal,
   decideBooking,
   decideCancel,
@@ -98,10 +99,12 @@ export class BookingService {
     const service = this.config.services.find((s) => s.id === serviceId);
     if (!service) return [];
     const now = this.queue.now();
-    return bookableDays(this.config, service, now).map(({ day }) => ({
-      day,
-      free: freeSeats(this.config, this.book, serviceId, day, now).reduce((n, s) => n + s.free, 0),
-    }));
+    return bookableDays(this.config, service, now).map(({ day }) => {
+      const seats = freeSeats(this.config, this.book, serviceId, day, now).reduce((n, s) => n + s.free, 0);
+      // Each slot's count is capped by the day's share; the day's total is capped once more.
+      const dayLeft = Math.max(0, dailyBookingCap(service) - this.book.bookedOnDay(serviceId, day));
+      return { day, free: Math.min(seats, dayLeft) };
+    });
   }
 
   slots(serviceId: string, day: string): Array<{ start: number; clock: string; free: number }> {

@@ -70,8 +70,8 @@ export function bookingPage(config: HallConfig, lang: BookingLang): string {
 </head>
 <body>
 <header class="top"><div class="wrap">
-<p class="hall">${escapeHtml(config.hall.name)}</p>
-<h1>${escapeHtml(WORDS.title[lang])}</h1>
+<div class="titles"><p class="hall">${escapeHtml(config.hall.name)}</p>
+<h1>${escapeHtml(WORDS.title[lang])}</h1></div>
 <a class="lang" href="?lang=${other}" hreflang="${other}">${escapeHtml(WORDS.other[lang])}</a>
 </div></header>
 <main class="wrap" id="app" aria-live="polite"><p>${escapeHtml(WORDS.lead[lang])}</p></main>
@@ -86,14 +86,16 @@ const STYLE = `
 body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:1.0625rem;line-height:1.45;color:#14202b;background:#f4f7fa}
 .wrap{max-width:36rem;margin:0 auto;padding:0 1rem}
 .top{background:#0b2545;color:#fff;padding:.75rem 0 1rem}
-.top .wrap{position:relative}
+.top .wrap{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:0 1rem}
+.top .titles{min-width:0}
 .hall{margin:0;font-size:.9375rem;opacity:.92}
 h1{margin:.25rem 0 0;font-size:1.5rem}
-.lang{position:absolute;right:1rem;top:0;color:#fff;font-size:.9375rem}
+.lang{color:#fff;font-size:.9375rem}
+h1,h2,p{overflow-wrap:anywhere}
 h2{font-size:1.125rem;margin:1.5rem 0 .5rem}
 .choices{display:grid;gap:.5rem}
 .choices.grid{grid-template-columns:repeat(auto-fill,minmax(6.5rem,1fr))}
-button,.button{font:inherit;min-height:3rem;padding:.625rem .875rem;border-radius:.625rem;border:2px solid #b8c4d0;background:#fff;color:#14202b;text-align:left;cursor:pointer}
+button,.button{display:block;font:inherit;min-height:3rem;padding:.625rem .875rem;border-radius:.625rem;border:2px solid #b8c4d0;background:#fff;color:#14202b;text-align:left;cursor:pointer}
 button[aria-pressed=true]{border-color:#0b5cad;background:#e8f0fa;font-weight:700}
 button:disabled{color:#5b6773;background:#eef1f4;cursor:not-allowed}
 button.primary,.button.primary{background:#0b5cad;border-color:#0b5cad;color:#fff;font-weight:700;text-align:center;width:100%}
@@ -107,7 +109,7 @@ input{font:inherit;width:100%;min-height:3rem;padding:.5rem .75rem;border:2px so
 .error{margin:.75rem 0;padding:.75rem;border-radius:.5rem;background:#fdecea;color:#8c1d18;border-left:6px solid #b3261e}
 .error .en,.card .en{display:block;font-size:.9375rem;color:#4a1410}
 .card{background:#fff;border:1px solid #d5dde5;border-radius:.75rem;padding:1rem;margin:1rem 0}
-.code{font-size:2rem;font-weight:800;letter-spacing:.08em;font-family:ui-monospace,Menlo,Consolas,monospace;margin:.25rem 0}
+.code{white-space:nowrap;font-size:clamp(1.25rem,9vw,2rem);font-weight:800;letter-spacing:.08em;font-family:ui-monospace,Menlo,Consolas,monospace;margin:.25rem 0}
 .qr{width:12rem;height:12rem;display:block;margin:.75rem auto}
 .links{display:grid;gap:.5rem;margin-top:.75rem}
 a{color:#0b5cad}
@@ -127,7 +129,8 @@ function api(method,path,body){return fetch(path,{method:method,headers:body?{'c
 function error(reply){var box=el('div',{class:'error',role:'alert'});var txt=reply&&reply.text;box.appendChild(el('span',{text:txt?txt[L]:w('failed')}));if(txt)box.appendChild(el('span',{class:'en',text:L==='id'?txt.en:txt.id,lang:L==='id'?'en':'id'}));return box}
 function dayText(d){try{return new Intl.DateTimeFormat(L==='id'?'id-ID':'en-GB',{weekday:'long',day:'numeric',month:'long',timeZone:'UTC'}).format(new Date(d+'T00:00:00Z'))}catch(e){return d}}
 function clock(c){return L==='id'?c.replace(':','.'):c}
-function section(id,title){var s=document.getElementById(id);if(s)s.remove();s=el('section',{id:id},[el('h2',{text:title})]);app.appendChild(s);return s}
+var ORDER=['s-agency','s-service','s-req','s-day','s-slot','s-form'];
+function section(id,title){var s=document.getElementById(id);var n=el('section',{id:id},[el('h2',{text:title})]);if(s){s.replaceWith(n);return n}var later=ORDER.slice(ORDER.indexOf(id)+1).map(function(x){return document.getElementById(x)}).filter(Boolean)[0];if(later)app.insertBefore(n,later);else app.appendChild(n);return n}
 function drop(ids){ids.forEach(function(id){var s=document.getElementById(id);if(s)s.remove()})}
 function choice(label,sub,pressed,on,disabled){var b=el('button',{type:'button','aria-pressed':String(!!pressed),onclick:on});b.appendChild(document.createTextNode(label));if(sub)b.appendChild(el('span',{class:'sub',text:sub}));if(disabled)b.disabled=true;return b}
 function start(){api('GET','/api/booking/catalog').then(function(c){st.cat=c;agencies()}).catch(function(){app.appendChild(error())})}
