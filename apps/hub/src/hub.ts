@@ -10,6 +10,8 @@ import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { createHttpHandler } from './http/http-routes.js';
 import { surveyRoutes } from './http/survey-routes.js';
+import { bookingRoutes } from './http/booking-routes.js';
+import { BookingService } from './bookings/booking-service.js';
 import { ticketUpdate } from './http/ticket-status-page.js';
 import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
@@ -43,6 +45,8 @@ export interface HubOptions {
   demoMode?: boolean;
   pairingCode?: string;
   rateLimits?: Partial<RateLimits>;
+  /** Bookings per address (per minute, at once) and attempts per NIK (per hour, at once) on the booking API. */
+  bookingLimits?: { perMinute?: number; burst?: number; nikPerHour?: number; nikBurst?: number };
   logger?: Logger;
   now?: () => number;
   /** Where the built web apps are; the repository's `apps` folder by default. */
@@ -59,6 +63,7 @@ export interface Hub {
   port: number;
   service: QueueService;
   survey: SurveyService;
+  bookings: BookingService;
   io: HubSocketServer;
   store: EventStore;
   reports: HubReports;
@@ -82,12 +87,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     now,
     // The socket server is made below; the service announces nothing before the hub is listening.
     onEvents: (events) => {
+      bookings.observe(events);
       survey.observe(events);
       io.emit('events', events);
       // After counters and displays have theirs: the status pages' work is scheduled, never done here.
       streams.onEvents(events);
     },
     onLogged: (events) => reports.push(events),
+    // Made below, before any command can arrive.
+    heldSeats: (serviceId): number => bookings.heldSeats(serviceId),
     onFileIgnored: () =>
       logger.warn(
         'the hall config file differs from the config in the store, which wins after the first start: import the file in the admin console to use it',
@@ -101,6 +109,21 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }),
   });
   const survey = new SurveyService(store, service, options.config);
+  const limits = options.bookingLimits ?? {};
+  const bookings: BookingService = new BookingService(store, service, {
+    ...(limits.nikPerHour === undefined ? {} : { nikPerHour: limits.nikPerHour }),
+    ...(limits.nikBurst === undefined ? {} : { nikBurst: limits.nikBurst }),
+  });
+  // Name, NIK and phone go once their retention has passed: at start, and every hour.
+  bookings.eraseExpired();
+  const eraser = setInterval(() => {
+    try {
+      bookings.eraseExpired();
+    } catch (err) {
+      logger.error({ err }, 'erasing expired booking data failed');
+    }
+  }, 3_600_000);
+  eraser.unref();
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const sessions = new StaffSessions(store.db);
   const http = createServer(
@@ -110,6 +133,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       logger,
       appsDir: options.appsDir ?? DEFAULT_APPS_DIR,
       survey: surveyRoutes({ survey, queue: service, config: options.config, sessions }),
+      booking: bookingRoutes({
+        bookings,
+        queue: service,
+        sessions,
+        ...(limits.perMinute === undefined ? {} : { perMinute: limits.perMinute }),
+        ...(limits.burst === undefined ? {} : { burst: limits.burst }),
+      }),
       reports,
       sessions,
       streams,
@@ -128,6 +158,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     survey,
+    bookings,
     publicUrl: () => publicUrl.url,
     printer: new HubTicketPrinter({
       config: () => service.config,
@@ -181,6 +212,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const close = () => {
     closing ??= (async () => {
       if (midnight) clearTimeout(midnight);
+      clearInterval(eraser);
       streams.close();
       const started = performance.now();
       const clients = io.engine.clientsCount;
@@ -203,6 +235,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     port,
     service,
     survey,
+    bookings,
     io,
     store,
     reports,

@@ -48,6 +48,8 @@ export interface QueueServiceOptions {
   onFileIgnored?: () => void;
   /** Called after every commit too, with who made each event (`actorTag`): the reports' projection. */
   onLogged?: (events: StoredEvent[]) => void;
+  /** Seats of today's bookings still held from walk-ins, per service (`BookingService.heldSeats`). */
+  heldSeats?: (serviceId: string) => number;
 }
 
 /** One command as it arrives from outside, with who sent it. */
@@ -71,6 +73,7 @@ export class QueueService {
   private readonly newId: () => string;
   private readonly onEvents: (events: EventEnvelope[]) => void;
   private readonly onLogged: ((events: StoredEvent[]) => void) | undefined;
+  private readonly heldSeats: ((serviceId: string) => number) | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -82,6 +85,7 @@ export class QueueService {
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.onEvents = options.onEvents ?? (() => undefined);
     this.onLogged = options.onLogged;
+    this.heldSeats = options.heldSeats;
     this.day = this.rebuild();
     if (this.fileIgnored) options.onFileIgnored?.();
   }
@@ -195,7 +199,12 @@ export class QueueService {
     const actor = actorOf(principal);
     // The policy's refusals are not logged, so that a flood of them writes nothing.
     if (refusal || !actor) return { reply: failure(refusal ?? domainError('UNAUTHENTICATED', 'no actor')) };
-    const decision = decide(this.day, parsed.data, { config: this.config, now, actor, newId: this.newId });
+    const ctx = { config: this.config, now, actor, newId: this.newId };
+    const decision = decide(
+      this.day,
+      parsed.data,
+      this.heldSeats ? { ...ctx, heldSeats: this.heldSeats } : ctx,
+    );
     const day = this.day.day;
     if (!decision.ok) {
       const reply = failure(decision.error);

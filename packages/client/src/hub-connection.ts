@@ -312,6 +312,7 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'device:revoke': (socket, request) => answer((ack) => socket.emit('device:revoke', request, ack)),
   'device:rotatePairingCode': (socket, request) =>
     answer((ack) => socket.emit('device:rotatePairingCode', request, ack)),
+  'booking:checkIn': (socket, request) => answer((ack) => socket.emit('booking:checkIn', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

@@ -362,3 +362,52 @@ export function authorizeReport(
     ? { ok: true, agencyId: own }
     : { ok: false, error: domainError('FORBIDDEN', 'those figures belong to another agency') };
 }
+
+/** Another system (a city's app, MPP Digital) calling the intake API with the key a supervisor issued it. */
+export interface IntakeClient {
+  kind: 'intake';
+  clientId: string;
+}
+
+/** What is done with appointments. */
+export type BookingAction = 'book' | 'cancel' | 'checkIn' | 'lookUp' | 'issueIntakeKey';
+
+/**
+ * May `principal` do `action` to a booking of a service of `agencyId`? A citizen books and cancels on the public
+ * page (a cancel proves itself with the booking code, which the hub checks); an intake client books, cancels
+ * and looks up its own bookings; a kiosk checks citizens in; staff check in, book, cancel and look up for their
+ * own agency (a supervisor for any); only a hall supervisor issues intake keys. A display does nothing.
+ */
+export function authorizeBooking(
+  principal: Principal | IntakeClient,
+  action: BookingAction,
+  agencyId?: string,
+): DomainError | undefined {
+  const no = (why: string): DomainError => domainError('FORBIDDEN', why);
+  switch (principal.kind) {
+    case 'public':
+      return action === 'book' || action === 'cancel'
+        ? undefined
+        : no('the public page books and cancels only');
+    case 'intake':
+      return action === 'book' || action === 'cancel' || action === 'lookUp'
+        ? undefined
+        : no('an intake client books, cancels and looks up only');
+    case 'kiosk':
+      return action === 'checkIn' ? undefined : no('a kiosk checks citizens in only');
+    case 'display':
+      return no('a display does nothing with bookings');
+    case 'staff': {
+      const { role, agencyId: own } = principal.staff;
+      if (action === 'issueIntakeKey') {
+        return role === 'supervisor' && own === undefined
+          ? undefined
+          : no('only a hall supervisor issues API keys');
+      }
+      if (role === 'supervisor' && own === undefined) return undefined;
+      return agencyId !== undefined && agencyId === own
+        ? undefined
+        : no('that booking belongs to another agency');
+    }
+  }
+}

@@ -1,3 +1,5 @@
+import type { CheckInReply } from './booking-contract.js';
+import { checkInRequestSchema } from './booking-contract.js';
 import { z } from 'zod';
 import type { AdminReplies } from './admin-contract.js';
 import { adminRequestSchemas } from './admin-contract.js';
@@ -13,8 +15,9 @@ import { surveyFollowUpSchema } from './skm-follow-up.js';
 /**
  * Bumped on any incompatible change of the events below; the hub refuses other versions at connect.
  * 2: visits of several services (`Ticket.visit`, the `Visit*` events and commands).
+ * 3: appointments (`Ticket.appointment`, `AppointmentBooked`, `AppointmentCancelled`).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Largest message the hub accepts (bytes); bigger ones are dropped before they are parsed. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -151,6 +154,8 @@ export const requestSchemas = {
   ...adminRequestSchemas,
   /** A supervisor records (or changes, same `planId`) the follow-up plan of a weak survey element. */
   'survey:followUp': surveyFollowUpSchema,
+  /** A kiosk (or staff at a counter) checks a citizen in for their appointment: the ticket is issued. */
+  'booking:checkIn': checkInRequestSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestEvent = keyof typeof requestSchemas;
@@ -180,6 +185,8 @@ export interface Replies extends AdminReplies {
   'ticket:print': Reply<object>;
   /** Logs a `SurveyFollowUpRecorded` event; FORBIDDEN for anyone but a supervisor. */
   'survey:followUp': Reply<{ seq: number }>;
+  /** The ticket issued, or why not (`refusal` and its bilingual `text`); a late citizen is offered a walk-in. */
+  'booking:checkIn': CheckInReply;
 }
 export type ReplyOf<E extends RequestEvent> = Replies[E];
 

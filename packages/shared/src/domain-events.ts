@@ -119,7 +119,25 @@ export type DomainEvent =
   /** Staff skipped a leg still to go. */
   | { type: 'VisitLegSkipped'; ticketId: string; counterId: string; leg: number; by: string }
   /** Staff set the order of the legs still to go, first to go first. */
-  | { type: 'VisitReordered'; ticketId: string; counterId: string; sequence: number[]; by: string };
+  | { type: 'VisitReordered'; ticketId: string; counterId: string; sequence: number[]; by: string }
+  /**
+   * A citizen booked a slot (`booking-commands.ts`). No name, NIK or phone: those stay in the hub's booking
+   * table. A check-in is the `TicketIssued` whose ticket names the booking (`ticket.appointment`).
+   */
+  | {
+      type: 'AppointmentBooked';
+      bookingId: string;
+      serviceId: string;
+      /** The hall day of the slot. */
+      day: string;
+      slotStart: number;
+      channel: BookingChannel;
+    }
+  /** A booking was cancelled: its seat is free again. `by`: `citizen`, an intake client's id, or a user name. */
+  | { type: 'AppointmentCancelled'; bookingId: string; by: string };
+
+/** Where a booking came from: the hub's booking page, another system's intake API, or a counter. */
+export type BookingChannel = 'web' | 'intake' | 'staff';
 
 /** An event as stored and broadcast: its place in the global gap-free log and when it happened. */
 export interface EventEnvelope {

@@ -115,6 +115,17 @@ export interface Ticket {
    * ticket is in now. Absent on a ticket for one service, and in logs written before visits existed.
    */
   visit?: VisitPlan;
+  /**
+   * The appointment the citizen checked in for: no personal data, only which booking and its slot. Its
+   * `rank` is the slot's start (`appointment-merge.ts`). Absent on walk-ins and in logs before bookings.
+   */
+  appointment?: TicketAppointment;
+}
+
+export interface TicketAppointment {
+  bookingId: string;
+  /** When the booked slot begins (ms). */
+  slotStart: number;
 }
 
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;

@@ -2,7 +2,7 @@ import type { DomainEvent } from './domain-events.js';
 
 /**
  * The tickets an event changes: what a status page or a replay check follows. Accounts, devices, counters,
- * the config, leases and the survey (anonymous) name none.
+ * the config, leases, the survey (anonymous) and bookings (before their check-in) name none.
  */
 export function ticketsNamed(event: DomainEvent): readonly string[] {
   switch (event.type) {
@@ -19,6 +19,8 @@ export function ticketsNamed(event: DomainEvent): readonly string[] {
     case 'PairingCodeRotated':
     case 'SurveyAnswered':
     case 'SurveyFollowUpRecorded':
+    case 'AppointmentBooked':
+    case 'AppointmentCancelled':
       return [];
     default:
       return [event.ticketId];

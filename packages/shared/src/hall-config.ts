@@ -63,6 +63,22 @@ export const agencyConfig = z.object({
 });
 export type AgencyConfig = z.infer<typeof agencyConfig>;
 
+/** How a service takes appointments: its slots, their seats, how far ahead, and its share kept for them. */
+export const serviceBooking = z.object({
+  /** Length of one slot, minutes; slots follow each other through the service's opening periods. */
+  slotMinutes: z.number().int().min(5).max(240).default(15),
+  /** Citizens booked into one slot. */
+  seatsPerSlot: z.number().int().min(1).max(100).default(1),
+  /** How many days ahead a slot can be booked (0: today only). */
+  daysAhead: z.number().int().min(0).max(90).default(14),
+  /**
+   * The share of the service's calls kept for appointments: caps a day's bookings at this share of its
+   * `dailyQuota`, and the appointments a counter calls in a row while walk-ins wait past the target.
+   */
+  bookedShare: z.number().min(0.05).max(0.9).default(0.3),
+});
+export type ServiceBooking = z.infer<typeof serviceBooking>;
+
 export const serviceConfig = z.object({
   id: configId,
   agencyId: configId,
@@ -85,6 +101,8 @@ export const serviceConfig = z.object({
   targetMinutes: z.number().positive().max(240),
   /** The longest a visitor should wait for it; the hall's `settings.waitTargetMinutes` when absent. */
   waitTargetMinutes: z.number().int().positive().max(600).optional(),
+  /** Appointments (*janji temu*) for the service; absent: walk-ins only. */
+  booking: serviceBooking.optional(),
 });
 export type ServiceConfig = z.infer<typeof serviceConfig>;
 
@@ -184,6 +202,22 @@ export const queueSettings = z.object({
   noShowMinRecalls: z.number().int().min(0).max(10).default(1),
 });
 
+/** The hall's appointment rules; each service says whether and how it takes bookings (`serviceBooking`). */
+export const bookingSettings = z.object({
+  /** Check-in at the kiosk opens this many minutes before the slot. */
+  checkInOpensMinutes: z.number().int().min(0).max(240).default(30),
+  /** And closes this many minutes after the slot began: later, the seat goes back to walk-ins. */
+  checkInClosesMinutes: z.number().int().min(0).max(120).default(15),
+  /** Name, NIK and phone are erased this many days after the slot (UU 27/2022: keep it briefly). */
+  retentionDays: z.number().int().min(1).max(365).default(30),
+});
+export type BookingSettings = z.infer<typeof bookingSettings>;
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
+  checkInOpensMinutes: 30,
+  checkInClosesMinutes: 15,
+  retentionDays: 30,
+};
+
 /** The hall itself: its name, where it is, its time zone, opening hours (the gaps are breaks) and running text. */
 export const hallInfo = z.object({
   id: configId,
@@ -220,6 +254,8 @@ export const hallConfig = z
       noShowMinSeconds: 60,
       noShowMinRecalls: 1,
     }),
+    /** Appointments: the check-in window and how long booking data is kept. */
+    booking: bookingSettings.default(DEFAULT_BOOKING_SETTINGS),
     /** The satisfaction survey (SKM): on by default, as the regulation asks of every unit. */
     survey: surveySettingsSchema.default(DEFAULT_SURVEY_SETTINGS),
   })

@@ -1,7 +1,14 @@
 import type { Actor } from './access-policy.js';
 import type { Command } from './commands.js';
+import { appointmentRank, appointmentStreak, mergeRegular } from './appointment-merge.js';
 import type { DomainEvent } from './domain-events.js';
-import type { ReadonlyCounterState, ReadonlyTicket, Ticket, TicketOrigin } from './domain-types.js';
+import type {
+  ReadonlyCounterState,
+  ReadonlyTicket,
+  Ticket,
+  TicketAppointment,
+  TicketOrigin,
+} from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import { domainError } from './error-codes.js';
 import type { CounterConfig, QueueConfig, ServiceConfig } from './hall-config.js';
@@ -28,6 +35,11 @@ export interface EngineContext {
   actor: Actor;
   /** Makes a new globally unique ticket id. */
   newId: () => string;
+  /**
+   * Seats of today's bookings still held for a service (booked, not checked in, check-in not yet closed):
+   * walk-ins cannot take them from the daily quota (`BookingBook.heldSeats`). Absent: none.
+   */
+  heldSeats?: (serviceId: string) => number;
 }
 
 export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
@@ -139,7 +151,11 @@ function decideAtCounter(
     case 'callNext': {
       if (counter.status !== 'open') return fail(notOpen(cfg));
       const front = frontOfQueue(state, cfg);
-      const next = chooseNext(front, counter, ctx.config.settings.priorityStreak);
+      const next = chooseNext(front, counter, ctx.config.settings.priorityStreak, {
+        state,
+        config: ctx.config,
+        now: ctx.now,
+      });
       if (!next) return fail(domainError('QUEUE_EMPTY', `nobody waits for counter ${cfg.name}`));
       // Priority calls count towards the streak only while a regular visitor waits: it exists to stop starving them.
       const priorityStreak = next.priority === 'none' || !front.regular ? 0 : counter.priorityStreak + 1;
@@ -355,13 +371,17 @@ export function pickNext(
   cfg: CounterConfig,
   counter: ReadonlyCounterState,
   maxStreak: number,
+  /** For appointments merged with walk-ins (`appointment-merge.ts`); without it, rank order alone. */
+  merge?: { config: QueueConfig; now: number },
 ): ReadonlyTicket | undefined {
-  return chooseNext(frontOfQueue(state, cfg), counter, maxStreak);
+  return chooseNext(frontOfQueue(state, cfg), counter, maxStreak, merge && { state, ...merge });
 }
 
 interface FrontOfQueue {
   priority?: ReadonlyTicket;
   regular?: ReadonlyTicket;
+  /** The first regular ticket that is no appointment. */
+  walkIn?: ReadonlyTicket;
 }
 
 /** The first priority-group ticket and the first regular ticket waiting for a counter. */
@@ -372,6 +392,12 @@ function frontOfQueue(state: DayView, cfg: CounterConfig): FrontOfQueue {
     const cls = t.priority === 'none' ? 'regular' : 'priority';
     const best = front[cls];
     if (!best || goesBefore(t, best, cfg)) front[cls] = t;
+    if (
+      cls === 'regular' &&
+      t.appointment === undefined &&
+      (!front.walkIn || goesBefore(t, front.walkIn, cfg))
+    )
+      front.walkIn = t;
   }
   return front;
 }
@@ -380,10 +406,21 @@ function chooseNext(
   front: FrontOfQueue,
   counter: ReadonlyCounterState,
   maxStreak: number,
+  merge: { state: DayView; config: QueueConfig; now: number } | undefined,
 ): ReadonlyTicket | undefined {
-  if (!front.priority) return front.regular;
-  if (!front.regular) return front.priority;
-  return maxStreak === 0 || counter.priorityStreak < maxStreak ? front.priority : front.regular;
+  const regular =
+    front.regular && merge && front.regular.appointment !== undefined && front.walkIn
+      ? mergeRegular({
+          first: front.regular,
+          walkIn: front.walkIn,
+          streak: appointmentStreak(merge.state, counter.id),
+          config: merge.config,
+          now: merge.now,
+        })
+      : front.regular;
+  if (!front.priority) return regular;
+  if (!regular) return front.priority;
+  return maxStreak === 0 || counter.priorityStreak < maxStreak ? front.priority : regular;
 }
 
 function isForCounter(t: ReadonlyTicket, cfg: CounterConfig): boolean {
@@ -409,16 +446,39 @@ function frontRank(state: DayView, serviceId: string, ticket: ReadonlyTicket): n
   return min;
 }
 
+/**
+ * The ticket of a checked-in appointment (`booking-commands.ts` decided the check-in may happen): numbered like
+ * any ticket of the service, ranked at its slot's start (`appointment-merge.ts`). Its seat was counted in the
+ * day's quota when it was booked, so the quota does not refuse it.
+ */
+export function issueAppointmentTicket(
+  state: DayView,
+  serviceId: string,
+  priority: Ticket['priority'],
+  appointment: TicketAppointment,
+  ctx: EngineContext,
+): Decision {
+  return issueTicket(state, serviceId, priority, ctx, appointment);
+}
+
 function issueTicket(
   state: DayView,
   serviceId: string,
   priority: Ticket['priority'],
   ctx: EngineContext,
+  appointment?: TicketAppointment,
 ): Decision {
   const service = ctx.config.services.find((s) => s.id === serviceId);
   if (!service) return fail(domainError('UNKNOWN_SERVICE', `no service ${serviceId}`));
-  const refusal = issueRefusal(state, ctx.config, service, ctx.now);
-  if (refusal) return fail(issueRefusalError(service.id, refusal));
+  const refusal = issueRefusal(
+    state,
+    ctx.config,
+    service,
+    ctx.now,
+    appointment ? 0 : (ctx.heldSeats?.(serviceId) ?? 0),
+  );
+  if (refusal && !(appointment && refusal.code === 'QUOTA_REACHED'))
+    return fail(issueRefusalError(service.id, refusal));
   const number = nextHubNumber(state, serviceId);
   const origin: TicketOrigin =
     ctx.actor.kind === 'kiosk'
@@ -430,10 +490,12 @@ function issueTicket(
   const { ahead, minutes, low, high } = estimateWait(state, ctx.config, serviceId, ctx.now, { priority });
   const estimate =
     low === undefined || high === undefined ? { ahead, minutes } : { ahead, minutes, low, high };
-  return ok({
-    type: 'TicketIssued',
-    ticket: newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, estimate),
-  });
+  const ticket = newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, estimate);
+  if (appointment) {
+    ticket.appointment = { ...appointment };
+    ticket.rank = appointmentRank(appointment.slotStart);
+  }
+  return ok({ type: 'TicketIssued', ticket });
 }
 
 function nextHubNumber(state: DayView, serviceId: string): number {

@@ -180,6 +180,10 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'DeviceRevoked':
     case 'PairingCodeRotated':
       break;
+    case 'AppointmentBooked':
+    case 'AppointmentCancelled':
+      // Bookings are for days ahead: `BookingBook` keeps them; the queue meets one only at its check-in.
+      break;
     // A visit's own events: `reduceVisit` below.
     case 'VisitRouted':
     case 'VisitEnded':

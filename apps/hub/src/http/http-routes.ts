@@ -9,6 +9,7 @@ import type { HubReports } from '../reports/hub-reports.js';
 import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
 import type { SurveyRoute } from './survey-routes.js';
+import type { BookingRoute } from './booking-routes.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 import type { TicketStreams } from './ticket-streams.js';
 
@@ -22,6 +23,8 @@ export interface HttpDeps {
   appsDir: string;
   /** The survey's pages and API; it also answers `/t/:id` once the visit has ended. */
   survey?: SurveyRoute;
+  /** Appointments: the booking page, its API and the intake API (`/booking`, `/api/booking`, `/api/intake`). */
+  booking?: BookingRoute;
   /** The reports (`/api/reports/...`, for signed-in staff); absent: no report routes. */
   reports?: HubReports;
   sessions?: StaffSessions;
@@ -44,6 +47,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   const url = new URL(req.url ?? '/', 'http://hub');
   const path = url.pathname;
   if (deps.survey && (await deps.survey(req, res, url))) return;
+  if (deps.booking && (await deps.booking(req, res, url))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'METHOD_NOT_ALLOWED' });
   const { service } = deps;
   const { config } = service;

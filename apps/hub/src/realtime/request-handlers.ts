@@ -5,6 +5,7 @@ import { CommandBatcher } from '../command-batcher.js';
 import type { HubTicketPrinter } from '../printing/hub-ticket-printer.js';
 import type { QueueService } from '../queue-service.js';
 import type { SurveyService } from '../survey/survey-service.js';
+import type { BookingService } from '../bookings/booking-service.js';
 import type { AuthenticationDeps } from './authentication.js';
 import { authenticationHandlers } from './authentication.js';
 import type { DevicePresence } from '../auth/device-presence.js';
@@ -34,6 +35,8 @@ export interface RequestHandlerDeps extends AuthenticationDeps {
   presence: DevicePresence;
   /** Takes a revoked device's open connections away from it. */
   cutDevice: (device: Device) => void;
+  /** Appointments (`booking:checkIn`); absent: refused as not available. */
+  bookings?: BookingService;
 }
 
 /** The hub's answer to every request of the contract. */
@@ -74,6 +77,11 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
     'audit:query': (request, { data }) => deps.service.audit(data.principal, request),
 
     whoami: (_request, { data }) => ({ ok: true, principal: data.principal }),
+
+    'booking:checkIn': (request, { data }) =>
+      deps.bookings
+        ? deps.bookings.checkIn(data.principal, request)
+        : { ok: false, error: domainError('INTERNAL', 'this hub takes no bookings') },
 
     'survey:followUp': (request, { data }) =>
       deps.survey

@@ -2,3 +2,4 @@
 export * from './test-hall.js';
 export * from './day-with.js';
 export * from './test-hall-admin.js';
+export * from './test-bookings.js';

@@ -1,4 +1,5 @@
 import type { ReadonlyTicket } from '@antre/shared';
+import { pickReason } from '@antre/shared';
 import { agencyStyle, useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import type { QueuedAction } from '../model/desk-commands.js';
@@ -42,6 +43,8 @@ function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
   const sinceMs = now - (ticket.servingAt ?? ticket.calledAt ?? now);
   const callCount = ticket.calls.filter((c) => c.counterId === props.view.counter.id).length;
   const beside = service ? agencyBeside(service.name, agency, lang) : agency?.shortName;
+  // Why call next picked it: an appointment goes at its slot's time (`appointment-merge.ts`).
+  const reason = pickReason(ticket, index.config);
 
   return (
     <section
@@ -55,6 +58,11 @@ function TicketCard(props: CurrentTicketProps & { ticket: ReadonlyTicket }) {
           </span>
           {ticket.priority !== 'none' ? (
             <span className="priority-tag">{t(PRIORITY_TEXT[ticket.priority])}</span>
+          ) : null}
+          {reason ? (
+            <span className="appointment-tag" data-testid="appointment-reason">
+              {t(reason)}
+            </span>
           ) : null}
         </div>
         <div className="current-number" data-testid="current-number">

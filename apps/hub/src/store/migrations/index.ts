@@ -5,6 +5,7 @@ import { sql as eventActor } from './0004-event-actor.js';
 import { sql as configSeed } from './0005-config-seed.js';
 import { sql as surveyKey } from './0006-survey-key.js';
 import { sql as revokedDevices } from './0007-revoked-devices.js';
+import { sql as bookings } from './0008-bookings.js';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'config-seed', sql: configSeed },
   { version: 6, name: 'survey-key', sql: surveyKey },
   { version: 7, name: 'revoked-devices', sql: revokedDevices },
+  { version: 8, name: 'bookings', sql: bookings },
 ];
