@@ -4,6 +4,7 @@ import { sql as callFacts } from './0003-call-facts.js';
 import { sql as eventActor } from './0004-event-actor.js';
 import { sql as configSeed } from './0005-config-seed.js';
 import { sql as surveyKey } from './0006-survey-key.js';
+import { sql as daySnapshots } from './0009-day-snapshots.js';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'event-actor', sql: eventActor },
   { version: 5, name: 'config-seed', sql: configSeed },
   { version: 6, name: 'survey-key', sql: surveyKey },
+  { version: 9, name: 'day-snapshots', sql: daySnapshots },
 ];
