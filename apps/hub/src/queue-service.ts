@@ -95,8 +95,6 @@ export class QueueService {
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.day = this.rebuild();
     if (this.fileIgnored) options.onFileIgnored?.();
-    // An older store (no snapshot yet) or a long tail: the next restart need not replay it all again.
-    this.snapshotIfDue();
   }
 
   private fileIgnored = false;
@@ -172,7 +170,8 @@ export class QueueService {
   }
 
   /**
-   * Stores a snapshot of the day once `snapshotEvery` events have been logged since the last one. Scheduled
+   * Stores a snapshot of the day once `snapshotEvery` events have been logged since the last one (or since the
+   * start of the day this start replayed: an older store gets its first at its first command). Scheduled
    * after the current turn, so that the answers and broadcasts of the batch that crossed the mark go first.
    */
   private snapshotIfDue(): void {
