@@ -199,11 +199,15 @@ export class EventStore {
     return row?.value;
   }
 
-  /** Every event logged at or after `at`, in order, streamed (what the survey's window must know). */
-  streamSince(at: number): IterableIterator<EventEnvelope> {
+  /**
+   * Every event logged at or after `at`, in order, streamed (what the survey's window must know); only those of
+   * `types` when given.
+   */
+  streamSince(at: number, types?: readonly string[]): IterableIterator<EventEnvelope> {
+    const only = types ? ` AND type IN (${types.map(() => '?').join(', ')})` : '';
     const rows = this.db
-      .prepare('SELECT seq, at, payload FROM events WHERE at >= ? ORDER BY seq')
-      .iterate(at) as IterableIterator<EventRow>;
+      .prepare(`SELECT seq, at, payload FROM events WHERE at >= ?${only} ORDER BY seq`)
+      .iterate(at, ...(types ?? [])) as IterableIterator<EventRow>;
     return mapIterator(rows, toEnvelope);
   }
 
