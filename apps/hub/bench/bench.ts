@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     progress('restart');
     const restart = await restartTime(hall, dayDir);
     progress('filling a 100,000-ticket day, then restarting on it');
-    const bigDay = await restartBigDay(hall);
+    const bigDay = await restartBigDay(hall, Number(process.env['BENCH_BIG_DAY_TICKETS'] ?? 100_000));
     progress('memory with 500 clients');
     const memory = await hubMemory(hall, dayDir);
     progress('shutdown: SIGTERM to exit, with clients that ignore the close, and with none');
