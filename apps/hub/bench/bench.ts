@@ -10,6 +10,7 @@ import { issueThroughput } from './issue-throughput.js';
 import { hubMemory } from './memory.js';
 import type { BenchResults } from './report.js';
 import { machine, renderReport, summaryJson } from './report.js';
+import { restartBigDay } from './restart-big-day.js';
 import { restartTime } from './restart-time.js';
 import { shutdownTime } from './shutdown-time.js';
 import { yearReports } from './year-reports.js';
@@ -53,8 +54,10 @@ async function main(): Promise<void> {
   const normal = await measureIssue('NORMAL');
   progress('issue latency at 100/s');
   const latency = await issueLatency(hall);
-  progress('call latency: hub and bare Socket.IO, alternating');
+  progress('call latency: hub and bare Socket.IO, alternating; then again with 2,000 status pages open');
   const call = await callLatency(hall);
+  const phones = call.phones;
+  if (!phones) throw new Error('the call latency ran without its status pages');
   progress(
     'call to display: the built display app in headless Chromium, and a bare broadcast to the same page',
   );
@@ -66,6 +69,8 @@ async function main(): Promise<void> {
     const day = await fillDay(hall, dayDir);
     progress('restart');
     const restart = await restartTime(hall, dayDir);
+    progress('filling a 100,000-ticket day, then restarting on it');
+    const bigDay = await restartBigDay(hall, Number(process.env['BENCH_BIG_DAY_TICKETS'] ?? 100_000));
     progress('memory with 500 clients');
     const memory = await hubMemory(hall, dayDir);
     progress('shutdown: SIGTERM to exit, with clients that ignore the close, and with none');
@@ -84,9 +89,11 @@ async function main(): Promise<void> {
       issueLatency: latency,
       call: call.hub,
       callBaseline: call.baseline,
+      callPhones: phones,
       display,
       day,
       restart,
+      bigDay,
       memory,
       shutdown,
       year,

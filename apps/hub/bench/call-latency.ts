@@ -8,6 +8,7 @@ import type { Child } from './child-process.js';
 import { spawnChild } from './child-process.js';
 import { startHubChild } from './hub-child.js';
 import { closeSockets, command, openBareSockets, openKiosks, openSockets } from './sockets.js';
+import { StatusPhones } from './status-phones.js';
 import type { Summary } from './stats.js';
 import { summarize } from './stats.js';
 
@@ -19,6 +20,8 @@ export interface CallLatencyOptions {
   gapMs: number;
   /** Tickets waiting for other counters, so that the queue the hub scans is a busy morning's. */
   backgroundTickets: number;
+  /** Status pages (`/t/:id/live`) open during the third round of calls; 0 skips it. */
+  phones: number;
 }
 
 export interface BroadcastLatency {
@@ -33,6 +36,19 @@ export interface BroadcastLatency {
 export interface CallLatency {
   hub: BroadcastLatency;
   baseline: BroadcastLatency;
+  /** The same calls with `phones` status pages following waiting tickets (absent when `phones` is 0). */
+  phones?: PhonesLatency;
+}
+
+export interface PhonesLatency extends BroadcastLatency {
+  phones: number;
+  /** The bare broadcast's call latency during that round (the machine as the phones' round had it). */
+  baselineMs: Summary;
+  /** Messages the phones received during those calls (their tickets' places moving). */
+  phoneMessages: number;
+  /** The hub's RSS with the phones connected, after the calls (MB), and before they connected. */
+  rssMb: number;
+  rssWithoutMb: number;
 }
 
 const DEFAULTS: CallLatencyOptions = {
@@ -41,19 +57,28 @@ const DEFAULTS: CallLatencyOptions = {
   warmup: 20,
   gapMs: 10,
   backgroundTickets: 1500,
+  phones: 2000,
 };
 
-async function issueMany(kiosks: readonly HubConnection[], serviceIds: readonly string[], count: number) {
+/** Issues `count` tickets over `serviceIds`; returns their ids. */
+async function issueMany(
+  kiosks: readonly HubConnection[],
+  serviceIds: readonly string[],
+  count: number,
+): Promise<string[]> {
   let next = 0;
+  const ids: string[] = [];
   const worker = async (conn: HubConnection) => {
     while (next < count) {
       const serviceId = serviceIds[next % serviceIds.length] ?? '';
       next += 1;
       const reply = await conn.command({ type: 'issueTicket', serviceId });
       if (!reply.ok) throw new Error(`issue refused during setup: ${reply.error.code}`);
+      for (const e of reply.events) if (e.event.type === 'TicketIssued') ids.push(e.event.ticket.id);
     }
   };
   await Promise.all(kiosks.flatMap((k) => [worker(k), worker(k), worker(k), worker(k)]));
+  return ids;
 }
 
 function summary(timings: readonly BroadcastTiming[], listeners: number, payload: unknown): BroadcastLatency {
@@ -84,12 +109,14 @@ export async function callLatency(
   let hubSockets: Socket[] = [];
   let bareSockets: Socket[] = [];
   const probes: BroadcastProbe[] = [];
+  let phones: StatusPhones | undefined;
   try {
     hub = await startHubChild(hall, dataDir, 'FULL');
     kiosks = await openKiosks(hub.url, 2, hall.kioskIds);
     const others = hall.openServiceIds.filter((id) => !desk.serviceIds.includes(id));
-    await issueMany(kiosks, others, o.backgroundTickets);
-    await issueMany(kiosks, desk.serviceIds, 2 * o.warmup + o.calls + 10);
+    const waiting = await issueMany(kiosks, others, o.backgroundTickets);
+    const phoneRounds = o.phones > 0 ? 2 : 1;
+    waiting.push(...(await issueMany(kiosks, desk.serviceIds, 2 * o.warmup + phoneRounds * o.calls + 10)));
     for (const k of kiosks) k.close();
     kiosks = [];
 
@@ -130,22 +157,49 @@ export async function callLatency(
     };
     for (let i = 0; i < o.warmup; i += 1) await bareProbe.measure(bareCall);
 
+    const alternate = async (hubTimings: BroadcastTiming[], bareTimings: BroadcastTiming[]) => {
+      for (let i = 0; i < o.calls; i += 1) {
+        // Alternating which goes first, so neither always follows the other's garbage and wake-ups.
+        const order = i % 2 === 0 ? [true, false] : [false, true];
+        for (const isHub of order) {
+          if (isHub) hubTimings.push(await hubProbe.measure(callNext));
+          else bareTimings.push(await bareProbe.measure(bareCall));
+          await sleep(o.gapMs);
+        }
+      }
+    };
     const hubTimings: BroadcastTiming[] = [];
     const bareTimings: BroadcastTiming[] = [];
-    for (let i = 0; i < o.calls; i += 1) {
-      // Alternating which goes first, so neither always follows the other's garbage and wake-ups.
-      const order = i % 2 === 0 ? [true, false] : [false, true];
-      for (const isHub of order) {
-        if (isHub) hubTimings.push(await hubProbe.measure(callNext));
-        else bareTimings.push(await bareProbe.measure(bareCall));
-        await sleep(o.gapMs);
-      }
-    }
-    return {
+    await alternate(hubTimings, bareTimings);
+    const result: CallLatency = {
       hub: summary(hubTimings, o.listeners, hubProbe.payload),
       baseline: summary(bareTimings, o.listeners, bareProbe.payload),
     };
+    if (o.phones > 0) {
+      // The same calls again, now with a busy hall's phones following their tickets (each waiting ticket
+      // followed, some by more than one phone), still alternating with the bare broadcast.
+      const rssWithout = (await hub.memory()).rss;
+      phones = await StatusPhones.open(hub.url, waiting, o.phones);
+      await sleep(500);
+      const before = phones.messages;
+      const phoneTimings: BroadcastTiming[] = [];
+      const bareDuring: BroadcastTiming[] = [];
+      await alternate(phoneTimings, bareDuring);
+      const rss = (await hub.memory()).rss;
+      if (phones.open < o.phones)
+        throw new Error(`only ${phones.open} of ${o.phones} status pages stayed open`);
+      result.phones = {
+        ...summary(phoneTimings, o.listeners, hubProbe.payload),
+        phones: o.phones,
+        baselineMs: summarize(bareDuring.map((t) => t.lastMs)),
+        phoneMessages: phones.messages - before,
+        rssMb: rss / 2 ** 20,
+        rssWithoutMb: rssWithout / 2 ** 20,
+      };
+    }
+    return result;
   } finally {
+    phones?.close();
     for (const p of probes) p.dispose();
     closeSockets(hubSockets);
     closeSockets(bareSockets);

@@ -265,11 +265,14 @@ describe('a store from before config as data', () => {
       kiosk.close();
       const state = old.service.state.snapshot();
       await old.close();
-      // Back to the schema before migration 5: no seed table (nor what migrations 6 and 7 add after it).
+      // Back to the schema before migration 5: no seed table (nor what migrations 6 to 9 add after it).
       const db = new Database(join(old.dataDir, 'antre.sqlite'));
       db.exec('DROP TABLE config_seed');
+      db.exec('DROP TABLE day_snapshots');
       db.exec("DELETE FROM meta WHERE key = 'survey_key'");
       db.exec('DROP TABLE revoked_devices');
+      db.exec('DROP TABLE booking_people');
+      db.exec('DROP TABLE intake_clients');
       db.pragma('user_version = 4');
       db.close();
       const again = await old.restart();

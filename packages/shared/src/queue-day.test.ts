@@ -41,6 +41,12 @@ function recount(day: QueueDay): Record<string, number> {
   return counts;
 }
 
+/** The waiting queue the day keeps, held against a filter of all its tickets: the same objects, in order. */
+function expectQueueFollows(day: QueueDay): void {
+  expect(day.waitingTickets()).toEqual(day.allTickets().filter((t) => t.status === 'waiting'));
+  expect(day.waitingTickets().every((t) => t === day.tickets[t.id])).toBe(true);
+}
+
 function indexed(day: QueueDay): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [id, n] of day.waiting().byService) counts[`*/${id}`] = n;
@@ -80,6 +86,8 @@ describe('QueueDay', () => {
       ['b', 4],
       ['7', 2],
     ]);
+    expectQueueFollows(day);
+    expect(day.waitingTickets().map((t) => t.number)).toEqual([4, 2]);
     expect(day.ticket('constructor')).toBeUndefined();
     expect(day.ticket('toString')).toBeUndefined();
   });
@@ -89,6 +97,7 @@ describe('QueueDay', () => {
     for (let n = 1; n <= 4; n += 1) apply(day, { type: 'TicketIssued', ticket: ticket(testUuid(n), n) });
     apply(day, { type: 'TicketIssued', ticket: ticket(testUuid(5), 5, 'kk') });
     expect(indexed(day)).toEqual(recount(day));
+    expectQueueFollows(day);
     apply(day, { type: 'CounterStatusChanged', counterId: 'c1', status: 'open' });
     const call = (n: number, callIndex = 0): DomainEvent => ({
       type: 'TicketCalled',
@@ -100,6 +109,7 @@ describe('QueueDay', () => {
     });
     apply(day, call(1));
     expect(indexed(day)).toEqual(recount(day));
+    expectQueueFollows(day);
     apply(day, {
       type: 'TicketTransferred',
       ticketId: testUuid(1),
@@ -112,9 +122,11 @@ describe('QueueDay', () => {
     apply(day, call(2));
     apply(day, { type: 'TicketNoShow', ticketId: testUuid(2), counterId: 'c1' });
     expect(indexed(day)).toEqual(recount(day));
+    expectQueueFollows(day);
     apply(day, { type: 'TicketPutBack', ticketId: testUuid(2), counterId: 'c1', rank: 0 });
     apply(day, { type: 'TicketCancelled', ticketId: testUuid(3), by: 'spv' });
     expect(indexed(day)).toEqual(recount(day));
+    expectQueueFollows(day);
     expect(indexed(day)).toEqual({ '*/ktp': 2, '*/kk': 1, 'c2/kk': 1 });
   });
 

@@ -29,6 +29,11 @@ export interface DayView {
   readonly numbersUsed: { readonly [key: string]: string };
   /** Today's tickets in the order they were first issued; scanning it costs no copy. */
   allTickets(): readonly ReadonlyTicket[];
+  /**
+   * Today's waiting tickets, in the order they were first issued: what `allTickets()` filtered on `waiting`
+   * gives, kept up to date as tickets move, so that choosing the next ticket reads the queue, not the day.
+   */
+  waitingTickets(): readonly ReadonlyTicket[];
   /** Today's ticket with this id (own keys only: "constructor" finds nothing). */
   ticket(id: string): ReadonlyTicket | undefined;
   /** How many tickets wait where, kept up to date as they move. */
@@ -49,6 +54,10 @@ export class QueueDay implements DayView {
   private data: QueueSnapshot;
   /** Tickets in issue order; the record holds them in dictionary mode, where `Object.values` is slow. */
   private list: ReadonlyTicket[] = [];
+  /** Each ticket's place in `list`: the order `queue` keeps. */
+  private position = new Map<string, number>();
+  /** The waiting tickets, in `list` order. */
+  private queue: ReadonlyTicket[] = [];
   private index = new WaitingIndex();
   private desks = new DeskTimes();
 
@@ -66,6 +75,11 @@ export class QueueDay implements DayView {
   static fromSnapshot(snapshot: DeepReadonly<QueueSnapshot>): QueueDay {
     // A snapshot is JSON data (it crossed the wire as JSON): a JSON copy is exact and shares nothing.
     return new QueueDay(JSON.parse(JSON.stringify(snapshot)) as QueueSnapshot);
+  }
+
+  /** A day from its snapshot as JSON text (a stored snapshot): parsed once, shared with nothing. */
+  static fromJson(json: string): QueueDay {
+    return new QueueDay(JSON.parse(json) as QueueSnapshot);
   }
 
   get day(): string {
@@ -98,6 +112,10 @@ export class QueueDay implements DayView {
 
   allTickets(): readonly ReadonlyTicket[] {
     return this.list;
+  }
+
+  waitingTickets(): readonly ReadonlyTicket[] {
+    return this.queue;
   }
 
   ticket(id: string): ReadonlyTicket | undefined {
@@ -139,20 +157,50 @@ export class QueueDay implements DayView {
     if (event.type === 'TicketIssued') this.noteIssued(event.ticket.id, known);
     this.desks.add(deskTime);
     moved.forEach((id, i) => {
+      const now = this.ticket(id);
       this.index.add(before[i], -1);
-      this.index.add(waitingPlace(this.ticket(id)), 1);
+      this.index.add(waitingPlace(now), 1);
+      this.requeue(id, before[i] !== undefined, now);
     });
+  }
+
+  /** Brings `queue` along for a ticket that waited (or not) before an event and now is `now`. */
+  private requeue(id: string, waited: boolean, now: ReadonlyTicket | undefined): void {
+    const waits = now?.status === 'waiting';
+    if (!waited && !waits) return;
+    const place = this.position.get(id);
+    if (place === undefined) return;
+    // The first entry at or after the ticket's place in issue order.
+    let lo = 0;
+    let hi = this.queue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.position.get(this.queue[mid]?.id ?? '') ?? -1;
+      if (at < place) lo = mid + 1;
+      else hi = mid;
+    }
+    const there = this.queue[lo]?.id === id;
+    if (waits && now) {
+      if (there) this.queue[lo] = now;
+      else this.queue.splice(lo, 0, now);
+    } else if (there) {
+      this.queue.splice(lo, 1);
+    }
   }
 
   private noteIssued(id: string, replaced: ReadonlyTicket | undefined): void {
     const ticket: Ticket | undefined = this.data.tickets[id];
     if (!ticket) return;
-    if (replaced === undefined) this.list.push(ticket);
-    else this.list[this.list.indexOf(replaced)] = ticket;
+    if (replaced === undefined) {
+      this.position.set(id, this.list.length);
+      this.list.push(ticket);
+    } else this.list[this.list.indexOf(replaced)] = ticket;
   }
 
   private reindex(): void {
     this.list = Object.values(this.data.tickets);
+    this.position = new Map(this.list.map((t, i) => [t.id, i]));
+    this.queue = this.list.filter((t) => t.status === 'waiting');
     this.index = WaitingIndex.of(this.list);
     this.desks = DeskTimes.fromTickets(this.list);
   }

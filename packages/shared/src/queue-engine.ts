@@ -387,8 +387,8 @@ interface FrontOfQueue {
 /** The first priority-group ticket and the first regular ticket waiting for a counter. */
 function frontOfQueue(state: DayView, cfg: CounterConfig): FrontOfQueue {
   const front: FrontOfQueue = {};
-  for (const t of state.allTickets()) {
-    if (t.status !== 'waiting' || !isForCounter(t, cfg)) continue;
+  for (const t of state.waitingTickets()) {
+    if (!isForCounter(t, cfg)) continue;
     const cls = t.priority === 'none' ? 'regular' : 'priority';
     const best = front[cls];
     if (!best || goesBefore(t, best, cfg)) front[cls] = t;
@@ -439,9 +439,8 @@ function goesBefore(a: ReadonlyTicket, b: ReadonlyTicket, cfg: CounterConfig): b
 /** A rank ahead of every ticket waiting in the service, and no later than the ticket's own issue time. */
 function frontRank(state: DayView, serviceId: string, ticket: ReadonlyTicket): number {
   let min = ticket.issuedAt;
-  for (const t of state.allTickets()) {
-    if (t.status === 'waiting' && t.serviceId === serviceId && t.id !== ticket.id && t.rank <= min)
-      min = t.rank - 1;
+  for (const t of state.waitingTickets()) {
+    if (t.serviceId === serviceId && t.id !== ticket.id && t.rank <= min) min = t.rank - 1;
   }
   return min;
 }

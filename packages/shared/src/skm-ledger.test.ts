@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestQueue, testHall } from './testing/index.js';
-import { SurveyLedger } from './skm-ledger.js';
+import { SURVEY_LEDGER_EVENT_TYPES, SurveyLedger } from './skm-ledger.js';
 
 const DAY = 24 * 3_600_000;
 // 2026-12-05 10:00 in Jakarta.
@@ -117,5 +117,54 @@ describe('SurveyLedger', () => {
     feed();
     expect(ledger.standing(t.id)).toEqual({ kind: 'unknown' });
     expect(ledger.isRated('k1')).toBe(false);
+  });
+
+  it('ends the same fed only the events it names as fed the whole log (what a restart reads)', () => {
+    const q = new TestQueue(testHall(), START).open('c1', 'c4');
+    const whole = new SurveyLedger(DAY);
+    const named = new SurveyLedger(DAY);
+    const names: readonly string[] = SURVEY_LEDGER_EVENT_TYPES;
+    const ids = [
+      q.issue('ktp'),
+      q.issueVisit({ serviceIds: ['ktp', 'paspor'] }),
+      q.issue('ktp'),
+      q.issue('ktp'),
+    ];
+    for (const step of [
+      { type: 'callNext', counterId: 'c1' },
+      { type: 'recall', counterId: 'c1' },
+      { type: 'startServing', counterId: 'c1' },
+      { type: 'finish', counterId: 'c1' },
+      { type: 'callNext', counterId: 'c1' },
+      { type: 'finish', counterId: 'c1' },
+      { type: 'callNext', counterId: 'c1' },
+      { type: 'transfer', counterId: 'c1', toServiceId: 'paspor' },
+      { type: 'callNext', counterId: 'c4' },
+      { type: 'finish', counterId: 'c4' },
+      { type: 'callNext', counterId: 'c4' },
+      { type: 'finish', counterId: 'c4' },
+      { type: 'callNext', counterId: 'c1' },
+      { type: 'noShow', counterId: 'c1', confirm: true },
+    ] as const) {
+      q.advance(120_000).run(step);
+    }
+    const log = q.log.splice(0);
+    const types = new Set(log.map((e) => e.event.type));
+    for (const type of [
+      'TicketRecalled',
+      'VisitRouted',
+      'TicketTransferred',
+      'TicketFinished',
+      'TicketNoShow',
+    ]) {
+      expect(types).toContain(type);
+    }
+    for (const e of log) {
+      whole.apply(e);
+      if (names.includes(e.event.type)) named.apply(e);
+    }
+    for (const t of ids) expect(named.standing(t.id)).toEqual(whole.standing(t.id));
+    for (const c of ['c1', 'c4'])
+      expect(named.latestAt(c, q.now, DAY)).toEqual(whole.latestAt(c, q.now, DAY));
   });
 });

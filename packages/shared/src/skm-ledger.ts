@@ -4,6 +4,20 @@ import type { VisitPosition } from './visit-position.js';
 import { followVisit, visitPositionOf } from './visit-position.js';
 
 /**
+ * The events the ledger reads; it passes over every other. A replay may read only these from the log (at a
+ * restart, a busy day's calls and recalls are half of it). Kept beside `apply`'s switch, which names each.
+ */
+export const SURVEY_LEDGER_EVENT_TYPES = [
+  'TicketIssued',
+  'VisitLegAdded',
+  'VisitRouted',
+  'TicketTransferred',
+  'TicketFinished',
+  'DayClosed',
+  'SurveyAnswered',
+] as const satisfies readonly EventEnvelope['event']['type'][];
+
+/**
  * What the survey must know of the log to accept a response: the visits that ended with service within the
  * window, the tickets still in progress, and the visits already rated. A projection like the queue day: fed
  * every logged event in order, the same on replay as live; it forgets what the window has passed.

@@ -257,8 +257,8 @@ class EstimateContext {
     const other = emptyLoad();
     const mine = new Set(pool.desks.map((c) => c.id));
     const priority = ticket.priority !== 'none';
-    for (const t of this.state.allTickets()) {
-      if (t.status !== 'waiting' || t.id === ticket.id) continue;
+    for (const t of this.state.waitingTickets()) {
+      if (t.id === ticket.id) continue;
       const weight =
         t.targetCounterId === undefined
           ? (pool.share.get(t.serviceId) ?? 0)

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { CommandReply, ConfigChangeReply, DomainEvent, EventEnvelope } from '@antre/shared';
 import { AUDIT_EVENT_TYPES } from '@antre/shared';
+import { DaySnapshots } from './day-snapshots.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate } from './migrate.js';
 
@@ -37,6 +38,8 @@ export class EventStore {
   readonly db: Database.Database;
   /** Names this log; it changes only when the store is replaced. */
   readonly logId: string;
+  /** Snapshots of the live day, so that a restart need not replay all of it. */
+  readonly snapshots: DaySnapshots;
   private readonly insertEvent: Database.Statement;
   private readonly insertReply: Database.Statement;
   private readonly selectReply: Database.Statement<[string], { reply: string }>;
@@ -56,6 +59,7 @@ export class EventStore {
     this.logId = (
       this.db.prepare("SELECT value FROM meta WHERE key = 'log_id'").get() as { value: string }
     ).value;
+    this.snapshots = new DaySnapshots(this.db);
     this.insertEvent = this.db.prepare(
       'INSERT INTO events (seq, at, day, type, command_id, payload, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -150,13 +154,10 @@ export class EventStore {
   }
 
   /**
-   * What a restart replays: the events since the last day close (earlier days are history, kept for reports),
-   * with the hall day they are in (the last close's next day, or the day of the first event). Streamed: the
-   * rows are read and parsed one at a time while the caller applies them,
-   * so that replaying a day of 60,000 events never holds them all (a restart's peak memory, which the
-   * process keeps as RSS). `fromSeq` is the last day close's sequence number, 0 if none.
+   * Where the current hall day starts in the log: after the last day close that began a new day (`fromSeq`,
+   * 0 if none), and its name (that close's next day, or the day of the first event; none in an empty log).
    */
-  streamCurrentDay(): { day: string | undefined; fromSeq: number; events: IterableIterator<EventEnvelope> } {
+  currentDayStart(): { day: string | undefined; fromSeq: number } {
     // A close by hand before midnight keeps the day: replay starts after the last close that began a new one.
     const lastClose = this.db
       .prepare(
@@ -164,19 +165,31 @@ export class EventStore {
          ORDER BY seq DESC LIMIT 1`,
       )
       .get() as { seq: number; payload: string } | undefined;
-    const fromSeq = lastClose?.seq ?? 0;
-    let day: string | undefined;
     if (lastClose) {
-      day = (JSON.parse(lastClose.payload) as Extract<DomainEvent, { type: 'DayClosed' }>).nextDay;
-    } else {
-      const first = this.db.prepare('SELECT day FROM events ORDER BY seq LIMIT 1').get() as
-        { day: string } | undefined;
-      day = first?.day;
+      const close = JSON.parse(lastClose.payload) as Extract<DomainEvent, { type: 'DayClosed' }>;
+      return { day: close.nextDay, fromSeq: lastClose.seq };
     }
+    const first = this.db.prepare('SELECT day FROM events ORDER BY seq LIMIT 1').get() as
+      { day: string } | undefined;
+    return { day: first?.day, fromSeq: 0 };
+  }
+
+  /** The sequence number of the last event logged, 0 in an empty log. */
+  lastSeq(): number {
+    const row = this.db.prepare('SELECT max(seq) AS seq FROM events').get() as { seq: number | null };
+    return row.seq ?? 0;
+  }
+
+  /**
+   * Every event after `seq`, in order, streamed: the rows are read and parsed one at a time while the caller
+   * applies them, so that replaying a day of 300,000 events never holds them all (a restart's peak memory,
+   * which the process keeps as RSS).
+   */
+  streamAfter(seq: number): IterableIterator<EventEnvelope> {
     const rows = this.db
       .prepare('SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq')
-      .iterate(fromSeq) as IterableIterator<EventRow>;
-    return { day, fromSeq, events: mapIterator(rows, toEnvelope) };
+      .iterate(seq) as IterableIterator<EventRow>;
+    return mapIterator(rows, toEnvelope);
   }
 
   /** A value the migrations put in `meta` (the log id, the survey key). */
@@ -186,11 +199,15 @@ export class EventStore {
     return row?.value;
   }
 
-  /** Every event logged at or after `at`, in order, streamed (what the survey's window must know). */
-  streamSince(at: number): IterableIterator<EventEnvelope> {
+  /**
+   * Every event logged at or after `at`, in order, streamed (what the survey's window must know); only those of
+   * `types` when given.
+   */
+  streamSince(at: number, types?: readonly string[]): IterableIterator<EventEnvelope> {
+    const only = types ? ` AND type IN (${types.map(() => '?').join(', ')})` : '';
     const rows = this.db
-      .prepare('SELECT seq, at, payload FROM events WHERE at >= ? ORDER BY seq')
-      .iterate(at) as IterableIterator<EventRow>;
+      .prepare(`SELECT seq, at, payload FROM events WHERE at >= ?${only} ORDER BY seq`)
+      .iterate(at, ...(types ?? [])) as IterableIterator<EventRow>;
     return mapIterator(rows, toEnvelope);
   }
 

@@ -11,6 +11,7 @@ import type {
 } from '@antre/shared';
 import {
   IkmReportBuilder,
+  SURVEY_LEDGER_EVENT_TYPES,
   SurveyLedger,
   authorizeSurveyFollowUp,
   authorizeSurveyResponse,
@@ -58,7 +59,8 @@ export class SurveyService {
     this.key = store.meta('survey_key') ?? '';
     if (this.key === '') throw new Error('the store has no survey key (migration 6)');
     this.links = new SurveyLinkKeys(this.key);
-    for (const e of store.streamSince(queue.now() - windowMs - REPLAY_MARGIN_MS)) this.ledger.apply(e);
+    const since = queue.now() - windowMs - REPLAY_MARGIN_MS;
+    for (const e of store.streamSince(since, SURVEY_LEDGER_EVENT_TYPES)) this.ledger.apply(e);
   }
 
   /** Every event the log takes, in order (the hub's broadcast hook), including the survey's own. */

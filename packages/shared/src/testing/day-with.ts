@@ -18,6 +18,7 @@ export function dayWith(day: DayView, extra: readonly ReadonlyTicket[]): DayView
     leases: day.leases,
     numbersUsed: day.numbersUsed,
     allTickets: () => list,
+    waitingTickets: () => list.filter((t) => t.status === 'waiting'),
     ticket: (id) => (Object.hasOwn(tickets, id) ? tickets[id] : undefined),
     waiting: () => day.waiting(),
     deskTimes: (serviceId) => day.deskTimes(serviceId),

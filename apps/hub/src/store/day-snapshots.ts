@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The shape of a snapshot's `state` (a `QueueSnapshot` as JSON). Raise it when `QueueSnapshot` changes shape:
+ * a restart then ignores the older snapshots and replays the log, which every version can read.
+ */
+export const DAY_SNAPSHOT_FORMAT = 1;
+
+/** One stored snapshot of the hall day, as the table holds it. */
+export interface StoredDaySnapshot {
+  /** The sequence number of the last event the snapshot includes. */
+  seq: number;
+  day: string;
+  at: number;
+  format: number;
+  state: string;
+}
+
+/** The `day_snapshots` table: the newest snapshot is all a restart needs, so saving one drops the older. */
+export class DaySnapshots {
+  private readonly insert: Database.Statement<[number, string, number, number, string]>;
+  private readonly dropBefore: Database.Statement<[number]>;
+  private readonly selectLatest: Database.Statement<[number], StoredDaySnapshot>;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT OR REPLACE INTO day_snapshots (seq, day, at, format, state) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.dropBefore = db.prepare('DELETE FROM day_snapshots WHERE seq < ?');
+    this.selectLatest = db.prepare(
+      'SELECT seq, day, at, format, state FROM day_snapshots WHERE seq > ? ORDER BY seq DESC LIMIT 1',
+    );
+  }
+
+  save(snapshot: StoredDaySnapshot): void {
+    this.db.transaction(() => {
+      this.insert.run(snapshot.seq, snapshot.day, snapshot.at, snapshot.format, snapshot.state);
+      this.dropBefore.run(snapshot.seq);
+    })();
+  }
+
+  /** The newest snapshot taken after event `afterSeq` (the day's start), if any. */
+  latestAfter(afterSeq: number): StoredDaySnapshot | undefined {
+    return this.selectLatest.get(afterSeq);
+  }
+}
