@@ -1,0 +1,2 @@
+export * from './central-env.js';
+export * from './hall-fixtures.js';
