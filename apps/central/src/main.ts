@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const node = await startCentral({
     databaseUrl: databaseUrl(),
     redisUrl: process.env['ANTRE_CENTRAL_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    redisStream: process.env['ANTRE_CENTRAL_REDIS_STREAM'] ?? 'antre-central',
     port: Number(process.env['PORT'] ?? 4000),
     host: process.env['HOST'] ?? '127.0.0.1',
     logger,
