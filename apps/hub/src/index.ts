@@ -13,3 +13,5 @@ export { EventStore } from './store/event-store.js';
 export { restoreFromCentral } from './shipping/restore-from-central.js';
 export type { CentralLink } from './shipping/hub-shipping.js';
 export type { ShippingStatus } from './shipping/log-shipper.js';
+export { LogShipper } from './shipping/log-shipper.js';
+export { LogReader } from './shipping/log-reader.js';
