@@ -80,6 +80,21 @@ async function main(): Promise<void> {
 /** One hall's busy day, logged by a real hub, closed at the end (its rollups are then written). */
 async function busyDay(): Promise<{ day: string; config: string; rows: ShippedEvent[] }> {
   const { config } = await demoHall();
+  // A bench day: open around the clock and without quotas, so that any number of tickets fits in it.
+  const allDay: Array<[string, string]> = [['00:00', '24:00']];
+  config.hall.hours = {
+    sun: allDay,
+    mon: allDay,
+    tue: allDay,
+    wed: allDay,
+    thu: allDay,
+    fri: allDay,
+    sat: allDay,
+  };
+  for (const service of config.services) {
+    delete service.dailyQuota;
+    delete service.hours;
+  }
   const hub = await startTestHub({ config, rateLimits: { issuePerSecond: 1e6, issueBurst: 1e6 } });
   try {
     const counters: Array<[string, string]> = [
@@ -91,8 +106,9 @@ async function busyDay(): Promise<{ day: string; config: string; rows: ShippedEv
     for (let r = 0; r < rounds; r++) {
       for (const [service, counter] of counters) {
         issueTickets(hub, 10, `r${r}-${service}`, service);
-        hub.clock.advance(60_000);
-        serveAll(hub, counter, `r${r}-${counter}`, () => hub.clock.advance(20_000));
+        // Five hours of the hall's day in all, inside every service's hours.
+        hub.clock.advance(20_000);
+        serveAll(hub, counter, `r${r}-${counter}`, () => hub.clock.advance(10_000));
       }
     }
     const day = hub.service.state.day ?? '';

@@ -40,8 +40,20 @@ export async function freshDatabase(
     drop: async () => {
       const c = new pg.Client({ connectionString: env.databaseUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // An autovacuum worker (not ours to end) may still be on a database just written: wait it out.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (err) {
+            if (attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
