@@ -35,6 +35,7 @@ export default tseslint.config(
           './apps/*/tsconfig.electron.json',
           './apps/hub/testing/tsconfig.json',
           './apps/hub/bench/tsconfig.json',
+          './apps/central/bench/tsconfig.json',
           './tools/*/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,

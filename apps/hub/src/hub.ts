@@ -26,6 +26,9 @@ import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-serve
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
 import { SurveyService } from './survey/survey-service.js';
+import { startShipping } from './shipping/hub-shipping.js';
+import type { CentralLink } from './shipping/hub-shipping.js';
+import type { LogShipper } from './shipping/log-shipper.js';
 
 const HUB_VERSION = '0.1.0';
 
@@ -56,6 +59,8 @@ export interface HubOptions {
    * This machine's network address when absent.
    */
   publicUrl?: string;
+  /** Ships the log to a central service (`ANTRE_CENTRAL_URL`); absent: the hall stands alone. */
+  central?: CentralLink;
 }
 
 export interface Hub {
@@ -70,6 +75,8 @@ export interface Hub {
   pairingCode: string;
   /** What the QR codes link to: `publicUrl`, or this machine's network address (`resolvePublicUrl`). */
   publicUrl: string;
+  /** The log shipper, when the hub ships to a central service. */
+  shipper: LogShipper | undefined;
   close(): Promise<void>;
 }
 
@@ -93,7 +100,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       // After counters and displays have theirs: the status pages' work is scheduled, never done here.
       streams.onEvents(events);
     },
-    onLogged: (events) => reports.push(events),
+    onLogged: (events) => {
+      reports.push(events);
+      shipper?.notify();
+    },
     // Made below, before any command can arrive.
     heldSeats: (serviceId): number => bookings.heldSeats(serviceId),
     onFileIgnored: () =>
@@ -124,6 +134,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
   }, 3_600_000);
   eraser.unref();
+  const shipper = options.central && startShipping(options.central, store, () => service.config, logger);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const sessions = new StaffSessions(store.db);
   const http = createServer(
@@ -143,6 +154,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       reports,
       sessions,
       streams,
+      ...(shipper ? { shipping: () => shipper.status() } : {}),
     }),
   );
   const connections = new OpenConnections(http);
@@ -223,6 +235,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       http.closeAllConnections();
       const forceClosed = (await settlesWithin(closed, SHUTDOWN_GRACE_MS)) ? 0 : connections.destroyAll();
       await closed;
+      await shipper?.stop();
       await reports.close();
       store.close();
       const ms = Math.round(performance.now() - started);
@@ -243,6 +256,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return devices.pairingCode;
     },
     publicUrl: publicUrl.url,
+    shipper,
     close,
   };
 }

@@ -10,3 +10,8 @@ export { rebuildReports } from './reports/rebuild-reports.js';
 export type { RebuildResult } from './reports/rebuild-reports.js';
 export { SqliteReportStore } from './reports/sqlite-report-store.js';
 export { EventStore } from './store/event-store.js';
+export { restoreFromCentral } from './shipping/restore-from-central.js';
+export type { CentralLink } from './shipping/hub-shipping.js';
+export type { ShippingStatus } from './shipping/log-shipper.js';
+export { LogShipper } from './shipping/log-shipper.js';
+export { LogReader } from './shipping/log-reader.js';

@@ -3,6 +3,7 @@ import type { HallConfig } from '@antre/shared';
 import { hallConfigFile, loadHallConfig } from './config-loader.js';
 import { startHub } from './hub.js';
 import { createLogger } from './logger.js';
+import { centralLinkFromEnv } from './shipping/hub-shipping.js';
 import type { Durability } from './store/event-store.js';
 
 /** `npm start`: the hub with the hall config from HALL_CONFIG (the demo hall by default). */
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   // while services with hours of their own keep them. ANTRE_REAL_HOURS=1 keeps the hall's real hours.
   const roundTheClock = demoMode && process.env['ANTRE_REAL_HOURS'] !== '1';
   if (roundTheClock) config.hall.hours = openAllWeek();
+  // A hall of a city or province ships its log to the central service; alone, it ships nothing.
+  const central = centralLinkFromEnv();
   const hub = await startHub({
     config,
     dataDir: resolve(process.env['DATA_DIR'] ?? './data'),
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     demoMode,
     logger,
     ...(process.env['ANTRE_PUBLIC_URL'] ? { publicUrl: process.env['ANTRE_PUBLIC_URL'] } : {}),
+    ...(central ? { central } : {}),
   });
   logger.info({ configFile, hall: config.hall.name, demoMode, roundTheClock }, 'hall loaded');
   logger.info(`Kode pemasangan perangkat / device pairing code: ${hub.pairingCode}`);

@@ -411,3 +411,46 @@ export function authorizeBooking(
     }
   }
 }
+
+/** Who reads the central service's dashboards: a province (or city) viewer, or one hall's supervisor. */
+export type CentralRole = 'province_viewer' | 'hall_supervisor';
+export interface CentralPrincipal {
+  username: string;
+  role: CentralRole;
+  /** The hall a supervisor belongs to; none for a province viewer. */
+  hallId?: string | undefined;
+}
+
+/**
+ * The halls a central dashboard request may read: every hall asked for (all, when none are named) for a
+ * province viewer; a hall supervisor only their own hall, and any other hall named is refused.
+ */
+export function authorizeCentralRead(
+  principal: CentralPrincipal | undefined,
+  requested: readonly string[] | undefined,
+  allHalls: readonly string[],
+): { ok: true; hallIds: string[] } | { ok: false; error: DomainError } {
+  if (principal === undefined) {
+    return { ok: false, error: domainError('UNAUTHENTICATED', 'sign in to the central dashboard') };
+  }
+  if (principal.role === 'province_viewer') {
+    return {
+      ok: true,
+      hallIds: requested === undefined ? [...allHalls] : allHalls.filter((h) => requested.includes(h)),
+    };
+  }
+  const own = principal.hallId;
+  if (own === undefined || (requested !== undefined && requested.some((h) => h !== own))) {
+    return { ok: false, error: domainError('FORBIDDEN', 'a hall supervisor sees only their own hall') };
+  }
+  return { ok: true, hallIds: allHalls.includes(own) ? [own] : [] };
+}
+
+/** A hall's credential writes and reads only that hall's log at the centre. */
+export function authorizeHallLog(
+  credentialHallId: string | undefined,
+  hallId: string,
+): DomainError | undefined {
+  if (credentialHallId === undefined) return domainError('UNAUTHENTICATED', 'a hall credential is needed');
+  return credentialHallId === hallId ? undefined : domainError('FORBIDDEN', 'a hall writes only its own log');
+}

@@ -22,6 +22,8 @@ export * from './event-tickets.js';
 export * from './hall-clock.js';
 export * from './hall-config.js';
 export * from './hall-date-text.js';
+export * from './log-shipping.js';
+export * from './central-contract.js';
 export * from './holidays.js';
 export * from './ikm-report.js';
 export * from './ikm.js';

@@ -33,6 +33,7 @@ describe('HTTP routes', () => {
       hallId: 'mpp-padang-panjang',
       day: '2026-11-30',
       seq: 1,
+      shipping: null,
     });
   });
 

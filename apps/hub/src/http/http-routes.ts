@@ -12,6 +12,7 @@ import type { SurveyRoute } from './survey-routes.js';
 import type { BookingRoute } from './booking-routes.js';
 import { escapeHtml, ticketStatusPage } from './ticket-status-page.js';
 import type { TicketStreams } from './ticket-streams.js';
+import type { ShippingStatus } from '../shipping/log-shipper.js';
 
 const WEB_APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
 
@@ -30,6 +31,8 @@ export interface HttpDeps {
   sessions?: StaffSessions;
   /** The status pages' live streams (`/t/:id/live`). */
   streams: TicketStreams;
+  /** Log shipping to the central service, when the hub ships: its lag shows in /api/health. */
+  shipping?: () => ShippingStatus;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -63,6 +66,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       hallId: config.hall.id,
       day: service.state.day,
       seq: service.state.seq,
+      // Where the centre is stays off this public answer; the lag and the cursor are what the console shows.
+      shipping: deps.shipping ? publicShipping(deps.shipping()) : null,
     });
   }
   if (path === '/api/state') {
@@ -128,4 +133,8 @@ function placeholderPage(config: HallConfig, app: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Antre ${app}</title></head>
 <body style="font-family:system-ui;margin:2rem"><h1>Antre · ${escapeHtml(config.hall.name)}</h1>
 <p>Aplikasi <b>${app}</b> belum dibangun. <i>The ${app} app is not built yet.</i></p></body></html>`;
+}
+
+function publicShipping({ centralUrl: _url, ...status }: ShippingStatus): Omit<ShippingStatus, 'centralUrl'> {
+  return status;
 }

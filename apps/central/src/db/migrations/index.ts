@@ -1,0 +1,16 @@
+import { sql as hallLogs } from './0001-hall-logs.js';
+import { sql as centralStaff } from './0002-central-staff.js';
+import { sql as reportTables } from './0003-report-tables.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Applied in order, each once; never edit one that is on main: add the next. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'hall-logs', sql: hallLogs },
+  { version: 2, name: 'central-staff', sql: centralStaff },
+  { version: 3, name: 'report-tables', sql: reportTables },
+];
