@@ -224,6 +224,10 @@ export class VisitProjection {
       case 'SurveyAnswered':
       case 'SurveyFollowUpRecorded':
         break;
+      // A booking is no visit yet: its ticket arrives as a `TicketIssued` with its `appointment`.
+      case 'AppointmentBooked':
+      case 'AppointmentCancelled':
+        break;
       // The plan's other changes move no one: the next `VisitRouted` says where the ticket went.
       case 'VisitEnded':
       case 'VisitLegSkipped':
