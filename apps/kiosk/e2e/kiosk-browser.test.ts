@@ -107,7 +107,13 @@ describe('the kiosk in a browser', () => {
     // The QR code is the hub's public address, on paper and on screen, never the kiosk page's own origin.
     expect(hub.publicUrl).not.toBe(new URL(page.url()).origin);
     expect(doc.blocks).toContainEqual(
-      expect.objectContaining({ kind: 'qr', payload: `${hub.publicUrl}/t/${ticket.id}` }),
+      // Printed by the hub with the ticket's survey link key (issue 17).
+      expect.objectContaining({
+        kind: 'qr',
+        payload: expect.stringMatching(
+          new RegExp(`^${hub.publicUrl}/t/${ticket.id}\\?k=[\\w-]{22}$`),
+        ) as string,
+      }),
     );
     expect(await page.getByTestId('ticket-qr').getAttribute('data-url')).toBe(
       `${hub.publicUrl}/t/${ticket.id}`,

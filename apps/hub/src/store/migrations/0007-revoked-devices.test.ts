@@ -16,8 +16,10 @@ describe('migration 7: revoked devices', () => {
     db.prepare(
       "INSERT INTO devices (device_id, kind, token_hash, enrolled_at) VALUES ('kiosk-1', 'kiosk', 'h', 1)",
     ).run();
-    expect(migrate(db, MIGRATIONS)).toEqual([7]);
-    expect(migrate(db, MIGRATIONS)).toEqual([]);
+    // Later migrations are theirs to test.
+    const upToSeven = MIGRATIONS.filter((m) => m.version <= 7);
+    expect(migrate(db, upToSeven)).toEqual([7]);
+    expect(migrate(db, upToSeven)).toEqual([]);
 
     const registry = new DeviceRegistry(db, '123456');
     expect(registry.list()).toEqual([{ kind: 'kiosk', deviceId: 'kiosk-1', enrolledAt: 1 }]);
