@@ -10,7 +10,8 @@ import { ZONE_ABBREVIATION } from './hall-config.js';
 /** The hall's two languages, Indonesian and English, as in `LocalizedText`. */
 export type HallLanguage = keyof LocalizedText;
 
-const WEEKDAY_NAMES: Readonly<Record<Weekday, LocalizedText>> = {
+/** The days' names in the hall's two languages. */
+export const WEEKDAY_NAMES: Readonly<Record<Weekday, LocalizedText>> = {
   sun: { id: 'Minggu', en: 'Sunday' },
   mon: { id: 'Senin', en: 'Monday' },
   tue: { id: 'Selasa', en: 'Tuesday' },

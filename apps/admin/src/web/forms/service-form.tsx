@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { HubConnection } from '@antre/client';
 import type { LocalizedText, PublicHallConfig, ServiceConfig } from '@antre/shared';
-import { serviceConfig } from '@antre/shared';
+import { WEEKDAY_NAMES, serviceConfig } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import { errorAt, schemaErrors } from '../model/config-submit.js';
-import { WEEKDAY_TEXT, WEEK_FROM_MONDAY, hoursToText, textToHours } from '../model/hours-text.js';
+import { WEEK_FROM_MONDAY, hoursToText, textToHours } from '../model/hours-text.js';
 import { T } from '../text/admin-text.js';
 import { Field } from './field.js';
 import { FormShell } from './form-shell.js';
@@ -159,7 +159,7 @@ export function HoursFields(props: {
     <div className="admin-hours">
       <p className="admin-hint admin-hours-help">{t(T.hoursHelp)}</p>
       {WEEK_FROM_MONDAY.map((day) => (
-        <Field key={day} label={WEEKDAY_TEXT[day]} error={props.errors(`${prefix}.${day}`)}>
+        <Field key={day} label={WEEKDAY_NAMES[day]} error={props.errors(`${prefix}.${day}`)}>
           <input
             name={`hours-${day}`}
             value={props.value[day]}

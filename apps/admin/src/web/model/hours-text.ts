@@ -31,13 +31,3 @@ export function textToHours(text: HoursText): WeeklyHours {
 
 /** The week as an Indonesian hall reads it: Monday first. */
 export const WEEK_FROM_MONDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-export const WEEKDAY_TEXT: Record<(typeof WEEKDAYS)[number], { id: string; en: string }> = {
-  mon: { id: 'Senin', en: 'Monday' },
-  tue: { id: 'Selasa', en: 'Tuesday' },
-  wed: { id: 'Rabu', en: 'Wednesday' },
-  thu: { id: 'Kamis', en: 'Thursday' },
-  fri: { id: 'Jumat', en: 'Friday' },
-  sat: { id: 'Sabtu', en: 'Saturday' },
-  sun: { id: 'Minggu', en: 'Sunday' },
-};

@@ -3,7 +3,7 @@ import type { HubConnection } from '@antre/client';
 import type { LocalizedText } from '@antre/shared';
 import { PRIORITY_GROUPS, hallDay } from '@antre/shared';
 import type { PeriodKind, Report, ReportId } from '@antre/reporting';
-import { PERIOD_KINDS, REPORT_TITLES, VISIT_ORIGINS } from '@antre/reporting';
+import { PERIOD_KINDS, REPORT_IDS, REPORT_TITLES, VISIT_ORIGINS } from '@antre/reporting';
 import { useHub, useLanguage } from '@antre/ui';
 import type { StaffSession } from '../model/admin-session.js';
 import type { HubTime } from '../model/hub-time.js';
@@ -17,20 +17,8 @@ import { R } from '../text/report-text.js';
 import './reports-screen.css';
 
 /** The reports one picks on the page; the monthly summary is a printable page of its own. */
-const PAGE_REPORTS = [
-  'summary',
-  'services',
-  'agencies',
-  'counters',
-  'staff',
-  'priority-groups',
-  'origins',
-  'days',
-  'heatmap',
-  'queue-length',
-  'visits',
-] as const satisfies readonly ReportId[];
-type PageReport = (typeof PAGE_REPORTS)[number];
+type PageReport = Exclude<ReportId, 'monthly-summary'>;
+const PAGE_REPORTS = REPORT_IDS.filter((r): r is PageReport => r !== 'monthly-summary');
 
 /** `/admin/reports`: the figures of a period, filtered, with charts and exports. Indonesian first. */
 export function ReportsScreen(props: { conn: HubConnection; session: StaffSession; time: HubTime }) {
