@@ -6,6 +6,7 @@ import type { TestHub } from '@antre/hub/testing';
 import { demoHall, screenshotPath, startTestHub } from '@antre/hub/testing';
 import {
   confirmDialog,
+  finishUnstarted,
   counterMachine,
   currentNumber,
   demoKiosk,
@@ -149,7 +150,7 @@ describe('counter staff at work', () => {
     await confirmDialog(loket2);
     expect(await numberAfter(loket2, undefined)).toBe('A-003');
     expect(ticket('A-003').status).toBe('called');
-    await loket2.keyboard.press('F4');
+    await finishUnstarted(loket2);
     await loket2.getByText('Belum ada pengunjung').waitFor();
   });
 
@@ -177,7 +178,7 @@ describe('counter staff at work', () => {
 
     await loket2.keyboard.press('F1');
     expect(await numberAfter(loket2, undefined)).toBe('A-001');
-    await loket2.keyboard.press('F4');
+    await finishUnstarted(loket2);
     await loket2.getByText('Belum ada pengunjung').waitFor();
   });
 
@@ -204,7 +205,7 @@ describe('counter staff at work', () => {
     await loket1.keyboard.press('Escape');
     expect(ticket('A-004').status).toBe('waiting');
 
-    await loket2.keyboard.press('F4');
+    await finishUnstarted(loket2);
     await loket2.getByText('Belum ada pengunjung').waitFor();
   });
 
@@ -244,7 +245,7 @@ describe('counter staff at work', () => {
     await loket3.keyboard.press('F1');
     expect(await numberAfter(loket3, undefined)).toBe('IN-001');
     expect(ticket('IN-001').transfers).toHaveLength(2);
-    await loket3.keyboard.press('F4');
+    await finishUnstarted(loket3);
     await loket3.getByText('Belum ada pengunjung').waitFor();
   });
 
@@ -274,7 +275,7 @@ describe('counter staff at work', () => {
   });
 
   it('warns before closing a counter while visitors still wait for it', async () => {
-    await loket3.keyboard.press('F4');
+    await finishUnstarted(loket3);
     await loket3.getByText('Belum ada pengunjung').waitFor();
     await loket3.getByRole('button', { name: 'Tutup', exact: true }).click();
     const dialog = loket3.getByRole('dialog');

@@ -102,6 +102,17 @@ export async function confirmDialog(page: Page): Promise<void> {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/** F4 over a visitor only called: the counter asks whether they were served, and the answer is yes. */
+export async function finishUnstarted(page: Page): Promise<void> {
+  await page.keyboard.press('F4');
+  await page
+    .getByRole('dialog')
+    .getByRole('heading', { name: /sudah dilayani\?$/ })
+    .waitFor();
+  await page.keyboard.press('ArrowDown');
+  await confirmDialog(page);
+}
+
 /**
  * A number the hub would refuse, typed in the call-number dialog: the reason shows under the field, once on
  * the whole page (not again in an alert or the desk's answer line), and Enter sends nothing.

@@ -155,6 +155,33 @@ describe('a visit is never recorded wrongly by accident', () => {
     expect(await loket2.getByRole('dialog').count()).toBe(0);
     expect(ticket('A-003').status).toBe('no_show');
   });
+
+  it('F4 over a visitor only called asks whether they were served; saying so records the visit', async () => {
+    await kiosk.issue('cetak-ulang-ktp-el');
+    await loket2.keyboard.press('F1');
+    expect(await numberAfter(loket2, 'A-003')).toBe('B-001');
+    await loket2.locator('[data-action="finish"]').getByText('tanya dulu: B-001 sudah dilayani?').waitFor();
+
+    await loket2.keyboard.press('F4');
+    const dialog = loket2.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Pengunjung B-001 sudah dilayani?' }).waitFor();
+    await shot(loket2, '46-finish-asks-served');
+    // Batal: nothing is recorded.
+    await loket2.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(ticket('B-001').status).toBe('called');
+    expect(logged('TicketFinished', 'B-001')).toBe(0);
+
+    // Served without pressing F3 first: the second choice records the visit.
+    await loket2.keyboard.press('F4');
+    await dialog.getByRole('heading', { name: 'Pengunjung B-001 sudah dilayani?' }).waitFor();
+    await loket2.keyboard.press('ArrowDown');
+    await dialog.getByRole('button', { name: 'Catat selesai' }).waitFor();
+    await confirmDialog(loket2);
+    await feedbackSays(loket2, 'B-001 selesai dilayani.');
+    expect(ticket('B-001').status).toBe('done');
+    expect(logged('TicketFinished', 'B-001')).toBe(1);
+  });
 });
 
 describe('refusals: one error, the right one, in the right place', () => {
@@ -198,6 +225,8 @@ describe('refusals: one error, the right one, in the right place', () => {
     link.mend();
     await loket3.getByText('Terputus dari server antrean', { exact: false }).waitFor({ state: 'detached' });
     await loket3.keyboard.press('F3');
+    // Once the start is on the screen, F4 finishes without a question.
+    await loket3.getByText('Sedang dilayani', { exact: true }).waitFor();
     await loket3.keyboard.press('F4');
     await feedbackSays(loket3, 'A-004 selesai dilayani.');
   });

@@ -30,6 +30,7 @@ export * from './ikm.js';
 export * from './print-faults.js';
 export * from './queue-day.js';
 export * from './queue-engine.js';
+export * from './unstarted-visitor.js';
 export * from './queue-state.js';
 export * from './service-packages.js';
 export * from './service-refusal.js';

@@ -11,6 +11,7 @@ import type {
 } from './domain-types.js';
 import type { DomainError } from './error-codes.js';
 import { domainError } from './error-codes.js';
+import { unstartedVisitor } from './unstarted-visitor.js';
 import type { CounterConfig, QueueConfig, ServiceConfig } from './hall-config.js';
 import { hallDay } from './hall-clock.js';
 import type { DayView } from './queue-day.js';
@@ -294,13 +295,8 @@ function endCurrentVisit(
   command: Extract<Command, { type: 'callNext' }>,
   ctx: EngineContext,
 ): Decision {
-  if (current.status === 'called' && command.previous === undefined) {
-    return fail(
-      domainError('VISITOR_NOT_STARTED', `${current.displayNumber} was called but never started`, {
-        ticket: current.displayNumber,
-      }),
-    );
-  }
+  const unstarted = command.previous === undefined ? unstartedVisitor(current) : undefined;
+  if (unstarted) return fail(unstarted);
   if (command.previous === 'noShow') {
     const early = command.confirm === true ? undefined : earlyNoShow(current, ctx);
     if (early) return fail(early);

@@ -44,6 +44,8 @@ export function ActionPad(props: ActionPadProps) {
               : fill(T.hintFinishesCurrent, { n: props.currentNumber });
         }
         if (action === 'noShow' && a.enabled && a.asks) hint = T.hintAsksConfirm;
+        if (action === 'finish' && a.enabled && a.asks && props.currentNumber)
+          hint = fill(T.hintAsksServed, { n: props.currentNumber });
         if (a.enabled && !props.online && QUEUEABLE_OFFLINE.has(action)) hint = T.hintQueuedOffline;
         const busy = props.busy(action);
         return (

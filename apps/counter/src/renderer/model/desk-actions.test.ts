@@ -143,6 +143,8 @@ describe('deskAvailability, on the mirror', () => {
       'transfer',
     ]);
     expect(a.callNext.asks?.code).toBe('VISITOR_NOT_STARTED');
+    // Finish asks too (was the visitor served?): the hub would take it, the screen asks first.
+    expect(a.finish.asks).toMatchObject({ code: 'VISITOR_NOT_STARTED', details: { ticket: 'A-001' } });
     expect(a.noShow.asks?.code).toBe('NO_SHOW_TOO_EARLY');
     expect(a.callNumber.reason).toEqual({ id: 'selesaikan dulu A-001', en: 'finish A-001 first' });
     // A minute and a recall later the safeguards are met: the no-show goes without a question.
@@ -159,6 +161,7 @@ describe('deskAvailability, on the mirror', () => {
     const a = deskAvailability(situation(q, 'c1'));
     expect(a.recall).toEqual({ enabled: false, reason: T.needsCalled });
     expect(a.callNext).toEqual({ enabled: true });
+    expect(a.finish).toEqual({ enabled: true });
   });
 
   it('at another agency’s counter nothing is offered, and it says so', () => {
@@ -180,6 +183,12 @@ describe('deskAvailability, on the mirror', () => {
     const settled = deskAvailability(situation(q, 'c1', { connection: 'offline', currentSettled: true }));
     expect(enabledIn(settled)).toEqual([]);
     expect(settled.finish.reason).toEqual(T.alreadyRecorded);
+    // Offline over a visitor only called, finish is still queued, after the same question.
+    const called = new TestQueue(CONFIG, NINE).open('c1');
+    called.issue('ktp');
+    called.must({ type: 'callNext', counterId: 'c1' });
+    const offline = deskAvailability(situation(called, 'c1', { connection: 'offline' }));
+    expect(offline.finish).toMatchObject({ enabled: true, asks: { code: 'VISITOR_NOT_STARTED' } });
   });
 
   it('a closed or paused counter calls nobody, but a no-show can still be put back', () => {

@@ -9,7 +9,7 @@ import type {
   QueueConfig,
   ReadonlyTicket,
 } from '@antre/shared';
-import { commandVerdict } from '@antre/shared';
+import { commandVerdict, unstartedVisitor } from '@antre/shared';
 import { actionReason } from '../text/action-reason-text.js';
 import { T } from '../text/ui-text.js';
 
@@ -213,13 +213,26 @@ export function deskAvailability(s: DeskSituation): Record<DeskAction, ActionAva
     callNext: judge('callNext'),
     recall: judge('recall'),
     startServing: judge('startServing'),
-    finish: judge('finish'),
+    finish: askFirstIfUnstarted(judge('finish'), current, s.currentSettled),
     noShow: judge('noShow'),
     hold: judge('hold'),
     transfer: judge('transfer'),
     callNumber: judge('callNumber'),
     putBack: judge('putBack'),
   };
+}
+
+/**
+ * Finish for a visitor only called records a visit nobody started: the hub takes it (the staff say so by
+ * finishing), but the screen asks first whether they were served, so F4 next to F3 is no accident.
+ */
+function askFirstIfUnstarted(
+  finish: ActionAvailability,
+  current: ReadonlyTicket | undefined,
+  settled: boolean,
+): ActionAvailability {
+  const unstarted = current === undefined || settled ? undefined : unstartedVisitor(current);
+  return finish.enabled && unstarted ? { enabled: true, asks: unstarted } : finish;
 }
 
 export function isArgumentAction(action: DeskAction): action is ArgumentAction {

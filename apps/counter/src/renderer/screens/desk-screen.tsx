@@ -46,6 +46,7 @@ type DialogKind =
   | 'callNumber'
   | 'putBack'
   | 'arrival'
+  | 'served'
   | 'noShow'
   | 'break'
   | 'close'
@@ -140,6 +141,7 @@ export function DeskScreen(props: DeskScreenProps) {
       return;
     }
     if (action === 'callNext' && a.asks?.code === 'VISITOR_NOT_STARTED') setDialog('arrival');
+    else if (action === 'finish' && a.asks?.code === 'VISITOR_NOT_STARTED') setDialog('served');
     else if (action === 'noShow' && a.asks?.code === 'NO_SHOW_TOO_EARLY') setDialog('noShow');
     else if (action === 'transfer' || action === 'callNumber' || action === 'putBack') setDialog(action);
     else void actions[action]();
@@ -156,10 +158,12 @@ export function DeskScreen(props: DeskScreenProps) {
   };
   // A call next that says the visitor did not come meets the no-show safeguards: is it early?
   const earlyNoShow =
-    dialog === 'arrival'
+    dialog === 'arrival' || dialog === 'served'
       ? commandVerdict(
           principal,
-          { type: 'callNext', counterId, previous: 'noShow' },
+          dialog === 'arrival'
+            ? { type: 'callNext', counterId, previous: 'noShow' }
+            : { type: 'noShow', counterId, ...(current ? { ticketId: current.id } : {}) },
           { config: index.config, day, now },
         )
       : undefined;
@@ -325,10 +329,24 @@ export function DeskScreen(props: DeskScreenProps) {
         <ArrivalDialog
           ticket={current}
           now={now}
+          question="callNext"
           earlyNoShow={earlyNoShow?.code === 'NO_SHOW_TOO_EARLY' ? earlyNoShow : undefined}
           feedback={actions.feedback}
           onStart={() => void actions.startServing().then(closeAfter)}
           onNoShow={(confirm) => void actions.callNext({ outcome: 'noShow', confirm }).then(closeAfter)}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'served' && current ? (
+        <ArrivalDialog
+          ticket={current}
+          now={now}
+          question="finish"
+          earlyNoShow={earlyNoShow?.code === 'NO_SHOW_TOO_EARLY' ? earlyNoShow : undefined}
+          feedback={actions.feedback}
+          onStart={() => void actions.startServing().then(closeAfter)}
+          onFinish={() => void actions.finish().then(closeAfter)}
+          onNoShow={(confirm) => void actions.noShow(confirm).then(closeAfter)}
           onClose={() => setDialog(undefined)}
         />
       ) : null}
