@@ -120,7 +120,12 @@ interface ClassLoad {
   work: number;
   /** Tickets of the estimated service itself. */
   own: number;
+  /** `work` by service, and by desk (`DESK_KEY` + id) for tickets sent to one desk alone. */
+  workBy: Map<string, number>;
 }
+
+/** `ClassLoad.workBy`'s key for the work of tickets sent to one desk. */
+const DESK_KEY = '@desk:';
 
 interface AheadLoad {
   same: ClassLoad;
@@ -144,7 +149,12 @@ interface Who {
   ahead: (pool: DeskPool) => AheadLoad;
 }
 
-const emptyLoad = (): ClassLoad => ({ tickets: 0, calls: 0, work: 0, own: 0 });
+const emptyLoad = (): ClassLoad => ({ tickets: 0, calls: 0, work: 0, own: 0, workBy: new Map() });
+
+function addWork(load: ClassLoad, key: string, minutes: number): void {
+  load.work += minutes;
+  load.workBy.set(key, (load.workBy.get(key) ?? 0) + minutes);
+}
 
 /** The counters serving each service, per config (a config does not change while the hub runs). */
 const DESKS = new WeakMap<QueueConfig, Map<string, CounterConfig[]>>();
@@ -227,25 +237,32 @@ class EstimateContext {
     const index = this.state.waiting();
     const priorityLoad = emptyLoad();
     const regularLoad = emptyLoad();
-    const add = (load: ClassLoad, serviceId: string, n: number, weight: number, own: boolean) => {
+    const add = (
+      load: ClassLoad,
+      serviceId: string,
+      n: number,
+      weight: number,
+      own: boolean,
+      key: string,
+    ) => {
       if (n <= 0 || weight <= 0) return;
       load.tickets += n;
       load.calls += n * weight;
-      load.work += n * weight * this.model(serviceId).mean;
+      addWork(load, key, n * weight * this.model(serviceId).mean);
       if (own) load.own += n;
     };
     for (const [serviceId, weight] of pool.share) {
       const all = (index.byService.get(serviceId) ?? 0) + (this.extraWaiting[serviceId] ?? 0);
       const prio = index.priorityByService.get(serviceId) ?? 0;
-      add(priorityLoad, serviceId, prio, weight, serviceId === estimated);
-      add(regularLoad, serviceId, all - prio, weight, serviceId === estimated);
+      add(priorityLoad, serviceId, prio, weight, serviceId === estimated, serviceId);
+      add(regularLoad, serviceId, all - prio, weight, serviceId === estimated, serviceId);
     }
     for (const desk of pool.desks) {
       const prioAt = index.priorityByCounter.get(desk.id);
       for (const [serviceId, n] of index.byCounter.get(desk.id) ?? []) {
         const prio = prioAt?.get(serviceId) ?? 0;
-        add(priorityLoad, serviceId, prio, 1, serviceId === estimated);
-        add(regularLoad, serviceId, n - prio, 1, serviceId === estimated);
+        add(priorityLoad, serviceId, prio, 1, serviceId === estimated, DESK_KEY + desk.id);
+        add(regularLoad, serviceId, n - prio, 1, serviceId === estimated, DESK_KEY + desk.id);
       }
     }
     return priority ? { same: priorityLoad, other: regularLoad } : { same: regularLoad, other: priorityLoad };
@@ -272,7 +289,8 @@ class EstimateContext {
       const load = sameClass ? same : other;
       load.tickets += 1;
       load.calls += weight;
-      load.work += weight * this.model(t.serviceId).mean;
+      const key = t.targetCounterId === undefined ? t.serviceId : DESK_KEY + t.targetCounterId;
+      addWork(load, key, weight * this.model(t.serviceId).mean);
       if (t.serviceId === ticket.serviceId) load.own += 1;
     }
     return { same, other };
@@ -296,8 +314,12 @@ class EstimateContext {
     });
     const fraction = other.tickets > 0 ? otherFirst / other.tickets : 0;
     const ahead = same.own + Math.round(fraction * other.own);
-    const calls = same.calls + fraction * other.calls;
-    const work = same.work + fraction * other.work;
+    const workBy = new Map(same.workBy);
+    for (const [key, w] of other.workBy) workBy.set(key, (workBy.get(key) ?? 0) + fraction * w);
+    const pooled = same.work + fraction * other.work;
+    // Desks shared unevenly: the work only some of them may do does not wait on the others (`deskWork`).
+    const { work, desks } = deskWork(pool.desks, workBy);
+    const calls = pooled > 0 ? ((same.calls + fraction * other.calls) * work) / pooled : 0;
     const base = {
       ahead,
       openCounters: (this.desks.get(who.serviceId) ?? []).filter((c) => this.isOpen(c)).length,
@@ -310,11 +332,11 @@ class EstimateContext {
     if (pool.desks.length === 0) return { ...base, minutes: 0 };
     const perCall = calls > 0 ? work / calls : own.mean;
     const cv = own.cv;
-    const c = Math.max(1, pool.desks.length);
+    const c = Math.max(1, desks.length);
     // The desks as they stand: busy with a visit that has lasted so long, or free.
     const busy: BusyDesk[] = [];
     let free = 0;
-    for (const desk of pool.desks) {
+    for (const desk of desks) {
       const current = this.state.counters[desk.id]?.currentTicketId;
       const visitor =
         pool.noneOpen || closed || current === undefined ? undefined : this.state.ticket(current);
@@ -361,6 +383,73 @@ class EstimateContext {
       high: Math.ceil(wall(gammaQuantile(minutes, variance, HIGH_P))),
     };
   }
+}
+
+/**
+ * The ahead work as it falls on the desks, in desk-minutes: when the desks serve different services, each
+ * desk first works off what only it (and some others) may call, by water-filling — the most constrained
+ * services first, each poured onto its desks' lowest levels — and the work every desk may call is shared
+ * out over the levels left. The ticket is reached when that shared work runs out (or a desk runs out of its
+ * own, with none shared): the level `T`. The desks that call it are those whose own work ends by then, and
+ * the work is `T` times their number, so that `work / c` stays the time. For desks that serve the same
+ * services this is the pooled work over every desk; otherwise it is less (a fluid model of the calling
+ * rule: a desk that calls one service alone is not held up by another service's queue).
+ */
+function deskWork(
+  desks: readonly CounterConfig[],
+  workBy: ReadonlyMap<string, number>,
+): { work: number; desks: readonly CounterConfig[] } {
+  const c = desks.length;
+  let shared = 0;
+  const parts: Array<{ desks: number[]; work: number }> = [];
+  for (const [key, work] of workBy) {
+    if (work <= 0) continue;
+    const mine = key.startsWith(DESK_KEY)
+      ? [desks.findIndex((d) => d.id === key.slice(DESK_KEY.length))].filter((i) => i >= 0)
+      : desks.flatMap((d, i) => (d.serviceIds.includes(key) ? [i] : []));
+    if (mine.length === 0 || mine.length === c) shared += work;
+    else parts.push({ desks: mine, work });
+  }
+  if (parts.length === 0) return { work: shared, desks };
+  const levels = new Array<number>(c).fill(0);
+  parts.sort((a, b) => a.desks.length - b.desks.length);
+  for (const part of parts) pour(levels, part.desks, part.work);
+  const before = [...levels];
+  const level = pour(
+    levels,
+    desks.map((_, i) => i),
+    shared,
+  );
+  // A desk still busy with what only it may call when the ticket's turn comes does not call it.
+  const calling = desks.filter((_, i) => (before[i] ?? 0) <= level);
+  return { work: level * calling.length, desks: calling };
+}
+
+/** Pours `work` onto the lowest of the chosen desks' levels; the level reached (the lowest, for none). */
+function pour(levels: number[], chosen: readonly number[], work: number): number {
+  const order = [...chosen].sort((a, b) => (levels[a] ?? 0) - (levels[b] ?? 0));
+  let left = work;
+  let level = levels[order[0] ?? 0] ?? 0;
+  let k = 0;
+  while (k < order.length) {
+    // Raise the k + 1 lowest desks together to the next desk's level, or as far as the work goes.
+    while (k + 1 < order.length && (levels[order[k + 1] ?? 0] ?? 0) <= level) k += 1;
+    const next = k + 1 < order.length ? (levels[order[k + 1] ?? 0] ?? 0) : Infinity;
+    const room = (next - level) * (k + 1);
+    if (left <= room) {
+      level += left / (k + 1);
+      left = 0;
+      break;
+    }
+    left -= room;
+    level = next;
+    k += 1;
+  }
+  for (let i = 0; i < order.length; i++) {
+    const d = order[i] ?? 0;
+    if ((levels[d] ?? 0) < level) levels[d] = level;
+  }
+  return level;
 }
 
 /** The hall time `opens` names, counted from `now`. */
