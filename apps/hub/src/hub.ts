@@ -13,6 +13,7 @@ import { surveyRoutes } from './http/survey-routes.js';
 import { bookingRoutes } from './http/booking-routes.js';
 import { BookingService } from './bookings/booking-service.js';
 import { ticketUpdate } from './http/ticket-status-page.js';
+import { PositionMemo } from './http/position-memo.js';
 import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
@@ -113,10 +114,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   });
   // The projection starts from the store's seed and follows the log's config changes (see HubReports).
   const reports = new HubReports(options.dataDir, service.config, store, logger);
+  const positions = new PositionMemo();
   const streams = new TicketStreams({
-    render: (ticketId) => ({
-      data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, service.now())),
-    }),
+    render: (ticketId, many) => {
+      const now = service.now();
+      const all = many ? positions.of(service.state, service.config, now) : undefined;
+      return { data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, now, all)) };
+    },
   });
   const survey = new SurveyService(store, service, options.config);
   const limits = options.bookingLimits ?? {};

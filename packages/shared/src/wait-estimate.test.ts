@@ -4,7 +4,7 @@ import type { PriorityGroup } from './domain-types.js';
 import type { WeeklyHours } from './hall-config.js';
 import { issueEstimate } from './service-refusal.js';
 import { ALL_DAY, TestQueue, testHall } from './testing/test-hall.js';
-import { estimateWait, ticketPosition } from './wait-estimate.js';
+import { estimateWait, ticketPosition, waitingPositions } from './wait-estimate.js';
 
 const MINUTE = 60_000;
 /** Monday 2 March 2026, 08:00 WIB. */
@@ -253,6 +253,59 @@ describe('a priority ticket is placed by the calling rule (issue 10, item 5)', (
         for (const [id, n] of ahead) expect(n, id).toBe(order.indexOf(id));
       }),
       { numRuns: 200, seed: 12 },
+    );
+  });
+});
+
+describe('every waiting ticket’s position at once (the status pages)', () => {
+  const STEPS = fc.array(
+    fc.oneof(
+      fc.record({
+        kind: fc.constant('issue' as const),
+        service: fc.constantFrom('ktp', 'kk', 'akta', 'paspor'),
+        priority: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('call' as const), counter: fc.constantFrom('c1', 'c2', 'c3', 'c4') }),
+      fc.record({ kind: fc.constant('send' as const), counter: fc.constantFrom('c1', 'c2', 'c3', 'c4') }),
+      fc.record({ kind: fc.constant('open' as const), counter: fc.constantFrom('c1', 'c2', 'c3', 'c4') }),
+      fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 20 }) }),
+    ),
+    { minLength: 1, maxLength: 60 },
+  );
+
+  it('equals asking for each ticket, on random days', () => {
+    fc.assert(
+      fc.property(STEPS, (steps) => {
+        const q = queue().open('c1');
+        for (const step of steps) {
+          if (step.kind === 'issue') q.issue(step.service, step.priority ? 'elderly' : 'none');
+          else if (step.kind === 'wait') q.advance(step.minutes * MINUTE);
+          else if (step.kind === 'open')
+            q.run({ type: 'setCounterStatus', counterId: step.counter, status: 'open' });
+          else if (step.kind === 'call') {
+            const current = q.state.counters[step.counter]?.currentTicketId;
+            if (current !== undefined && q.ticket(current).status === 'called')
+              q.run({ type: 'startServing', counterId: step.counter });
+            q.run({ type: 'callNext', counterId: step.counter });
+          } else {
+            // A visitor sent on to one desk: a ticket waiting there alone.
+            const others = ['c1', 'c2', 'c3', 'c4'].filter((c) => c !== step.counter);
+            q.run({
+              type: 'transfer',
+              counterId: step.counter,
+              toCounterId: others[0] ?? 'c1',
+              confirm: true,
+            });
+          }
+        }
+        const all = waitingPositions(q.state, q.config, q.now);
+        const waiting = q.state.waitingTickets();
+        for (const t of waiting)
+          expect(all.get(t.id)).toEqual(ticketPosition(q.state, q.config, t.id, q.now));
+        for (const t of q.state.allTickets())
+          if (t.status !== 'waiting') expect(all.get(t.id)).toBeUndefined();
+      }),
+      { numRuns: 150, seed: 12 },
     );
   });
 });

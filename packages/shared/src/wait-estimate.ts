@@ -106,6 +106,105 @@ export function ticketPosition(
   return { ahead, minutes, ...rangeOf(low, high), ...(opens ? { opens } : {}) };
 }
 
+/** Where every waiting ticket stands, read at one moment of the day (`waitingPositions`). */
+export interface WaitingPositions {
+  /** As `ticketPosition` at that moment; undefined for a ticket that was not waiting then. */
+  get(ticketId: string): WaitEstimate | undefined;
+}
+
+/**
+ * `ticketPosition` for every waiting ticket, equal to asking for each (a test holds that), for the status
+ * pages, whose phones all want their place after a call. One pass over the queue in calling order per service
+ * and desk the tickets wait for keeps what is ahead of each ticket; a ticket's estimate is made when asked,
+ * so the hub can hand them out a slice at a time between commands.
+ */
+export function waitingPositions(state: DayView, config: QueueConfig, now: number): WaitingPositions {
+  const ctx = new EstimateContext(state, config, now, {});
+  const ordered = [...state.waitingTickets()].sort((a, b) => a.rank - b.rank || a.number - b.number);
+  const groups = new Map<string, { serviceId: string; counterId: string | undefined }>();
+  for (const t of ordered) {
+    groups.set(`${t.serviceId}\u0000${t.targetCounterId ?? ''}`, {
+      serviceId: t.serviceId,
+      counterId: t.targetCounterId,
+    });
+  }
+  const aheadOf = new Map<string, { who: Omit<Who, 'ahead'>; load: AheadLoad }>();
+  for (const { serviceId, counterId } of groups.values()) {
+    const pool = ctx.pool({ serviceId, priority: false, counterId, ahead: () => unreachable() });
+    const mine = new Set(pool.desks.map((c) => c.id));
+    const weightOf = (t: ReadonlyTicket): number =>
+      t.targetCounterId === undefined
+        ? (pool.share.get(t.serviceId) ?? 0)
+        : mine.has(t.targetCounterId)
+          ? 1
+          : 0;
+    const add = (load: ClassLoad, t: ReadonlyTicket, weight: number) => {
+      load.tickets += 1;
+      load.calls += weight;
+      const key = t.targetCounterId === undefined ? t.serviceId : DESK_KEY + t.targetCounterId;
+      addWork(load, key, weight * ctx.model(t.serviceId).mean);
+      if (t.serviceId === serviceId) load.own += 1;
+    };
+    const totals = { priority: emptyLoad(), regular: emptyLoad() };
+    for (const t of ordered) {
+      const weight = weightOf(t);
+      if (weight > 0) add(t.priority !== 'none' ? totals.priority : totals.regular, t, weight);
+    }
+    const before = { priority: emptyLoad(), regular: emptyLoad() };
+    // Tickets of equal rank and number do not go before one another: each block is read, then counted.
+    for (let i = 0; i < ordered.length;) {
+      let end = i + 1;
+      const head = ordered[i];
+      while (
+        end < ordered.length &&
+        ordered[end]?.rank === head?.rank &&
+        ordered[end]?.number === head?.number
+      )
+        end += 1;
+      for (let j = i; j < end; j++) {
+        const t = ordered[j];
+        if (!t || t.serviceId !== serviceId || t.targetCounterId !== counterId) continue;
+        const priority = t.priority !== 'none';
+        aheadOf.set(t.id, {
+          who: { serviceId, priority, counterId },
+          load: {
+            same: copyLoad(priority ? before.priority : before.regular),
+            other: priority ? totals.regular : totals.priority,
+          },
+        });
+      }
+      for (let j = i; j < end; j++) {
+        const t = ordered[j];
+        if (!t) continue;
+        const weight = weightOf(t);
+        if (weight > 0) add(t.priority !== 'none' ? before.priority : before.regular, t, weight);
+      }
+      i = end;
+    }
+  }
+  const made = new Map<string, WaitEstimate>();
+  return {
+    get(ticketId) {
+      const known = made.get(ticketId);
+      if (known) return known;
+      const entry = aheadOf.get(ticketId);
+      if (!entry) return undefined;
+      const { ahead, minutes, low, high, opens } = ctx.estimate({ ...entry.who, ahead: () => entry.load });
+      const position = { ahead, minutes, ...rangeOf(low, high), ...(opens ? { opens } : {}) };
+      made.set(ticketId, position);
+      return position;
+    },
+  };
+}
+
+function copyLoad(load: ClassLoad): ClassLoad {
+  return { ...load, workBy: new Map(load.workBy) };
+}
+
+function unreachable(): never {
+  throw new Error('the pool of a position is read without its tickets ahead');
+}
+
 function rangeOf(low: number | undefined, high: number | undefined): Pick<WaitEstimate, 'low' | 'high'> {
   return low === undefined || high === undefined ? {} : { low, high };
 }

@@ -1,4 +1,4 @@
-import type { DayView, HallConfig, LocalizedText, ReadonlyTicket } from '@antre/shared';
+import type { DayView, HallConfig, LocalizedText, ReadonlyTicket, WaitingPositions } from '@antre/shared';
 import {
   TICKET_STATUS_TEXT,
   serviceWaitOutlook,
@@ -39,6 +39,8 @@ export function ticketUpdate(
   state: DayView,
   ticketId: string,
   now: number,
+  /** Every waiting ticket's place at this moment, when many pages are rendered at once. */
+  positions?: WaitingPositions,
 ): TicketUpdate {
   const ticket = state.ticket(ticketId);
   if (!ticket) {
@@ -57,7 +59,7 @@ export function ticketUpdate(
       : `${ticket.displayNumber} · ${status.id} · ${config.hall.name}`;
   return {
     title,
-    html: ticketCard(config, state, ticket, now),
+    html: ticketCard(config, state, ticket, now, positions),
     status: ticket.status,
     calls: ticket.calls.length,
   };
@@ -83,7 +85,13 @@ function both(text: LocalizedText): string {
   return `${escapeHtml(text.id)}<span class="en">${escapeHtml(text.en)}</span>`;
 }
 
-function ticketCard(config: HallConfig, state: DayView, ticket: ReadonlyTicket, now: number): string {
+function ticketCard(
+  config: HallConfig,
+  state: DayView,
+  ticket: ReadonlyTicket,
+  now: number,
+  positions: WaitingPositions | undefined,
+): string {
   const service = config.services.find((s) => s.id === ticket.serviceId);
   const agency = config.agencies.find((a) => a.id === service?.agencyId);
   const tone = TONE[ticket.status];
@@ -95,7 +103,7 @@ function ticketCard(config: HallConfig, state: DayView, ticket: ReadonlyTicket, 
     [{ id: 'Layanan', en: 'Service' }, both(service?.name ?? { id: ticket.serviceId, en: ticket.serviceId })],
     [{ id: 'Instansi', en: 'Agency' }, escapeHtml(agency?.name ?? '')],
   ];
-  const position = ticketPosition(state, config, ticket.id, now);
+  const position = positions ? positions.get(ticket.id) : ticketPosition(state, config, ticket.id, now);
   if (position) {
     const outlook = serviceWaitOutlook(state, config, ticket.serviceId, position, now);
     rows.push([{ id: 'Antrean di depan Anda', en: 'Ahead of you' }, String(position.ahead)]);

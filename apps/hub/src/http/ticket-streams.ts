@@ -9,8 +9,8 @@ export interface TicketMessage {
 }
 
 export interface TicketStreamsOptions {
-  /** The ticket's message now (its card, title, status, calls). */
-  render: (ticketId: string) => TicketMessage;
+  /** The ticket's message now (its card, title, status, calls); `many` while a refresh renders every page. */
+  render: (ticketId: string, many: boolean) => TicketMessage;
   /** Positions of every followed ticket are brought up to date at most this often (ms). */
   refreshMs?: number;
   /** Even without events, for the clock (the wait runs into a break, a closed service opens). */
@@ -90,7 +90,7 @@ export class TicketStreams {
       return;
     }
     let followed = this.followed.get(ticketId);
-    const message = this.o.render(ticketId).data;
+    const message = this.o.render(ticketId, false).data;
     if (!followed) {
       followed = { streams: new Set(), last: message };
       this.followed.set(ticketId, followed);
@@ -135,7 +135,7 @@ export class TicketStreams {
 
   private sendUrgent(): void {
     this.urgentQueued = false;
-    for (const id of this.urgent) this.update(id);
+    for (const id of this.urgent) this.update(id, false);
     this.urgent.clear();
   }
 
@@ -161,7 +161,7 @@ export class TicketStreams {
     const slice = () => {
       if (this.closed) return;
       const until = performance.now() + this.o.sliceMs;
-      while (i < ids.length && performance.now() < until) this.update(ids[i++] ?? '');
+      while (i < ids.length && performance.now() < until) this.update(ids[i++] ?? '', true);
       if (i < ids.length) {
         setImmediate(slice);
         return;
@@ -172,10 +172,10 @@ export class TicketStreams {
     slice();
   }
 
-  private update(ticketId: string): void {
+  private update(ticketId: string, many: boolean): void {
     const f = this.followed.get(ticketId);
     if (!f) return;
-    const message = this.o.render(ticketId).data;
+    const message = this.o.render(ticketId, many).data;
     if (message === f.last) return;
     f.last = message;
     const frame = `event: ticket\ndata: ${message}\n\n`;
