@@ -77,7 +77,7 @@ function richDay(): QueueSnapshot {
             calledAt: T0 + 1,
             endedAt: T0 + 2,
           },
-          { serviceId: 'paspor', status: 'waiting', queuedAt: T0 + 3 },
+          { serviceId: 'paspor', status: 'active', queuedAt: T0 + 3 },
         ],
         order: [{ before: 0, after: 1 }],
         current: 1,
