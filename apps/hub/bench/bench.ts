@@ -4,6 +4,7 @@ import { benchHall, removeDir, tempDir } from './bench-hall.js';
 import { callLatency } from './call-latency.js';
 import { displayLatency } from './display-latency.js';
 import { fillDay } from './fill-day.js';
+import { firstPaint } from './first-paint.js';
 import { issueBaseline, meanBaseline } from './issue-baseline.js';
 import { issueLatency } from './issue-latency.js';
 import { issueThroughput } from './issue-throughput.js';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     'call to display: the built display app in headless Chromium, and a bare broadcast to the same page',
   );
   const display = await displayLatency(hall);
+  progress("first contentful paint: the kiosk and the hub's landing page, 5 cold loads each");
+  const paint = await firstPaint(hall);
 
   const dayDir = tempDir('day');
   try {
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       year,
       totalMs: performance.now() - t0,
       loadStart,
+      paint,
     };
     process.stdout.write(`${renderReport(results)}\n\n${JSON.stringify(summaryJson(results))}\n`);
   } finally {

@@ -66,7 +66,10 @@ export async function fillDay(
     const services = hall.openServiceIds;
     const counters = hall.counterIds;
     for (let i = 0; i < tickets; i += 1) {
-      if (i === tickets - o.snapshotBeforeEnd) await new Promise((resolve) => setImmediate(resolve));
+      if (i === tickets - o.snapshotBeforeEnd) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await hub.service.snapshotSettled();
+      }
       clock.advance(o.arrivalMs);
       const issued = run({ type: 'issueTicket', serviceId: services[i % services.length] ?? '' });
       if (!issued.ok) throw new Error(`issue ${i} refused: ${issued.error.code}`);

@@ -2,6 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { BroadcastLatency, PhonesLatency } from './call-latency.js';
 import type { DisplayLatency } from './display-latency.js';
 import type { FilledDay } from './fill-day.js';
+import type { FirstPaint } from './first-paint.js';
 import type { IssueBaseline } from './issue-baseline.js';
 import type { IssueLatency } from './issue-latency.js';
 import type { IssueThroughput } from './issue-throughput.js';
@@ -34,6 +35,8 @@ export interface BenchResults {
   totalMs: number;
   /** 1-minute load average when the bench started: how shared the machine was. */
   loadStart: number;
+  /** Kiosk first contentful paint, and a static page's from the same hub. */
+  paint: FirstPaint;
 }
 
 const TARGETS = {
@@ -49,6 +52,7 @@ const TARGETS = {
   reportYearMs: 500,
   reportMonthMs: 50,
   rssYearMb: 200,
+  kioskFcpMs: 500,
 };
 
 export function machine(): { cpus: number; cpuModel: string; node: string; platform: string; memGb: number } {
@@ -105,6 +109,8 @@ export function summaryJson(r: BenchResults): Record<string, number | string> {
     cpus: m.cpus,
     node: m.node,
     load_1m: round(loadavg()[0] ?? 0),
+    kiosk_fcp_ms: round(r.paint.kioskMs),
+    blank_fcp_ms: round(r.paint.blankMs),
   };
 }
 
@@ -251,6 +257,14 @@ export function renderReport(r: BenchResults): string {
       `≤ ${TARGETS.rssYearMb}`,
       yes(r.year.rssMb <= TARGETS.rssYearMb),
     ],
+    [
+      `kiosk_fcp_ms (median of ${r.paint.kioskRuns.length} cold loads, headless Chromium; baseline: the hub's static landing page)`,
+      n(r.paint.kioskMs),
+      n(r.paint.blankMs),
+      n(r.paint.kioskMs / r.paint.blankMs, 3),
+      `≤ ${TARGETS.kioskFcpMs}`,
+      yes(r.paint.kioskMs <= TARGETS.kioskFcpMs),
+    ],
   ]);
   const details = [
     `machine: ${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, ${m.platform}, node ${m.node}`,
@@ -290,6 +304,8 @@ export function renderReport(r: BenchResults): string {
       ` rebuild ${n(r.year.rebuildMs / 1000, 1)} s`,
     `reports over the year (median of 5, ms): ${times(r.year.year.byReport)}`,
     `reports over ${r.year.log.lastMonth} (median of 5, ms): ${times(r.year.month.byReport)}`,
+    `first paint runs: kiosk ${r.paint.kioskRuns.map((x) => n(x)).join(' / ')} ms; landing page` +
+      ` ${r.paint.blankRuns.map((x) => n(x)).join(' / ')} ms`,
     `total bench time ${n(r.totalMs / 1000, 1)} s; 1-min load average ${n(r.loadStart)} at the start,` +
       ` ${n(loadavg()[0] ?? 0)} at the end (${m.cpus} cpus)`,
   ];

@@ -19,6 +19,8 @@ export class CommandBatcher {
   constructor(
     private readonly service: QueueService,
     private readonly maxBatch = 256,
+    /** Run before each batch: the hub holds the clients' writes, so the batch's messages leave together. */
+    private readonly beforeBatch: () => void = () => undefined,
   ) {}
 
   submit(request: CommandRequest): Promise<CommandReply> {
@@ -39,6 +41,7 @@ export class CommandBatcher {
     const batch = this.waiting;
     this.waiting = [];
     if (batch.length === 0) return;
+    this.beforeBatch();
     let replies: CommandReply[];
     try {
       replies = this.service.executeBatch(batch.map((w) => w.request));

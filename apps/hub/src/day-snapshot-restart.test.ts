@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput, HallConfig, Principal } from '@antre/shared';
 import { TestClock, demoHall } from '@antre/hub/testing';
@@ -157,11 +158,11 @@ describe('restart from a snapshot of the day', () => {
     const { store, service } = open(dir, clock, 50);
     busy(service, clock, 40);
     expect(store.snapshots.latestAfter(0)).toBeUndefined();
-    await new Promise((resolve) => setImmediate(resolve));
+    await service.snapshotSettled();
     const taken = store.snapshots.latestAfter(0);
     expect(taken?.seq).toBe(service.state.seq);
     busy(service, clock, 40);
-    await new Promise((resolve) => setImmediate(resolve));
+    await service.snapshotSettled();
     // Only the newest is kept.
     expect(store.db.prepare('SELECT count(*) AS n FROM day_snapshots').get()).toEqual({ n: 1 });
     const live = dayOf(service);
@@ -183,18 +184,71 @@ describe('restart from a snapshot of the day', () => {
     expect(restarted.service.restoredFrom).toEqual({ snapshotSeq: undefined, replayed: live.seq });
     expect(dayOf(restarted.service)).toEqual(live);
     // Not during the start, which it would slow: after the first command.
+    await restarted.service.snapshotSettled();
     await new Promise((resolve) => setImmediate(resolve));
     expect(restarted.store.snapshots.latestAfter(0)).toBeUndefined();
     run(restarted.service, kiosk, { type: 'issueTicket', serviceId: config.services[0]?.id ?? '' });
-    await new Promise((resolve) => setImmediate(resolve));
+    await restarted.service.snapshotSettled();
     expect(restarted.store.snapshots.latestAfter(0)?.seq).toBe(restarted.service.state.seq);
     restarted.store.close();
   });
 
+  it('stores the day as it stood when packed: a command logged before the write is replayed after it', async () => {
+    const dir = folder();
+    const clock = new TestClock();
+    const { store, service } = open(dir, clock, 50);
+    busy(service, clock, 30);
+    const packedAt = service.state.seq;
+    // One turn: the hub packs the day; the write waits for the next.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.snapshots.latestAfter(0)).toBeUndefined();
+    run(service, kiosk, { type: 'issueTicket', serviceId: config.services[0]?.id ?? '' });
+    expect(service.state.seq).toBeGreaterThan(packedAt);
+    await service.snapshotSettled();
+    expect(store.snapshots.latestAfter(0)?.seq).toBe(packedAt);
+    const live = dayOf(service);
+    store.close();
+    const restarted = open(dir, clock);
+    expect(restarted.service.restoredFrom).toEqual({ snapshotSeq: packedAt, replayed: live.seq - packedAt });
+    expect(dayOf(restarted.service)).toEqual(live);
+    restarted.store.close();
+    expect(dayOf(restarted.service)).toEqual(fullReplay(dir, clock));
+  });
+
+  it('keeps the older snapshot when the hub stops between packing the day and storing it', async () => {
+    const dir = folder();
+    const clock = new TestClock();
+    const { store, service } = open(dir, clock, 50);
+    busy(service, clock, 30);
+    await service.snapshotSettled();
+    const older = store.snapshots.latestAfter(0)?.seq;
+    expect(older).toBe(service.state.seq);
+    busy(service, clock, 30);
+    // The day is packed; the store closes (the hub stopping) before the write.
+    await new Promise((resolve) => setImmediate(resolve));
+    const live = dayOf(service);
+    store.close();
+    await service.snapshotSettled();
+    const restarted = open(dir, clock);
+    expect(restarted.service.restoredFrom).toEqual({ snapshotSeq: older, replayed: live.seq - (older ?? 0) });
+    expect(dayOf(restarted.service)).toEqual(live);
+    restarted.store.close();
+    expect(live).toEqual(fullReplay(dir, clock));
+  });
+
   it.each([
-    ['unreadable', (db: EventStore['db']) => db.exec('UPDATE day_snapshots SET state = \'{"day": tru\'')],
+    ['unreadable', (db: EventStore['db']) => db.exec("UPDATE day_snapshots SET state = x'ff0d7b22'")],
+    [
+      'cut short',
+      (db: EventStore['db']) =>
+        db.exec('UPDATE day_snapshots SET state = substr(state, 1, length(state) / 2)'),
+    ],
     ['of another format', (db: EventStore['db']) => db.exec('UPDATE day_snapshots SET format = format + 1')],
-    ['of another shape', (db: EventStore['db']) => db.exec(`UPDATE day_snapshots SET state = '{"seq": 1}'`)],
+    [
+      'of another shape',
+      (db: EventStore['db']) =>
+        db.prepare('UPDATE day_snapshots SET state = ?').run(serialize({ seq: 1, shape: 'antre-day/0' })),
+    ],
     ['ahead of the log', (db: EventStore['db']) => db.exec('UPDATE day_snapshots SET seq = seq + 1000')],
   ])('ignores a snapshot %s and replays the whole day', (_name, spoil) => {
     const dir = folder();

@@ -37,6 +37,8 @@ import {
   rolloverEvents,
 } from '@antre/shared';
 import { LiveConfig } from './live-config.js';
+import type { PackedDay } from './store/day-snapshot-codec.js';
+import { decodePackedDay, encodePackedDay, packDay } from './store/day-snapshot-codec.js';
 import { DAY_SNAPSHOT_FORMAT } from './store/day-snapshots.js';
 import type { CommandRecord, EventStore, StoredEvent } from './store/event-store.js';
 
@@ -56,9 +58,9 @@ export interface QueueServiceOptions {
 }
 
 /**
- * A snapshot every 10,000 events: a restart replays at most that many after reading the snapshot (about
- * 50 ms), while taking one (a JSON copy of the day: ~100 ms at 100,000 tickets) happens a few times an hour
- * at the busiest hall's peak.
+ * A snapshot every 10,000 events: a restart replays at most that many after reading the snapshot, while
+ * taking one (packing the day's columns, then writing a few MB) happens a few times an hour at the busiest
+ * hall's peak.
  */
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
 
@@ -104,7 +106,8 @@ export class QueueService {
   private fileIgnored = false;
   /** The event the latest snapshot (or the day's start) stands at. */
   private snapshotSeq = 0;
-  private snapshotScheduled = false;
+  /** The snapshot being taken after the current turn, if one is: settles once it is stored (or given up). */
+  private snapshotting: Promise<void> | undefined;
   private readonly snapshotEvery: number;
   /**
    * How the day was rebuilt at start: from the snapshot after event `snapshotSeq` (none: from the day's start),
@@ -165,41 +168,55 @@ export class QueueService {
     // A snapshot ahead of the log belongs to a log this store no longer has (a backup restored over it).
     if (stored.seq > this.store.lastSeq()) return undefined;
     try {
-      const day = QueueDay.fromJson(stored.state);
-      return day.seq === stored.seq && day.day === dayName ? day : undefined;
+      const data = decodePackedDay(stored.state);
+      return data.seq === stored.seq && data.day === dayName ? QueueDay.own(data) : undefined;
     } catch {
-      // Unreadable: the log has it all.
+      // Unreadable (cut short, another shape): the log has it all.
       return undefined;
     }
   }
 
   /**
-   * Stores a snapshot of the day once `snapshotEvery` events have been logged since the last one (or since the
-   * start of the day this start replayed: an older store gets its first at its first command). Scheduled
-   * after the current turn, so that the answers and broadcasts of the batch that crossed the mark go first.
+   * Takes a snapshot of the day once `snapshotEvery` events have been logged since the last one (or since the
+   * start of the day this start replayed: an older store gets its first at its first command), off the
+   * command path: after the current turn (the answers and broadcasts of the batch that crossed the mark go
+   * first) the day is packed as it stands at its `seq`, and after the next turn those bytes are stored, in
+   * one transaction. Commands that arrive in between are decided and logged as usual; they are not in it.
    */
   private snapshotIfDue(): void {
-    if (this.snapshotScheduled || this.day.seq - this.snapshotSeq < this.snapshotEvery) return;
-    this.snapshotScheduled = true;
-    setImmediate(() => {
-      this.snapshotScheduled = false;
-      this.snapshotNow();
-    });
+    if (this.snapshotting || this.day.seq - this.snapshotSeq < this.snapshotEvery) return;
+    this.snapshotting = afterTurn()
+      .then(() => {
+        const packed = this.store.db.open ? packDay(this.day) : undefined;
+        return afterTurn().then(() => packed && this.storeSnapshot(packed));
+      })
+      .finally(() => {
+        this.snapshotting = undefined;
+      });
   }
 
-  /** Stores a snapshot of the day as it is now. A failure loses nothing: the log holds every event. */
+  /** Settles when the snapshot being taken, if any, is stored (or given up). */
+  snapshotSettled(): Promise<void> {
+    return this.snapshotting ?? Promise.resolve();
+  }
+
+  /** Stores a snapshot of the day as it is now, at once. A failure loses nothing: the log holds every event. */
   snapshotNow(): void {
+    if (this.store.db.open) this.storeSnapshot(packDay(this.day));
+  }
+
+  /** Writes a packed day, whole or not at all; a store closed meanwhile (the hub stopping) keeps the older. */
+  private storeSnapshot(packed: PackedDay): void {
     if (!this.store.db.open) return;
-    const day = this.day;
     try {
       this.store.snapshots.save({
-        seq: day.seq,
-        day: day.day,
+        seq: packed.seq,
+        day: packed.day,
         at: this.now(),
         format: DAY_SNAPSHOT_FORMAT,
-        state: JSON.stringify(day.snapshot()),
+        state: encodePackedDay(packed),
       });
-      this.snapshotSeq = day.seq;
+      this.snapshotSeq = Math.max(this.snapshotSeq, packed.seq);
     } catch {
       // Derived data: the next mark tries again, and a restart replays the log.
     }
@@ -449,6 +466,11 @@ export class QueueService {
 }
 
 const REPLY_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+/** Resolves after the current turn of the event loop, once the I/O it queued has run. */
+function afterTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** The hub's own events (the day closing, a reprint noted): no command, no person. */
 const SYSTEM_TAG = actorTag({ kind: 'system' });

@@ -77,6 +77,14 @@ export class QueueDay implements DayView {
     return new QueueDay(JSON.parse(JSON.stringify(snapshot)) as QueueSnapshot);
   }
 
+  /**
+   * A day over data that nobody else holds (a stored snapshot, just decoded): taken as it is, not copied, so
+   * the caller must drop its reference.
+   */
+  static own(data: QueueSnapshot): QueueDay {
+    return new QueueDay(data);
+  }
+
   /** A day from its snapshot as JSON text (a stored snapshot): parsed once, shared with nothing. */
   static fromJson(json: string): QueueDay {
     return new QueueDay(JSON.parse(json) as QueueSnapshot);

@@ -37,12 +37,14 @@ export interface RequestHandlerDeps extends AuthenticationDeps {
   cutDevice: (device: Device) => void;
   /** Appointments (`booking:checkIn`); absent: refused as not available. */
   bookings?: BookingService;
+  /** Run before each batch of commands (`holdSocketWrites`); absent: nothing. */
+  beforeBatch?: () => void;
 }
 
 /** The hub's answer to every request of the contract. */
 export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
   const issueLimiter = new TokenBucket(deps.issuePerSecond, deps.issueBurst, deps.now);
-  const commands = new CommandBatcher(deps.service);
+  const commands = new CommandBatcher(deps.service, undefined, deps.beforeBatch);
   return {
     ...authenticationHandlers(deps),
     ...deviceHandlers(deps),

@@ -12,6 +12,7 @@ import { hubParser } from './packet-decoder.js';
 import { requestGate } from './request-gate.js';
 import type { RequestHandlerDeps } from './request-handlers.js';
 import { requestHandlers } from './request-handlers.js';
+import { holdSocketWrites } from './write-holding.js';
 
 export type HubSocketServer = Server<
   ClientToServerEvents,
@@ -68,7 +69,13 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
       socket.data.principal = { kind: 'public' };
     }
   };
-  const handlers = requestHandlers({ ...deps, ...deps.rateLimits, presence, cutDevice });
+  const handlers = requestHandlers({
+    ...deps,
+    ...deps.rateLimits,
+    presence,
+    cutDevice,
+    beforeBatch: () => holdSocketWrites(io),
+  });
   const messageLimiter = new TokenBucket(
     deps.rateLimits.messagesPerSecond,
     deps.rateLimits.messageBurst,

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The shape of a snapshot's `state` (a `QueueSnapshot` as JSON). Raise it when `QueueSnapshot` changes shape:
- * a restart then ignores the older snapshots and replays the log, which every version can read.
+ * The shape of a snapshot's `state` (2: a packed day, `day-snapshot-codec.ts`; 1 was a `QueueSnapshot` as JSON).
+ * Raise it when the packed form or `QueueSnapshot` changes shape: a restart then ignores the older snapshots
+ * and replays the log, which every version can read.
  */
-export const DAY_SNAPSHOT_FORMAT = 1;
+export const DAY_SNAPSHOT_FORMAT = 2;
 
 /** One stored snapshot of the hall day, as the table holds it. */
 export interface StoredDaySnapshot {
@@ -13,12 +14,12 @@ export interface StoredDaySnapshot {
   day: string;
   at: number;
   format: number;
-  state: string;
+  state: Uint8Array;
 }
 
 /** The `day_snapshots` table: the newest snapshot is all a restart needs, so saving one drops the older. */
 export class DaySnapshots {
-  private readonly insert: Database.Statement<[number, string, number, number, string]>;
+  private readonly insert: Database.Statement<[number, string, number, number, Uint8Array]>;
   private readonly dropBefore: Database.Statement<[number]>;
   private readonly selectLatest: Database.Statement<[number], StoredDaySnapshot>;
 
@@ -32,6 +33,7 @@ export class DaySnapshots {
     );
   }
 
+  /** Stores one whole snapshot and drops the older ones, in one transaction: all of it, or nothing. */
   save(snapshot: StoredDaySnapshot): void {
     this.db.transaction(() => {
       this.insert.run(snapshot.seq, snapshot.day, snapshot.at, snapshot.format, snapshot.state);

@@ -95,7 +95,7 @@ export class EventStore {
           );
         }
         if (r.commandId !== undefined && r.reply !== undefined) {
-          this.insertReply.run(r.commandId, r.at, JSON.stringify(r.reply));
+          this.insertReply.run(r.commandId, r.at, JSON.stringify(storedReply(r.reply, r.events)));
         }
       }
     })();
@@ -104,7 +104,12 @@ export class EventStore {
   /** The answer given to `commandId`; the caller knows which kind of request the id belongs to. */
   findReply<R extends StoredReply = CommandReply>(commandId: string): R | undefined {
     const row = this.selectReply.get(commandId);
-    return row ? (JSON.parse(row.reply) as R) : undefined;
+    if (!row) return undefined;
+    const { eventSeqs, ...reply } = JSON.parse(row.reply) as R & { eventSeqs?: [number, number] };
+    if (eventSeqs === undefined) return reply as R;
+    // The events of the answer are the log's own: read back from it (`storedReply`).
+    const [from, to] = eventSeqs;
+    return { ...reply, events: this.selectSince.all(from - 1, to - from + 1).map(toEnvelope) } as R;
   }
 
   /** The config the store started from (JSON), if it has one yet. */
@@ -248,6 +253,17 @@ interface EventRow {
 
 function* mapIterator<A, B>(items: Iterable<A>, f: (a: A) => B): IterableIterator<B> {
   for (const a of items) yield f(a);
+}
+
+/**
+ * A reply as the store keeps it: an accepted command's events are in the log already, under their own
+ * numbers, so its reply names their range (`eventSeqs`) instead of holding a second copy of each (half the
+ * bytes each command writes). Replies logged before this hold their events, and are read back as they are.
+ */
+function storedReply(reply: StoredReply, events: readonly EventEnvelope[]): object {
+  if (!('events' in reply) || reply.events !== events || events.length === 0) return reply;
+  const { events: _inLog, ...rest } = reply;
+  return { ...rest, eventSeqs: [events[0]?.seq, events.at(-1)?.seq] };
 }
 
 function toEnvelope(row: EventRow): EventEnvelope {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PriorityGroup } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { VisitChoice } from '../core/issue-command.js';
@@ -11,11 +11,9 @@ import { StatusBanner } from './components/status-banner.js';
 import { IDLE_WARNING_SECONDS, START, isAwayFromStart, kioskFlow, screenSeconds } from './flow/kiosk-flow.js';
 import { AgencyScreen } from './screens/agency-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
-import { PriorityScreen } from './screens/priority-screen.js';
+import { PriorityScreen, ServiceScreen, TicketScreen, preloadLaterScreens } from './screens/later-screens.js';
 import { ConnectingScreen, IssuingScreen, RefusedScreen } from './screens/refused-screen.js';
-import { ServiceScreen } from './screens/service-screen.js';
 import { SetupScreen } from './screens/setup-screen.js';
-import { TicketScreen } from './screens/ticket-screen.js';
 import { searchServices } from './search/service-search.js';
 import { browserSpeech } from './speech/screen-speech.js';
 import { VisitEntry, VisitLegsOnTicket, VisitScreen } from './screens/visit-screen.js';
@@ -79,6 +77,12 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
     countdownKey,
     reset,
   );
+
+  // The screens after the first touch load once the first one has painted (`later-screens.ts`).
+  useEffect(() => {
+    const timer = setTimeout(preloadLaterScreens, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Prevent the long-press menu and text selection a touch screen would otherwise offer.
   useEffect(() => {
@@ -249,7 +253,7 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
       <KioskHeader config={config} now={now} onHome={reset} />
       <StatusBanner snapshot={snapshot} />
       <main className="kiosk-main" key={visit} ref={mainRef}>
-        {body}
+        <Suspense fallback={null}>{body}</Suspense>
       </main>
       <footer className="kiosk-footer">
         <AccessControls speech={speech} spoken={spoken} largeText={largeText} onLargeText={setLargeText} />
