@@ -93,7 +93,8 @@ export async function legStats(ctx: FigureContext, grouping: Grouping): Promise<
   const dim: LegDimension = [...needed][0] ?? 'all';
   const value = dim === 'all' ? undefined : filterValue(f, dim as (typeof LEG_FILTER_DIMS)[number]);
   const serviceIds = serviceIdsOf(f, ctx.config);
-  const rolled = await ctx.store.legStats({ ...range, serviceIds, dim, value });
+  const sumDays = grouping !== 'day';
+  const rolled = await ctx.store.legStats({ ...range, serviceIds, dim, value, sumDays });
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
   const { legs } = await rawRows(ctx, open);
@@ -120,6 +121,7 @@ export async function visitStats(ctx: FigureContext, grouping: Grouping): Promis
     serviceIds: serviceIdsOf(f, ctx.config),
     dim,
     value,
+    sumDays: grouping !== 'day',
   });
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
@@ -127,6 +129,7 @@ export async function visitStats(ctx: FigureContext, grouping: Grouping): Promis
   return [...rolled, ...rollupRows([], visits, [], [dim]).visitStats];
 }
 
+/** Arrivals and queue movements per day and quarter hour (of the services asked for, their service unsaid). */
 export async function slotStats(ctx: FigureContext): Promise<SlotStat[]> {
   const f = ctx.query.filters;
   const range = periodRange(ctx.query.period);
@@ -139,7 +142,11 @@ export async function slotStats(ctx: FigureContext): Promise<SlotStat[]> {
     const { legs, visits } = await rawRows(ctx);
     return rollupRows(legs, visits, [], []).slotStats;
   }
-  const rolled = await ctx.store.slotStats({ ...range, serviceIds: serviceIdsOf(f, ctx.config) });
+  const rolled = await ctx.store.slotStats({
+    ...range,
+    serviceIds: serviceIdsOf(f, ctx.config),
+    sumServices: true,
+  });
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
   const { legs, visits } = await rawRows(ctx, open);

@@ -31,6 +31,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 
   constructor(readonly file: string) {
     this.db = openFresh(file);
+    registerHistogramSum(this.db);
     this.stmts = prepare(this.db);
   }
 
@@ -99,6 +100,10 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
     return Promise.resolve(this.stmts.closedUnrolled.pluck().all(before) as number[]);
   }
 
+  latestDay(): Promise<number> {
+    return Promise.resolve((this.stmts.latestDay.pluck().get() as number | null) ?? 0);
+  }
+
   // ---- ReportStore
 
   unrolledDays(range: DayRange): Promise<number[]> {
@@ -112,7 +117,9 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
       where.push('value = @value');
       params['value'] = q.value;
     }
-    const sql = `SELECT * FROM leg_stats WHERE ${where.join(' AND ')}${inServices(q, params)}`;
+    const select = q.sumDays === true ? summedOverDays(LEG_STAT_COLUMNS) : '*';
+    const groupBy = q.sumDays === true ? ' GROUP BY dim, value, service_id' : '';
+    const sql = `SELECT ${select} FROM leg_stats WHERE ${where.join(' AND ')}${inServices(q, params)}${groupBy}`;
     return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toLegStat));
   }
 
@@ -123,13 +130,20 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
       where.push('value = @value');
       params['value'] = q.value;
     }
-    const sql = `SELECT * FROM visit_stats WHERE ${where.join(' AND ')}${inServices(q, params)}`;
+    const select = q.sumDays === true ? summedOverDays(VISIT_STAT_COLUMNS) : '*';
+    const groupBy = q.sumDays === true ? ' GROUP BY dim, value, service_id' : '';
+    const sql = `SELECT ${select} FROM visit_stats WHERE ${where.join(' AND ')}${inServices(q, params)}${groupBy}`;
     return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toVisitStat));
   }
 
   slotStats(q: StatQuery): Promise<SlotStat[]> {
     const params: Record<string, unknown> = { from: q.from, to: q.to };
-    const sql = `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
+    const sql =
+      q.sumServices === true
+        ? `SELECT day, '' AS serviceId, slot, SUM(arrivals) AS arrivals, SUM(arrival_wait_n) AS arrivalWaitN,
+      SUM(arrival_wait_sum) AS arrivalWaitSum, SUM(queue_in) AS queueIn, SUM(queue_out) AS queueOut
+      FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)} GROUP BY day, slot`
+        : `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
       arrival_wait_sum AS arrivalWaitSum, queue_in AS queueIn, queue_out AS queueOut
       FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)}`;
     return Promise.resolve(this.db.prepare(sql).all(params) as SlotStat[]);
@@ -209,6 +223,69 @@ const DATA_TABLES = [
   'slot_stats',
   'days',
 ];
+
+/** The stat tables' value columns (after dim, value, day, service_id), and how each adds up over days. */
+const LEG_STAT_COLUMNS = [
+  'legs',
+  'served',
+  'no_show',
+  'transferred',
+  'cancelled',
+  'expired',
+  'wait_n',
+  'wait_sum',
+  'wait_max',
+  'wait_over',
+  'service_n',
+  'service_sum',
+  'service_max',
+  'service_over',
+  'walk_n',
+  'walk_sum',
+  'busy_sum',
+  'recalls',
+  'wait_hist',
+  'service_hist',
+];
+const VISIT_STAT_COLUMNS = [
+  'visits',
+  'served',
+  'no_show',
+  'cancelled',
+  'expired',
+  'wait_n',
+  'wait_sum',
+  'hall_n',
+  'hall_sum',
+  'hall_max',
+  'multi_leg',
+  'multi_leg_done',
+  'done_in_one',
+  'planned',
+  'planned_done',
+  'transfers',
+  'recalls',
+  'hall_hist',
+];
+
+/** Stat rows added up over their days, as `sumLegs`/`sumVisits` would: counts summed, maxima kept, histograms added. */
+function summedOverDays(columns: readonly string[]): string {
+  const value = (c: string) =>
+    c.endsWith('_hist') ? `histogram_sum(${c})` : c.endsWith('_max') ? `MAX(${c})` : `SUM(${c})`;
+  return `dim, value, MIN(day) AS day, service_id, ${columns.map((c) => `${value(c)} AS ${c}`).join(', ')}`;
+}
+
+/** `histogram_sum(blob)`: the encoded histograms of the group added up, encoded the same way. */
+function registerHistogramSum(db: Database.Database): void {
+  db.aggregate('histogram_sum', {
+    start: () => emptyHistogram(),
+    step: (total: Uint32Array, bytes: unknown) => {
+      addEncoded(total, bytes as Uint8Array | null);
+      return total;
+    },
+    result: (total: Uint32Array) => encodeHistogram(total),
+  });
+}
 
 const STAT_COLUMNS = `legs INTEGER NOT NULL, served INTEGER NOT NULL, no_show INTEGER NOT NULL,
   transferred INTEGER NOT NULL, cancelled INTEGER NOT NULL, expired INTEGER NOT NULL,
@@ -344,15 +421,64 @@ const LEG_COLS = [
   ['left_minute', 'leftMinute'],
 ] as const;
 
+// Positional parameters, in the columns' order: binding by name costs a lookup per column and row.
 const upsert = (table: string, cols: ReadonlyArray<readonly [string, string]>) =>
-  `INSERT OR REPLACE INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map((c) => `@${c[1]}`).join(', ')})`;
+  `INSERT OR REPLACE INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
 
-function visitParams(v: VisitRow): Record<string, unknown> {
-  return { ...v, doneInOne: v.doneInOne === null ? null : v.doneInOne ? 1 : 0 };
+function visitParams(v: VisitRow): unknown[] {
+  return [
+    v.day,
+    v.ticketId,
+    v.displayNumber,
+    v.serviceId,
+    v.agencyId,
+    v.priority,
+    v.origin,
+    v.issuedAt,
+    v.weekday,
+    v.issuedMinute,
+    v.firstCalledAt,
+    v.endedAt,
+    v.outcome,
+    v.waitS,
+    v.hallS,
+    v.legs,
+    v.servedLegs,
+    v.plannedLegs,
+    v.transfers,
+    v.recalls,
+    v.doneInOne === null ? null : v.doneInOne ? 1 : 0,
+  ];
 }
 
-function legParams(l: LegRow): LegRow {
-  return l;
+function legParams(l: LegRow): unknown[] {
+  return [
+    l.day,
+    l.ticketId,
+    l.leg,
+    l.serviceId,
+    l.agencyId,
+    l.priority,
+    l.origin,
+    l.counterId,
+    l.staff,
+    l.queuedAt,
+    l.calledAt,
+    l.lastCalledAt,
+    l.startedAt,
+    l.endedAt,
+    l.outcome,
+    l.state,
+    l.waitS,
+    l.walkS,
+    l.serviceS,
+    l.busyS,
+    l.calls,
+    l.recalls,
+    l.targetS,
+    l.queuedMinute,
+    l.leftMinute,
+  ];
 }
 
 function sessionParams(s: CounterSessionRow): CounterSessionRow {
@@ -639,5 +765,6 @@ function prepare(db: Database.Database) {
     >,
     closedUnrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day < ? ORDER BY day'),
     unrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day BETWEEN ? AND ? ORDER BY day'),
+    latestDay: db.prepare('SELECT MAX(day) FROM days'),
   };
 }
