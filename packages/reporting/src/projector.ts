@@ -10,6 +10,12 @@ export interface ProjectorOptions {
   chunk?: number;
   /** Lets others run between catch-up steps (the hub passes setImmediate); nothing by default. */
   pause?: () => Promise<void>;
+  /**
+   * When live events handed over are projected: `run` is called once for all the events handed over until
+   * then. The hub passes setImmediate, so that a command's answer and broadcast go out before the projection
+   * writes, and the batches of a busy moment are written together. By default at once (in a microtask).
+   */
+  schedule?: (run: () => void) => void;
 }
 
 /**
@@ -22,11 +28,13 @@ export class Projector {
   private projection: VisitProjection;
   private work: Promise<void> = Promise.resolve();
   private pending: LoggedEvent[] = [];
-  private flushing = false;
+  /** A flush of `pending` is scheduled and not yet queued. */
+  private flushScheduled = false;
   /** Set once `start` has resumed: events handed over before are read from the log instead. */
   private running = false;
   private readonly chunk: number;
   private readonly pause: () => Promise<void>;
+  private readonly schedule: (run: () => void) => void;
   /** Events applied since start: what the rebuild reports. */
   applied = 0;
   /**
@@ -49,6 +57,7 @@ export class Projector {
     this.projection = new VisitProjection(config);
     this.chunk = options.chunk ?? 5000;
     this.pause = options.pause ?? (() => Promise.resolve());
+    this.schedule = options.schedule ?? ((run) => void Promise.resolve().then(run));
   }
 
   get seq(): number {
@@ -86,16 +95,28 @@ export class Projector {
   }
 
   /**
-   * Live events, just committed. Applied and written soon after, in order; if they do not follow on from what
-   * was applied (the projector is still catching up), the log is read instead.
+   * Live events, just committed. Applied and written soon after (when `schedule` runs), in order; if they do
+   * not follow on from what was applied (the projector is still catching up), the log is read instead.
    */
   push(events: readonly LoggedEvent[]): void {
     if (!this.running) return;
-    this.pending.push(...events);
-    if (this.flushing) return;
-    this.flushing = true;
+    for (const e of events) this.pending.push(e);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.schedule(() => this.queueFlush());
+  }
+
+  /** Resolves once everything handed over so far is written: reports read after it. */
+  settled(): Promise<void> {
+    this.queueFlush();
+    return this.enqueue(() => Promise.resolve());
+  }
+
+  /** Queues the scheduled flush now (once: a later call, or the scheduled one, finds nothing to do). */
+  private queueFlush(): void {
+    if (!this.flushScheduled) return;
+    this.flushScheduled = false;
     void this.enqueue(async () => {
-      this.flushing = false;
       const batch = this.pending;
       this.pending = [];
       if (batch.length === 0) return;
@@ -107,11 +128,6 @@ export class Projector {
       this.applied += batch.length;
       await this.writeChanges();
     });
-  }
-
-  /** Resolves once everything handed over so far is written: reports read after it. */
-  settled(): Promise<void> {
-    return this.enqueue(() => Promise.resolve());
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
