@@ -13,7 +13,7 @@ import {
   sumVisits,
   visitStats,
 } from './report-figures.js';
-import { dayString } from './report-rows.js';
+import { dayString, weekdayOf } from './report-rows.js';
 import type { Cell, Report, ReportColumn, ReportTable } from './report-table.js';
 import { col } from './report-table.js';
 
@@ -447,14 +447,9 @@ async function heatmapTable(ctx: FigureContext): Promise<ReportTable> {
   // Cells: weekday × hour; how many such weekdays the period had with any arrival, for a mean per day.
   const cells = new Map<string, { arrivals: number; waitN: number; waitSum: number }>();
   const daysOf = new Map<number, Set<number>>();
-  const weekdayOf = new Map<number, number>();
   for (const s of slots) {
     if (s.arrivals === 0) continue;
-    let weekday = weekdayOf.get(s.day);
-    if (weekday === undefined) {
-      weekday = new Date(`${dayString(s.day)}T00:00:00Z`).getUTCDay();
-      weekdayOf.set(s.day, weekday);
-    }
+    const weekday = weekdayOf(s.day);
     const key = `${weekday}|${Math.floor(s.slot / 4)}`;
     const c = cells.get(key) ?? { arrivals: 0, waitN: 0, waitSum: 0 };
     c.arrivals += s.arrivals;

@@ -17,7 +17,13 @@ import type {
   VisitStat,
   VisitStatQuery,
 } from '@antre/reporting';
-import { addEncoded, encodeHistogram, emptyHistogram } from '@antre/reporting';
+import {
+  LEG_DIMENSIONS,
+  VISIT_DIMENSIONS,
+  addEncoded,
+  encodeHistogram,
+  emptyHistogram,
+} from '@antre/reporting';
 
 /**
  * The hall's reporting tables in SQLite: the one place their SQL lives. A file of its own beside the event log
@@ -212,7 +218,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 }
 
 /** Bump when the tables or what the projection puts in them change: the file is then rebuilt from the log. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 const DATA_TABLES = [
   'visits',
@@ -322,7 +328,7 @@ CREATE INDEX counter_sessions_open ON counter_sessions (counter_id) WHERE ended_
 CREATE TABLE days (day INTEGER PRIMARY KEY, rolled INTEGER NOT NULL) STRICT;
 CREATE TABLE leg_stats (
   dim TEXT NOT NULL, value TEXT NOT NULL, day INTEGER NOT NULL, service_id TEXT NOT NULL, ${STAT_COLUMNS},
-  PRIMARY KEY (dim, value, day, service_id)
+  PRIMARY KEY (dim, day, value, service_id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE visit_stats (
   dim TEXT NOT NULL, value TEXT NOT NULL, day INTEGER NOT NULL, service_id TEXT NOT NULL,
@@ -331,7 +337,7 @@ CREATE TABLE visit_stats (
   hall_sum INTEGER NOT NULL, hall_max INTEGER NOT NULL, multi_leg INTEGER NOT NULL, multi_leg_done INTEGER NOT NULL,
   done_in_one INTEGER NOT NULL, planned INTEGER NOT NULL, planned_done INTEGER NOT NULL, transfers INTEGER NOT NULL,
   recalls INTEGER NOT NULL, hall_hist BLOB NOT NULL,
-  PRIMARY KEY (dim, value, day, service_id)
+  PRIMARY KEY (dim, day, value, service_id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE slot_stats (
   day INTEGER NOT NULL, service_id TEXT NOT NULL, slot INTEGER NOT NULL, arrivals INTEGER NOT NULL,
@@ -734,8 +740,13 @@ function prepare(db: Database.Database) {
     ),
     noteDay: db.prepare('INSERT OR IGNORE INTO days (day, rolled) VALUES (?, 0)'),
     markRolled: db.prepare('INSERT OR REPLACE INTO days (day, rolled) VALUES (?, 1)'),
-    deleteLegStats: db.prepare('DELETE FROM leg_stats WHERE day = ?'),
-    deleteVisitStats: db.prepare('DELETE FROM visit_stats WHERE day = ?'),
+    // Every dimension named, so that the key (dim, day, …) finds the day's rows instead of a scan of all days.
+    deleteLegStats: db.prepare(
+      `DELETE FROM leg_stats WHERE dim IN (${LEG_DIMENSIONS.map((d) => `'${d}'`).join(', ')}) AND day = ?`,
+    ),
+    deleteVisitStats: db.prepare(
+      `DELETE FROM visit_stats WHERE dim IN (${VISIT_DIMENSIONS.map((d) => `'${d}'`).join(', ')}) AND day = ?`,
+    ),
     deleteSlotStats: db.prepare('DELETE FROM slot_stats WHERE day = ?'),
     insertLegStat: db.prepare(
       `INSERT INTO leg_stats (${statCols(legStatCols)}) VALUES (${legStatParamsNames.map((n) => `@${n}`).join(', ')})`,
