@@ -88,6 +88,8 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
         for (const x of r.legStats) s.insertLegStat.run(legStatParams(x));
         for (const x of r.visitStats) s.insertVisitStat.run(visitStatParams(x));
         for (const x of r.slotStats) s.insertSlotStat.run(x);
+        s.deleteSlotTotals.run(day);
+        s.insertSlotTotals.run(day);
         s.markRolled.run(day);
       }
       this.setMeta('last_seq', String(seq));
@@ -144,12 +146,17 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 
   slotStats(q: StatQuery): Promise<SlotStat[]> {
     const params: Record<string, unknown> = { from: q.from, to: q.to };
+    // All services added up: the day's totals, kept beside the per-service rows (a year has ~30,000 of them).
     const sql =
-      q.sumServices === true
-        ? `SELECT day, '' AS serviceId, slot, SUM(arrivals) AS arrivals, SUM(arrival_wait_n) AS arrivalWaitN,
+      q.sumServices === true && q.serviceIds === undefined
+        ? `SELECT day, '' AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
+      arrival_wait_sum AS arrivalWaitSum, queue_in AS queueIn, queue_out AS queueOut
+      FROM slot_totals WHERE day BETWEEN @from AND @to`
+        : q.sumServices === true
+          ? `SELECT day, '' AS serviceId, slot, SUM(arrivals) AS arrivals, SUM(arrival_wait_n) AS arrivalWaitN,
       SUM(arrival_wait_sum) AS arrivalWaitSum, SUM(queue_in) AS queueIn, SUM(queue_out) AS queueOut
       FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)} GROUP BY day, slot`
-        : `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
+          : `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
       arrival_wait_sum AS arrivalWaitSum, queue_in AS queueIn, queue_out AS queueOut
       FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)}`;
     return Promise.resolve(this.db.prepare(sql).all(params) as SlotStat[]);
@@ -218,7 +225,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 }
 
 /** Bump when the tables or what the projection puts in them change: the file is then rebuilt from the log. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 const DATA_TABLES = [
   'visits',
@@ -228,6 +235,7 @@ const DATA_TABLES = [
   'visit_stats',
   'slot_stats',
   'days',
+  'slot_totals',
 ];
 
 /** The stat tables' value columns (after dim, value, day, service_id), and how each adds up over days. */
@@ -344,6 +352,11 @@ CREATE TABLE slot_stats (
   arrival_wait_n INTEGER NOT NULL, arrival_wait_sum INTEGER NOT NULL, queue_in INTEGER NOT NULL,
   queue_out INTEGER NOT NULL,
   PRIMARY KEY (day, service_id, slot)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE slot_totals (
+  day INTEGER NOT NULL, slot INTEGER NOT NULL, arrivals INTEGER NOT NULL, arrival_wait_n INTEGER NOT NULL,
+  arrival_wait_sum INTEGER NOT NULL, queue_in INTEGER NOT NULL, queue_out INTEGER NOT NULL,
+  PRIMARY KEY (day, slot)
 ) STRICT, WITHOUT ROWID;
 `;
 
@@ -748,6 +761,13 @@ function prepare(db: Database.Database) {
       `DELETE FROM visit_stats WHERE dim IN (${VISIT_DIMENSIONS.map((d) => `'${d}'`).join(', ')}) AND day = ?`,
     ),
     deleteSlotStats: db.prepare('DELETE FROM slot_stats WHERE day = ?'),
+    deleteSlotTotals: db.prepare('DELETE FROM slot_totals WHERE day = ?'),
+    // A day's slots over all services, from the rows just written: the same figures, summed once.
+    insertSlotTotals: db.prepare(
+      `INSERT INTO slot_totals (day, slot, arrivals, arrival_wait_n, arrival_wait_sum, queue_in, queue_out)
+       SELECT day, slot, SUM(arrivals), SUM(arrival_wait_n), SUM(arrival_wait_sum), SUM(queue_in), SUM(queue_out)
+       FROM slot_stats WHERE day = ? GROUP BY day, slot`,
+    ),
     insertLegStat: db.prepare(
       `INSERT INTO leg_stats (${statCols(legStatCols)}) VALUES (${legStatParamsNames.map((n) => `@${n}`).join(', ')})`,
     ),
