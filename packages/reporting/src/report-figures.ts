@@ -115,7 +115,8 @@ export async function legStats(ctx: FigureContext, grouping: Grouping): Promise<
   const value = dim === 'all' ? undefined : filterValue(f, dim as (typeof LEG_FILTER_DIMS)[number]);
   const serviceIds = serviceIdsOf(f, ctx.config);
   const sumDays = grouping !== 'day';
-  const rolled = await once(ctx, 'leg', { ...range, serviceIds, dim, value, sumDays }, (q) =>
+  const sumServices = grouping !== 'service' && grouping !== 'agency';
+  const rolled = await once(ctx, 'leg', { ...range, serviceIds, dim, value, sumDays, sumServices }, (q) =>
     ctx.store.legStats(q),
   );
   const open = await ctx.store.unrolledDays(range);
@@ -142,7 +143,14 @@ export async function visitStats(ctx: FigureContext, grouping: Grouping): Promis
   const rolled = await once(
     ctx,
     'visit',
-    { ...range, serviceIds: serviceIdsOf(f, ctx.config), dim, value, sumDays: grouping !== 'day' },
+    {
+      ...range,
+      serviceIds: serviceIdsOf(f, ctx.config),
+      dim,
+      value,
+      sumDays: grouping !== 'day',
+      sumServices: grouping !== 'service' && grouping !== 'agency',
+    },
     (q) => ctx.store.visitStats(q),
   );
   const open = await ctx.store.unrolledDays(range);

@@ -19,8 +19,8 @@ export interface StatQuery extends DayRange {
    */
   sumDays?: boolean | undefined;
   /**
-   * The reader adds the slot rows up over the services: a store may return one row per day and slot, summed
-   * over the services asked for, with `serviceId` ''. A store may ignore it.
+   * The reader adds the rows up over the services (it groups by neither service nor agency): a store may
+   * return them summed over the services asked for, with `serviceId` ''. A store may ignore it.
    */
   sumServices?: boolean | undefined;
 }

@@ -232,8 +232,8 @@ describe('stats the store adds up over days and services', () => {
     // The same store, the hints dropped: every stat row per day and service.
     const plain: ReportStore = {
       unrolledDays: (q) => store.unrolledDays(q),
-      legStats: (q) => store.legStats({ ...q, sumDays: false }),
-      visitStats: (q) => store.visitStats({ ...q, sumDays: false }),
+      legStats: (q) => store.legStats({ ...q, sumDays: false, sumServices: false }),
+      visitStats: (q) => store.visitStats({ ...q, sumDays: false, sumServices: false }),
       slotStats: (q) => store.slotStats({ ...q, sumServices: false }),
       legs: (q) => store.legs(q),
       visits: (q) => store.visits(q),

@@ -125,8 +125,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
       where.push('value = @value');
       params['value'] = q.value;
     }
-    const select = q.sumDays === true ? summedOverDays(LEG_STAT_COLUMNS) : '*';
-    const groupBy = q.sumDays === true ? ' GROUP BY dim, value, service_id' : '';
+    const { select, groupBy } = summed(LEG_STAT_COLUMNS, q);
     const sql = `SELECT ${select} FROM leg_stats WHERE ${where.join(' AND ')}${inServices(q, params)}${groupBy}`;
     return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toLegStat));
   }
@@ -138,8 +137,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
       where.push('value = @value');
       params['value'] = q.value;
     }
-    const select = q.sumDays === true ? summedOverDays(VISIT_STAT_COLUMNS) : '*';
-    const groupBy = q.sumDays === true ? ' GROUP BY dim, value, service_id' : '';
+    const { select, groupBy } = summed(VISIT_STAT_COLUMNS, q);
     const sql = `SELECT ${select} FROM visit_stats WHERE ${where.join(' AND ')}${inServices(q, params)}${groupBy}`;
     return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toVisitStat));
   }
@@ -282,11 +280,25 @@ const VISIT_STAT_COLUMNS = [
   'hall_hist',
 ];
 
-/** Stat rows added up over their days, as `sumLegs`/`sumVisits` would: counts summed, maxima kept, histograms added. */
-function summedOverDays(columns: readonly string[]): string {
+/**
+ * Stat rows added up as the query allows (over its days, its services, or both), as `sumLegs`/`sumVisits`
+ * would: counts summed, maxima kept, histograms added; all columns as they are otherwise.
+ */
+function summed(columns: readonly string[], q: StatQuery): { select: string; groupBy: string } {
+  const days = q.sumDays === true;
+  const services = q.sumServices === true;
+  if (!days && !services) return { select: '*', groupBy: '' };
   const value = (c: string) =>
     c.endsWith('_hist') ? `histogram_sum(${c})` : c.endsWith('_max') ? `MAX(${c})` : `SUM(${c})`;
-  return `dim, value, MIN(day) AS day, service_id, ${columns.map((c) => `${value(c)} AS ${c}`).join(', ')}`;
+  const keys = ['dim', 'value', ...(days ? [] : ['day']), ...(services ? [] : ['service_id'])];
+  const select = [
+    'dim',
+    'value',
+    days ? 'MIN(day) AS day' : 'day',
+    services ? "'' AS service_id" : 'service_id',
+    ...columns.map((c) => `${value(c)} AS ${c}`),
+  ].join(', ');
+  return { select, groupBy: ` GROUP BY ${keys.join(', ')}` };
 }
 
 /** `histogram_sum(blob)`: the encoded histograms of the group added up, encoded the same way. */
