@@ -16,6 +16,27 @@ export interface FigureContext {
   now: number;
 }
 
+/**
+ * The store's answers within one report, by query: a report of several tables (the monthly summary) asks
+ * for the same rollup rows more than once. Callers never change the rows they are given.
+ */
+const answers = new WeakMap<FigureContext, Map<string, Promise<unknown>>>();
+
+function once<Q, R>(ctx: FigureContext, kind: string, query: Q, ask: (q: Q) => Promise<R>): Promise<R> {
+  let mine = answers.get(ctx);
+  if (!mine) {
+    mine = new Map();
+    answers.set(ctx, mine);
+  }
+  const key = `${kind} ${JSON.stringify(query)}`;
+  let answer = mine.get(key) as Promise<R> | undefined;
+  if (!answer) {
+    answer = ask(query);
+    mine.set(key, answer);
+  }
+  return answer;
+}
+
 /** How a breakdown groups its rows. */
 export type Grouping = 'total' | 'service' | 'agency' | 'counter' | 'staff' | 'priority' | 'origin' | 'day';
 
@@ -93,7 +114,11 @@ export async function legStats(ctx: FigureContext, grouping: Grouping): Promise<
   const dim: LegDimension = [...needed][0] ?? 'all';
   const value = dim === 'all' ? undefined : filterValue(f, dim as (typeof LEG_FILTER_DIMS)[number]);
   const serviceIds = serviceIdsOf(f, ctx.config);
-  const rolled = await ctx.store.legStats({ ...range, serviceIds, dim, value });
+  const sumDays = grouping !== 'day';
+  const sumServices = grouping !== 'service' && grouping !== 'agency';
+  const rolled = await once(ctx, 'leg', { ...range, serviceIds, dim, value, sumDays, sumServices }, (q) =>
+    ctx.store.legStats(q),
+  );
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
   const { legs } = await rawRows(ctx, open);
@@ -115,18 +140,26 @@ export async function visitStats(ctx: FigureContext, grouping: Grouping): Promis
   }
   const dim: VisitDimension = [...needed][0] ?? 'all';
   const value = dim === 'priority' ? f.priority : dim === 'origin' ? f.origin : undefined;
-  const rolled = await ctx.store.visitStats({
-    ...range,
-    serviceIds: serviceIdsOf(f, ctx.config),
-    dim,
-    value,
-  });
+  const rolled = await once(
+    ctx,
+    'visit',
+    {
+      ...range,
+      serviceIds: serviceIdsOf(f, ctx.config),
+      dim,
+      value,
+      sumDays: grouping !== 'day',
+      sumServices: grouping !== 'service' && grouping !== 'agency',
+    },
+    (q) => ctx.store.visitStats(q),
+  );
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
   const { visits } = await rawRows(ctx, open);
   return [...rolled, ...rollupRows([], visits, [], [dim]).visitStats];
 }
 
+/** Arrivals and queue movements per day and quarter hour (of the services asked for, their service unsaid). */
 export async function slotStats(ctx: FigureContext): Promise<SlotStat[]> {
   const f = ctx.query.filters;
   const range = periodRange(ctx.query.period);
@@ -139,7 +172,11 @@ export async function slotStats(ctx: FigureContext): Promise<SlotStat[]> {
     const { legs, visits } = await rawRows(ctx);
     return rollupRows(legs, visits, [], []).slotStats;
   }
-  const rolled = await ctx.store.slotStats({ ...range, serviceIds: serviceIdsOf(f, ctx.config) });
+  const rolled = await ctx.store.slotStats({
+    ...range,
+    serviceIds: serviceIdsOf(f, ctx.config),
+    sumServices: true,
+  });
   const open = await ctx.store.unrolledDays(range);
   if (open.length === 0) return rolled;
   const { legs, visits } = await rawRows(ctx, open);

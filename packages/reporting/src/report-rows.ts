@@ -133,6 +133,12 @@ export function dayString(day: number): string {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(day: number): number {
-  const s = dayString(day);
-  return new Date(`${s}T00:00:00Z`).getUTCDay();
+  // Sakamoto's method on the Gregorian calendar: no Date, no string (it runs once per ticket).
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
+  const y = Math.floor(day / 10_000) - (m < 3 ? 1 : 0);
+  const t = MONTH_OFFSETS[m - 1] ?? 0;
+  return (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + t + d) % 7;
 }
+
+const MONTH_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];

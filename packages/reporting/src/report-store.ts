@@ -12,6 +12,17 @@ export interface DayRange {
 export interface StatQuery extends DayRange {
   /** Only these services; all when absent. */
   serviceIds?: readonly string[] | undefined;
+  /**
+   * The reader adds the rows up over the days (it groups by anything but the day): a store may then return
+   * one row per dimension value and service, summed over the range's days, with `day` the first it has.
+   * A store may ignore it; the figures are the same either way.
+   */
+  sumDays?: boolean | undefined;
+  /**
+   * The reader adds the rows up over the services (it groups by neither service nor agency): a store may
+   * return them summed over the services asked for, with `serviceId` ''. A store may ignore it.
+   */
+  sumServices?: boolean | undefined;
 }
 
 export interface LegStatQuery extends StatQuery {
@@ -73,6 +84,8 @@ export interface ProjectionStore {
   dayRows(day: number): Promise<{ visits: VisitRow[]; legs: LegRow[] }>;
   /** Days before `before` that have rows and no rollup (a crash between a day's close and its rollup). */
   closedUnrolledDays(before: number): Promise<number[]>;
+  /** The latest day that has rows (0: none). */
+  latestDay(): Promise<number>;
 }
 
 /** The log the projection reads. */

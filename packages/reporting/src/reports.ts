@@ -13,7 +13,7 @@ import {
   sumVisits,
   visitStats,
 } from './report-figures.js';
-import { dayString } from './report-rows.js';
+import { dayString, weekdayOf } from './report-rows.js';
 import type { Cell, Report, ReportColumn, ReportTable } from './report-table.js';
 import { col } from './report-table.js';
 
@@ -449,7 +449,7 @@ async function heatmapTable(ctx: FigureContext): Promise<ReportTable> {
   const daysOf = new Map<number, Set<number>>();
   for (const s of slots) {
     if (s.arrivals === 0) continue;
-    const weekday = new Date(`${dayString(s.day)}T00:00:00Z`).getUTCDay();
+    const weekday = weekdayOf(s.day);
     const key = `${weekday}|${Math.floor(s.slot / 4)}`;
     const c = cells.get(key) ?? { arrivals: 0, waitN: 0, waitSum: 0 };
     c.arrivals += s.arrivals;
@@ -495,7 +495,9 @@ async function queueLengthTable(ctx: FigureContext): Promise<ReportTable> {
   const slots = await slotStats(ctx);
   // Per day, the number waiting at the end of each quarter hour; then the mean and the maximum over the days.
   const deltas = new Map<number, Map<number, number>>();
+  const seen = new Set<number>();
   for (const s of slots) {
+    seen.add(s.slot);
     const d = deltas.get(s.day) ?? new Map<number, number>();
     d.set(s.slot, (d.get(s.slot) ?? 0) + s.queueIn - s.queueOut);
     deltas.set(s.day, d);
@@ -513,7 +515,7 @@ async function queueLengthTable(ctx: FigureContext): Promise<ReportTable> {
   const days = deltas.size;
   const rows: Array<Record<string, Cell>> = [];
   for (let slot = 0; slot < 96; slot++) {
-    if ((max[slot] ?? 0) === 0 && !slots.some((s) => s.slot === slot)) continue;
+    if ((max[slot] ?? 0) === 0 && !seen.has(slot)) continue;
     const end = (slot + 1) * 15;
     rows.push({
       time: `${String(Math.floor(end / 60) % 24).padStart(2, '0')}.${String(end % 60).padStart(2, '0')}`,

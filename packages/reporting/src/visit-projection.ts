@@ -496,7 +496,18 @@ function seconds(from: number, to: number): number {
 
 /** Minutes since the local midnight that began hall day `day`, up to 1440 (an end at the next midnight). */
 function minuteOfDay(at: number, day: number, zone: QueueConfig['hall']['timeZone']): number {
-  const noonUtc = Date.parse(`${dayString(day)}T12:00:00Z`);
-  const start = nextHallMidnight(noonUtc, zone) - 24 * 60 * 60_000;
-  return Math.min(1440, Math.max(0, Math.floor((at - start) / 60_000)));
+  if (day !== lastDayStart.day || zone !== lastDayStart.zone) {
+    // Computed once per day and zone: every row of a day asks for the same start.
+    const noonUtc = Date.parse(`${dayString(day)}T12:00:00Z`);
+    lastDayStart.start = nextHallMidnight(noonUtc, zone) - 24 * 60 * 60_000;
+    lastDayStart.day = day;
+    lastDayStart.zone = zone;
+  }
+  return Math.min(1440, Math.max(0, Math.floor((at - lastDayStart.start) / 60_000)));
 }
+
+const lastDayStart: { day: number; zone: QueueConfig['hall']['timeZone'] | undefined; start: number } = {
+  day: -1,
+  zone: undefined,
+  start: 0,
+};

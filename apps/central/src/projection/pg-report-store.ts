@@ -147,6 +147,14 @@ export class PgReportStore implements ProjectionStore, ReportStore {
     return r.rows.map((x) => x.day);
   }
 
+  async latestDay(): Promise<number> {
+    const r = await this.pool.query<{ day: number | null }>(
+      'SELECT MAX(day) AS day FROM report_days WHERE hall_id = $1',
+      [this.hallId],
+    );
+    return Number(r.rows[0]?.day ?? 0);
+  }
+
   // ---- ReportStore
 
   async unrolledDays(range: DayRange): Promise<number[]> {

@@ -33,6 +33,8 @@ export class HubReports {
     this.projector = new Projector(this.store, seed, source, {
       chunk: 5000,
       pause: () => new Promise((resolve) => setImmediate(resolve)),
+      // Off the command path: the answer and the broadcast go out first; a busy moment's batches write once.
+      schedule: (run) => setImmediate(run),
     });
   }
 

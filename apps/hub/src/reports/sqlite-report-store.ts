@@ -17,7 +17,13 @@ import type {
   VisitStat,
   VisitStatQuery,
 } from '@antre/reporting';
-import { addEncoded, encodeHistogram, emptyHistogram } from '@antre/reporting';
+import {
+  LEG_DIMENSIONS,
+  VISIT_DIMENSIONS,
+  addEncoded,
+  encodeHistogram,
+  emptyHistogram,
+} from '@antre/reporting';
 
 /**
  * The hall's reporting tables in SQLite: the one place their SQL lives. A file of its own beside the event log
@@ -31,6 +37,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 
   constructor(readonly file: string) {
     this.db = openFresh(file);
+    registerHistogramSum(this.db);
     this.stmts = prepare(this.db);
   }
 
@@ -81,6 +88,8 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
         for (const x of r.legStats) s.insertLegStat.run(legStatParams(x));
         for (const x of r.visitStats) s.insertVisitStat.run(visitStatParams(x));
         for (const x of r.slotStats) s.insertSlotStat.run(x);
+        s.deleteSlotTotals.run(day);
+        s.insertSlotTotals.run(day);
         s.markRolled.run(day);
       }
       this.setMeta('last_seq', String(seq));
@@ -99,6 +108,10 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
     return Promise.resolve(this.stmts.closedUnrolled.pluck().all(before) as number[]);
   }
 
+  latestDay(): Promise<number> {
+    return Promise.resolve((this.stmts.latestDay.pluck().get() as number | null) ?? 0);
+  }
+
   // ---- ReportStore
 
   unrolledDays(range: DayRange): Promise<number[]> {
@@ -112,7 +125,8 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
       where.push('value = @value');
       params['value'] = q.value;
     }
-    const sql = `SELECT * FROM leg_stats WHERE ${where.join(' AND ')}${inServices(q, params)}`;
+    const { select, groupBy } = summed(LEG_STAT_COLUMNS, q);
+    const sql = `SELECT ${select} FROM leg_stats WHERE ${where.join(' AND ')}${inServices(q, params)}${groupBy}`;
     return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toLegStat));
   }
 
@@ -123,13 +137,24 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
       where.push('value = @value');
       params['value'] = q.value;
     }
-    const sql = `SELECT * FROM visit_stats WHERE ${where.join(' AND ')}${inServices(q, params)}`;
+    const { select, groupBy } = summed(VISIT_STAT_COLUMNS, q);
+    const sql = `SELECT ${select} FROM visit_stats WHERE ${where.join(' AND ')}${inServices(q, params)}${groupBy}`;
     return Promise.resolve((this.db.prepare(sql).all(params) as StatRow[]).map(toVisitStat));
   }
 
   slotStats(q: StatQuery): Promise<SlotStat[]> {
     const params: Record<string, unknown> = { from: q.from, to: q.to };
-    const sql = `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
+    // All services added up: the day's totals, kept beside the per-service rows (a year has ~30,000 of them).
+    const sql =
+      q.sumServices === true && q.serviceIds === undefined
+        ? `SELECT day, '' AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
+      arrival_wait_sum AS arrivalWaitSum, queue_in AS queueIn, queue_out AS queueOut
+      FROM slot_totals WHERE day BETWEEN @from AND @to`
+        : q.sumServices === true
+          ? `SELECT day, '' AS serviceId, slot, SUM(arrivals) AS arrivals, SUM(arrival_wait_n) AS arrivalWaitN,
+      SUM(arrival_wait_sum) AS arrivalWaitSum, SUM(queue_in) AS queueIn, SUM(queue_out) AS queueOut
+      FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)} GROUP BY day, slot`
+          : `SELECT day, service_id AS serviceId, slot, arrivals, arrival_wait_n AS arrivalWaitN,
       arrival_wait_sum AS arrivalWaitSum, queue_in AS queueIn, queue_out AS queueOut
       FROM slot_stats WHERE day BETWEEN @from AND @to${inServices(q, params)}`;
     return Promise.resolve(this.db.prepare(sql).all(params) as SlotStat[]);
@@ -198,7 +223,7 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
 }
 
 /** Bump when the tables or what the projection puts in them change: the file is then rebuilt from the log. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 3;
 
 const DATA_TABLES = [
   'visits',
@@ -208,7 +233,85 @@ const DATA_TABLES = [
   'visit_stats',
   'slot_stats',
   'days',
+  'slot_totals',
 ];
+
+/** The stat tables' value columns (after dim, value, day, service_id), and how each adds up over days. */
+const LEG_STAT_COLUMNS = [
+  'legs',
+  'served',
+  'no_show',
+  'transferred',
+  'cancelled',
+  'expired',
+  'wait_n',
+  'wait_sum',
+  'wait_max',
+  'wait_over',
+  'service_n',
+  'service_sum',
+  'service_max',
+  'service_over',
+  'walk_n',
+  'walk_sum',
+  'busy_sum',
+  'recalls',
+  'wait_hist',
+  'service_hist',
+];
+const VISIT_STAT_COLUMNS = [
+  'visits',
+  'served',
+  'no_show',
+  'cancelled',
+  'expired',
+  'wait_n',
+  'wait_sum',
+  'hall_n',
+  'hall_sum',
+  'hall_max',
+  'multi_leg',
+  'multi_leg_done',
+  'done_in_one',
+  'planned',
+  'planned_done',
+  'transfers',
+  'recalls',
+  'hall_hist',
+];
+
+/**
+ * Stat rows added up as the query allows (over its days, its services, or both), as `sumLegs`/`sumVisits`
+ * would: counts summed, maxima kept, histograms added; all columns as they are otherwise.
+ */
+function summed(columns: readonly string[], q: StatQuery): { select: string; groupBy: string } {
+  const days = q.sumDays === true;
+  const services = q.sumServices === true;
+  if (!days && !services) return { select: '*', groupBy: '' };
+  const value = (c: string) =>
+    c.endsWith('_hist') ? `histogram_sum(${c})` : c.endsWith('_max') ? `MAX(${c})` : `SUM(${c})`;
+  const keys = ['dim', 'value', ...(days ? [] : ['day']), ...(services ? [] : ['service_id'])];
+  const select = [
+    'dim',
+    'value',
+    days ? 'MIN(day) AS day' : 'day',
+    services ? "'' AS service_id" : 'service_id',
+    ...columns.map((c) => `${value(c)} AS ${c}`),
+  ].join(', ');
+  return { select, groupBy: ` GROUP BY ${keys.join(', ')}` };
+}
+
+/** `histogram_sum(blob)`: the encoded histograms of the group added up, encoded the same way. */
+function registerHistogramSum(db: Database.Database): void {
+  db.aggregate('histogram_sum', {
+    start: () => emptyHistogram(),
+    step: (total: Uint32Array, bytes: unknown) => {
+      addEncoded(total, bytes as Uint8Array | null);
+      return total;
+    },
+    result: (total: Uint32Array) => encodeHistogram(total),
+  });
+}
 
 const STAT_COLUMNS = `legs INTEGER NOT NULL, served INTEGER NOT NULL, no_show INTEGER NOT NULL,
   transferred INTEGER NOT NULL, cancelled INTEGER NOT NULL, expired INTEGER NOT NULL,
@@ -245,7 +348,7 @@ CREATE INDEX counter_sessions_open ON counter_sessions (counter_id) WHERE ended_
 CREATE TABLE days (day INTEGER PRIMARY KEY, rolled INTEGER NOT NULL) STRICT;
 CREATE TABLE leg_stats (
   dim TEXT NOT NULL, value TEXT NOT NULL, day INTEGER NOT NULL, service_id TEXT NOT NULL, ${STAT_COLUMNS},
-  PRIMARY KEY (dim, value, day, service_id)
+  PRIMARY KEY (dim, day, value, service_id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE visit_stats (
   dim TEXT NOT NULL, value TEXT NOT NULL, day INTEGER NOT NULL, service_id TEXT NOT NULL,
@@ -254,13 +357,18 @@ CREATE TABLE visit_stats (
   hall_sum INTEGER NOT NULL, hall_max INTEGER NOT NULL, multi_leg INTEGER NOT NULL, multi_leg_done INTEGER NOT NULL,
   done_in_one INTEGER NOT NULL, planned INTEGER NOT NULL, planned_done INTEGER NOT NULL, transfers INTEGER NOT NULL,
   recalls INTEGER NOT NULL, hall_hist BLOB NOT NULL,
-  PRIMARY KEY (dim, value, day, service_id)
+  PRIMARY KEY (dim, day, value, service_id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE slot_stats (
   day INTEGER NOT NULL, service_id TEXT NOT NULL, slot INTEGER NOT NULL, arrivals INTEGER NOT NULL,
   arrival_wait_n INTEGER NOT NULL, arrival_wait_sum INTEGER NOT NULL, queue_in INTEGER NOT NULL,
   queue_out INTEGER NOT NULL,
   PRIMARY KEY (day, service_id, slot)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE slot_totals (
+  day INTEGER NOT NULL, slot INTEGER NOT NULL, arrivals INTEGER NOT NULL, arrival_wait_n INTEGER NOT NULL,
+  arrival_wait_sum INTEGER NOT NULL, queue_in INTEGER NOT NULL, queue_out INTEGER NOT NULL,
+  PRIMARY KEY (day, slot)
 ) STRICT, WITHOUT ROWID;
 `;
 
@@ -344,15 +452,64 @@ const LEG_COLS = [
   ['left_minute', 'leftMinute'],
 ] as const;
 
+// Positional parameters, in the columns' order: binding by name costs a lookup per column and row.
 const upsert = (table: string, cols: ReadonlyArray<readonly [string, string]>) =>
-  `INSERT OR REPLACE INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map((c) => `@${c[1]}`).join(', ')})`;
+  `INSERT OR REPLACE INTO ${table} (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
 
-function visitParams(v: VisitRow): Record<string, unknown> {
-  return { ...v, doneInOne: v.doneInOne === null ? null : v.doneInOne ? 1 : 0 };
+function visitParams(v: VisitRow): unknown[] {
+  return [
+    v.day,
+    v.ticketId,
+    v.displayNumber,
+    v.serviceId,
+    v.agencyId,
+    v.priority,
+    v.origin,
+    v.issuedAt,
+    v.weekday,
+    v.issuedMinute,
+    v.firstCalledAt,
+    v.endedAt,
+    v.outcome,
+    v.waitS,
+    v.hallS,
+    v.legs,
+    v.servedLegs,
+    v.plannedLegs,
+    v.transfers,
+    v.recalls,
+    v.doneInOne === null ? null : v.doneInOne ? 1 : 0,
+  ];
 }
 
-function legParams(l: LegRow): LegRow {
-  return l;
+function legParams(l: LegRow): unknown[] {
+  return [
+    l.day,
+    l.ticketId,
+    l.leg,
+    l.serviceId,
+    l.agencyId,
+    l.priority,
+    l.origin,
+    l.counterId,
+    l.staff,
+    l.queuedAt,
+    l.calledAt,
+    l.lastCalledAt,
+    l.startedAt,
+    l.endedAt,
+    l.outcome,
+    l.state,
+    l.waitS,
+    l.walkS,
+    l.serviceS,
+    l.busyS,
+    l.calls,
+    l.recalls,
+    l.targetS,
+    l.queuedMinute,
+    l.leftMinute,
+  ];
 }
 
 function sessionParams(s: CounterSessionRow): CounterSessionRow {
@@ -608,9 +765,21 @@ function prepare(db: Database.Database) {
     ),
     noteDay: db.prepare('INSERT OR IGNORE INTO days (day, rolled) VALUES (?, 0)'),
     markRolled: db.prepare('INSERT OR REPLACE INTO days (day, rolled) VALUES (?, 1)'),
-    deleteLegStats: db.prepare('DELETE FROM leg_stats WHERE day = ?'),
-    deleteVisitStats: db.prepare('DELETE FROM visit_stats WHERE day = ?'),
+    // Every dimension named, so that the key (dim, day, …) finds the day's rows instead of a scan of all days.
+    deleteLegStats: db.prepare(
+      `DELETE FROM leg_stats WHERE dim IN (${LEG_DIMENSIONS.map((d) => `'${d}'`).join(', ')}) AND day = ?`,
+    ),
+    deleteVisitStats: db.prepare(
+      `DELETE FROM visit_stats WHERE dim IN (${VISIT_DIMENSIONS.map((d) => `'${d}'`).join(', ')}) AND day = ?`,
+    ),
     deleteSlotStats: db.prepare('DELETE FROM slot_stats WHERE day = ?'),
+    deleteSlotTotals: db.prepare('DELETE FROM slot_totals WHERE day = ?'),
+    // A day's slots over all services, from the rows just written: the same figures, summed once.
+    insertSlotTotals: db.prepare(
+      `INSERT INTO slot_totals (day, slot, arrivals, arrival_wait_n, arrival_wait_sum, queue_in, queue_out)
+       SELECT day, slot, SUM(arrivals), SUM(arrival_wait_n), SUM(arrival_wait_sum), SUM(queue_in), SUM(queue_out)
+       FROM slot_stats WHERE day = ? GROUP BY day, slot`,
+    ),
     insertLegStat: db.prepare(
       `INSERT INTO leg_stats (${statCols(legStatCols)}) VALUES (${legStatParamsNames.map((n) => `@${n}`).join(', ')})`,
     ),
@@ -639,5 +808,6 @@ function prepare(db: Database.Database) {
     >,
     closedUnrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day < ? ORDER BY day'),
     unrolled: db.prepare('SELECT day FROM days WHERE rolled = 0 AND day BETWEEN ? AND ? ORDER BY day'),
+    latestDay: db.prepare('SELECT MAX(day) FROM days'),
   };
 }
