@@ -344,7 +344,13 @@ async function yearReport(central: CentralNode, day: string): Promise<number> {
   const year = day.slice(0, 4);
   const dayNo = Number(day.replaceAll('-', ''));
   const days = `SELECT to_char(d, 'YYYYMMDD')::int AS day FROM generate_series('${year}-01-01'::date, '${year}-12-31'::date, '1 day') d`;
-  for (const table of ['report_leg_stats', 'report_visit_stats', 'report_slot_stats']) {
+  for (const table of [
+    'report_leg_stats',
+    'report_visit_stats',
+    'report_slot_stats',
+    'report_hall_leg_days',
+    'report_hall_visit_days',
+  ]) {
     const cols = (
       await pool.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name NOT IN ('hall_id', 'day') ORDER BY ordinal_position`,
@@ -383,7 +389,9 @@ async function yearReport(central: CentralNode, day: string): Promise<number> {
     const body = (await res.json()) as { halls?: Array<{ visits: number }> };
     times.push(performance.now() - t0);
     if (!res.ok || body.halls?.length !== HALLS) throw new Error(`overview failed: ${res.status}`);
-    if (i === 0) console.log(`a year's visits of the first hall: ${body.halls[0]?.visits}`);
+    const yearDays = (Date.UTC(Number(year) + 1, 0, 1) - Date.UTC(Number(year), 0, 1)) / 86_400_000;
+    if (body.halls[0]?.visits !== TICKETS * yearDays)
+      throw new Error(`a year of the first hall: ${body.halls[0]?.visits} visits, not ${TICKETS * yearDays}`);
   }
   times.sort((a, b) => a - b);
   return Math.round(times[1] ?? 0);

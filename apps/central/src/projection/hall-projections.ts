@@ -45,7 +45,7 @@ export class HallProjections {
       try {
         const config = JSON.parse(log.config) as HallConfig;
         const chunk = this.options.chunk ?? 5000;
-        const projector = new Projector(new PgReportStore(this.pool, log.hallId), config, {
+        const projector = new Projector(new PgReportStore(this.pool, log.hallId, { config }), config, {
           logId: log.logId,
           eventsAfter: async (seq, limit) =>
             (await eventsAfter(this.pool, log.hallId, log.logId, seq, Math.min(limit, chunk))).map(toLogged),
