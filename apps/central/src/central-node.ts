@@ -50,7 +50,12 @@ export async function startCentral(options: CentralOptions): Promise<CentralNode
   const redis: RedisClientType = createClient({ url: options.redisUrl });
   redis.on('error', (err: unknown) => logger.warn({ err }, 'central: Redis connection failed'));
   await redis.connect();
-  const projections = new HallProjections(pool);
+  // Three halls projected at once: each run holds a lock connection of its own and queries on `pool`.
+  const locks = createPool(options.databaseUrl, 3);
+  locks.on('error', (err) => logger.warn({ err }, 'central: idle PostgreSQL connection failed'));
+  const projections = new HallProjections(pool, locks, {
+    onError: (err, hallId) => logger.error({ err, hallId }, 'central: projection failed'),
+  });
   const http = createServer(
     createCentralHandler({
       pool,
@@ -58,7 +63,10 @@ export async function startCentral(options: CentralOptions): Promise<CentralNode
       nodeId,
       now,
       // Called only for requests, which come after `io` is made below.
-      onStored: (hallId, logId, events) => announceStored(io, hallId, logId, events),
+      onStored: (hallId, logId, events) => {
+        announceStored(io, hallId, logId, events);
+        projections.follow(hallId);
+      },
       onError: (err, url) => logger.error({ err, url }, 'central: request failed'),
     }),
   );
@@ -81,6 +89,8 @@ export async function startCentral(options: CentralOptions): Promise<CentralNode
       (closing ??= (async () => {
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         http.closeAllConnections();
+        await projections.close();
+        await locks.end();
         await redis.quit().catch(() => undefined);
         await pool.end();
       })()),

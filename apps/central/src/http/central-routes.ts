@@ -14,6 +14,9 @@ import { hallIds, hallOfToken } from '../auth/hall-credentials.js';
 import { currentLogs, eventsAfter, ingestBatch, openLog } from '../ingest/log-ingest.js';
 import type { HallProjections } from '../projection/hall-projections.js';
 import { hallOverview } from '../reports/hall-overview.js';
+import { hallsToday, publicToday } from '../reports/hall-today.js';
+import { dashboardPage } from '../dashboard/dashboard-page.js';
+import { publicPage } from '../dashboard/public-page.js';
 import { BodyError, bearer, json, readJson } from './http-io.js';
 
 export interface CentralRouteDeps {
@@ -101,12 +104,40 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: CentralRou
     return token ? json(res, 200, { token }) : json(res, 401, { error: 'BAD_CREDENTIALS' });
   }
   if (path === '/api/central/v1/overview' && req.method === 'GET') return overview(req, res, url, deps);
+  if (path === '/api/central/v1/today' && req.method === 'GET') return today(req, res, deps);
+  if (path === '/api/central/v1/public/today' && req.method === 'GET') {
+    const logs = await deps.projections.catchUpAll();
+    return json(res, 200, { halls: publicToday(await hallsToday(pool, logs, deps.now())) });
+  }
+  if ((path === '/dasbor/' || path === '/dasbor') && req.method === 'GET') return html(res, dashboardPage());
+  if ((path === '/publik/' || path === '/publik') && req.method === 'GET') return html(res, publicPage());
   return json(res, 404, { error: 'NOT_FOUND' });
 }
 
 async function tokenHall(req: IncomingMessage, pool: pg.Pool): Promise<string | undefined> {
   const token = bearer(req);
   return token === undefined ? undefined : hallOfToken(pool, token);
+}
+
+function html(res: ServerResponse, page: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+  });
+  res.end(page);
+}
+
+/** `GET /api/central/v1/today`: every hall the session may see, today in its own time zone. */
+async function today(req: IncomingMessage, res: ServerResponse, deps: CentralRouteDeps): Promise<void> {
+  const { pool } = deps;
+  const token = bearer(req);
+  const principal = token === undefined ? undefined : await principalOf(pool, token, deps.now());
+  const allowed = authorizeCentralRead(principal, undefined, await hallIds(pool));
+  if (!allowed.ok)
+    return json(res, allowed.error.code === 'FORBIDDEN' ? 403 : 401, { error: allowed.error.code });
+  const logs = await deps.projections.catchUpAll(allowed.hallIds);
+  return json(res, 200, { halls: await hallsToday(pool, logs, deps.now()) });
 }
 
 /** `GET /api/central/v1/overview?period=month&date=2026-12&halls=a,b`: halls side by side. */

@@ -34,10 +34,12 @@ export async function openLog(
 }
 
 /**
- * Stores a batch of one hall's log exactly once. The log's row is locked for the transaction, so batches of
- * one log are stored one after the other; events the centre holds already (a retry, a replay, a batch whose
- * answer was lost) are skipped, and a batch starting past the cursor is refused (LOG_GAP) rather than leave a
- * hole. `stored` are the events new to the centre, in order.
+ * Stores a batch of one hall's log exactly once, in one statement (migration 0004's `ingest_batch`: one round
+ * trip, one transaction). The log's row is locked for it, so batches of one log are stored one after the
+ * other; events the centre holds already (a retry, a replay, a batch whose answer was lost) are skipped, and a
+ * batch starting past the cursor is refused (LOG_GAP) rather than leave a hole. `stored` are the events new to
+ * the centre, in order. The answer comes once the rows are committed; nothing else (the reporting projection)
+ * is done on this path.
  */
 export async function ingestBatch(
   pool: pg.Pool,
@@ -46,43 +48,12 @@ export async function ingestBatch(
   afterSeq: number,
   events: readonly ShippedEvent[],
 ): Promise<IngestResult> {
-  return inTransaction(pool, async (db) => {
-    const log = await db.query<{ last_seq: number }>(
-      'SELECT last_seq FROM hall_logs WHERE hall_id = $1 AND log_id = $2 FOR UPDATE',
-      [hallId, logId],
-    );
-    const cursor = log.rows[0]?.last_seq;
-    if (cursor === undefined) return { ok: false, error: 'UNKNOWN_LOG' };
-    if (afterSeq > cursor) return { ok: false, error: 'LOG_GAP', ackSeq: cursor };
-    const fresh = events.filter((e) => e.seq > cursor);
-    const last = fresh.at(-1);
-    if (last === undefined) return { ok: true, ackSeq: cursor, stored: [] };
-    await insertEvents(db, hallId, logId, fresh);
-    await db.query('UPDATE hall_logs SET last_seq = $3, last_at = $4 WHERE hall_id = $1 AND log_id = $2', [
-      hallId,
-      logId,
-      last.seq,
-      last.at,
-    ]);
-    return { ok: true, ackSeq: last.seq, stored: fresh };
-  });
-}
-
-/** One multi-row INSERT per batch (unnest of column arrays: one statement, any number of rows). */
-async function insertEvents(
-  db: pg.PoolClient,
-  hallId: string,
-  logId: string,
-  events: readonly ShippedEvent[],
-): Promise<void> {
-  // ON CONFLICT DO NOTHING: the cursor check already skips stored events; this is the key's second guard.
-  await db.query(
-    `INSERT INTO events (hall_id, log_id, seq, at, day, type, command_id, actor, payload)
-     SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-     ON CONFLICT (hall_id, log_id, seq) DO NOTHING`,
+  const r = await pool.query<{ prev_seq: number | null; ack_seq: number | null; gap: boolean | null }>(
+    'SELECT prev_seq, ack_seq, gap FROM ingest_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
     [
       hallId,
       logId,
+      afterSeq,
       events.map((e) => e.seq),
       events.map((e) => e.at),
       events.map((e) => e.day),
@@ -92,6 +63,12 @@ async function insertEvents(
       events.map((e) => e.payload),
     ],
   );
+  const row = r.rows[0];
+  if (row?.prev_seq === null || row?.prev_seq === undefined) return { ok: false, error: 'UNKNOWN_LOG' };
+  const cursor = row.prev_seq;
+  if (row.gap) return { ok: false, error: 'LOG_GAP', ackSeq: cursor };
+  const ackSeq = row.ack_seq ?? cursor;
+  return { ok: true, ackSeq, stored: events.filter((e) => e.seq > cursor && e.seq <= ackSeq) };
 }
 
 /** Up to `limit` events of a log after `afterSeq`, in order: what a restore, a resync and the projection read. */

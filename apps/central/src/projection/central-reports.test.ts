@@ -8,7 +8,7 @@ import { restoreFromCentral } from '@antre/hub';
 import type { TestHub } from '@antre/hub/testing';
 import { demoHall, startTestHub } from '@antre/hub/testing';
 import type { FigureContext } from '@antre/reporting';
-import { dayNumber, legStats, visitStats } from '@antre/reporting';
+import { dayNumber, legStats, rollupRows, sumLegs, sumVisits, visitStats } from '@antre/reporting';
 import type { HallConfig } from '@antre/shared';
 import { putCentralStaff } from '../auth/central-sessions.js';
 import { registerHall } from '../auth/hall-credentials.js';
@@ -17,6 +17,7 @@ import { startCentral } from '../central-node.js';
 import { currentLogs } from '../ingest/log-ingest.js';
 import { createLogger } from '../logger.js';
 import type { HallOverview } from '../reports/hall-overview.js';
+import { hallOverview } from '../reports/hall-overview.js';
 import type { CentralTestEnv } from '../testing/index.js';
 import {
   centralLog,
@@ -94,7 +95,15 @@ describe.skipIf(!env)('the central copy: the same reports, and a hall restored f
     serveAll(b, 'loket-1', 'b', () => b.clock.advance(30_000));
     await ship(a, config.hall.id);
     await ship(b, other.hall.id);
-    await central.projections.catchUpAll();
+    // Ingest answered without projecting; the projection follows by itself, no read asks for it.
+    for (const [hub, hall] of [
+      [a, config],
+      [b, other],
+    ] as const) {
+      await expect
+        .poll(async () => await new PgReportStore(pool, hall.hall.id).position(), { timeout: 10_000 })
+        .toEqual({ seq: hub.service.state.seq, logId: hub.store.logId });
+    }
 
     const day = dayNumber(a.service.state.day ?? '');
     const range = { from: day, to: day };
@@ -195,5 +204,48 @@ describe.skipIf(!env)('the central copy: the same reports, and a hall restored f
     issueTickets(back, 3, 'after-restore');
     await ship(back, config.hall.id);
     expect(await centralLog(pool, config.hall.id, logId)).toEqual(localLog(back));
+  });
+
+  it("reads the overview from the halls' day totals: the figures of the per-service statistics and of the raw rows", async () => {
+    const b = hubs[1] as TestHub;
+    const day = b.service.state.day ?? '';
+    issueTickets(b, 5, 'b-late', 'perekaman-ktp-el');
+    b.clock.advance(3 * 60_000);
+    serveAll(b, 'loket-2', 'b-late', () => b.clock.advance(45_000));
+    // Past midnight the day closes: its rollups, and with them the hall's day totals, are written.
+    b.clock.advance(24 * 60 * 60 * 1000);
+    b.service.closeDayIfDue();
+    await ship(b, other.hall.id);
+    const logs = await central.projections.catchUpAll([other.hall.id]);
+    const totals = await pool.query<{ legs: number }>(
+      'SELECT legs FROM report_hall_leg_days WHERE hall_id = $1 AND day = $2',
+      [other.hall.id, dayNumber(day)],
+    );
+    expect(totals.rows[0]?.legs).toBeGreaterThan(0);
+
+    const period = { kind: 'day' as const, from: day, to: day, days: 1 };
+    const now = b.clock.now();
+    const fromTotals = await hallOverview(pool, logs, period, now);
+    const perService = await hallOverview(pool, logs, period, now, { hallTotals: false });
+    expect(fromTotals).toEqual(perService);
+    expect(fromTotals[0]?.served).toBe(12);
+
+    // The same whole-hall statistics as the hall's own store computes from its rows.
+    await b.reports.ready();
+    const ctx = (store: FigureContext['store']): FigureContext => ({
+      store,
+      config: other,
+      query: { period, filters: {} },
+      now,
+    });
+    const totalsStore = new PgReportStore(pool, other.hall.id, { hallTotals: true });
+    const raw = await b.reports.store.legs({ from: dayNumber(day), to: dayNumber(day) });
+    expect(raw.length).toBe(12);
+    expect(sumLegs(await legStats(ctx(totalsStore), 'total'), 'total', other)).toEqual(
+      sumLegs(rollupRows(raw, [], ['all'], []).legStats, 'total', other),
+    );
+    expect(sumVisits(await visitStats(ctx(totalsStore), 'total'), 'total', other)).toEqual(
+      sumVisits(await visitStats(ctx(b.reports.store), 'total'), 'total', other),
+    );
   });
 });

@@ -16,7 +16,8 @@ import type {
   VisitStat,
   VisitStatQuery,
 } from '@antre/reporting';
-import { addEncoded, emptyHistogram, encodeHistogram } from '@antre/reporting';
+import type { HallConfig } from '@antre/shared';
+import { addEncoded, emptyHistogram, encodeHistogram, sumLegs, sumVisits } from '@antre/reporting';
 import { inTransaction } from '../db/pool.js';
 
 /**
@@ -25,9 +26,15 @@ import { inTransaction } from '../db/pool.js';
  * place the central SQL of reports lives.
  */
 export class PgReportStore implements ProjectionStore, ReportStore {
+  /**
+   * `config`: the hall's, needed to write (each rolled day's hall totals are summed with packages/reporting's
+   * `sumLegs`/`sumVisits`). `hallTotals`: statistics are read from those totals, one row per hall and day — for
+   * figures over the whole hall only (grouping 'total', no filter), as the cross-hall overview asks.
+   */
   constructor(
     private readonly pool: pg.Pool,
     readonly hallId: string,
+    private readonly options: { config?: HallConfig; hallTotals?: boolean } = {},
   ) {}
 
   // ---- ProjectionStore
@@ -109,8 +116,20 @@ export class PgReportStore implements ProjectionStore, ReportStore {
         for (const t of ['report_leg_stats', 'report_visit_stats', 'report_slot_stats']) {
           await db.query(`DELETE FROM ${t} WHERE hall_id = $1 AND day = $2`, [h, day]);
         }
-        await insertRows(db, 'report_leg_stats', h, LEG_STAT_COLS, r.legStats.map(legStatValues));
-        await insertRows(db, 'report_visit_stats', h, VISIT_STAT_COLS, r.visitStats.map(visitStatValues));
+        await insertRows(
+          db,
+          'report_leg_stats',
+          h,
+          LEG_STAT_COLS,
+          r.legStats.map((x) => legStatValues(x)),
+        );
+        await insertRows(
+          db,
+          'report_visit_stats',
+          h,
+          VISIT_STAT_COLS,
+          r.visitStats.map((x) => visitStatValues(x)),
+        );
         await insertRows(
           db,
           'report_slot_stats',
@@ -118,6 +137,7 @@ export class PgReportStore implements ProjectionStore, ReportStore {
           SLOT_STAT_COLS,
           r.slotStats.map((s) => SLOT_STAT_COLS.map(([, js]) => s[js])),
         );
+        await this.writeHallTotals(db, day, r);
         await db.query(
           `INSERT INTO report_days (hall_id, day, rolled) VALUES ($1, $2, true)
            ON CONFLICT (hall_id, day) DO UPDATE SET rolled = true`,
@@ -166,6 +186,13 @@ export class PgReportStore implements ProjectionStore, ReportStore {
   }
 
   async legStats(q: LegStatQuery): Promise<LegStat[]> {
+    if (this.options.hallTotals) {
+      const r = await this.pool.query(
+        'SELECT * FROM report_hall_leg_days WHERE hall_id = $1 AND day BETWEEN $2 AND $3',
+        [this.hallId, ...this.totalsRange(q)],
+      );
+      return r.rows.map((row: DbRow) => toLegStat({ ...row, dim: 'all', value: '', service_id: '' }));
+    }
     const w = this.where(q, ['dim = $x'], [q.dim]);
     if (q.value !== undefined) w.add('value = $x', q.value);
     const r = await this.pool.query(`SELECT * FROM report_leg_stats WHERE ${w.sql()}`, w.params);
@@ -173,6 +200,13 @@ export class PgReportStore implements ProjectionStore, ReportStore {
   }
 
   async visitStats(q: VisitStatQuery): Promise<VisitStat[]> {
+    if (this.options.hallTotals) {
+      const r = await this.pool.query(
+        'SELECT * FROM report_hall_visit_days WHERE hall_id = $1 AND day BETWEEN $2 AND $3',
+        [this.hallId, ...this.totalsRange(q)],
+      );
+      return r.rows.map((row: DbRow) => toVisitStat({ ...row, dim: 'all', value: '', service_id: '' }));
+    }
     const w = this.where(q, ['dim = $x'], [q.dim]);
     if (q.value !== undefined) w.add('value = $x', q.value);
     const r = await this.pool.query(`SELECT * FROM report_visit_stats WHERE ${w.sql()}`, w.params);
@@ -234,6 +268,41 @@ export class PgReportStore implements ProjectionStore, ReportStore {
     return rows.length;
   }
 
+  /** The day's statistics over the whole hall (its services summed), one row per table. */
+  private async writeHallTotals(db: pg.PoolClient, day: number, r: DayRollup): Promise<void> {
+    const config = this.options.config;
+    if (config === undefined) throw new Error('PgReportStore: the hall config is needed to write rollups');
+    await db.query('DELETE FROM report_hall_leg_days WHERE hall_id = $1 AND day = $2', [this.hallId, day]);
+    await db.query('DELETE FROM report_hall_visit_days WHERE hall_id = $1 AND day = $2', [this.hallId, day]);
+    const leg = sumLegs(
+      r.legStats.filter((x) => x.dim === 'all'),
+      'total',
+      config,
+    ).get('');
+    const visit = sumVisits(
+      r.visitStats.filter((x) => x.dim === 'all'),
+      'total',
+      config,
+    ).get('');
+    if (leg) {
+      await insertRows(db, 'report_hall_leg_days', this.hallId, HALL_LEG_COLS, [
+        legStatValues({ ...leg, day }, HALL_LEG_COLS),
+      ]);
+    }
+    if (visit) {
+      await insertRows(db, 'report_hall_visit_days', this.hallId, HALL_VISIT_COLS, [
+        visitStatValues({ ...visit, day }, HALL_VISIT_COLS),
+      ]);
+    }
+  }
+
+  /** Hall totals answer a whole-hall question only; anything narrower is a caller's mistake. */
+  private totalsRange(q: LegStatQuery | VisitStatQuery): [number, number] {
+    if (q.dim !== 'all' || q.value !== undefined || q.serviceIds !== undefined)
+      throw new Error('PgReportStore: hall totals hold whole-hall figures only');
+    return [q.from, q.to];
+  }
+
   private async setPosition(db: pg.PoolClient, logId: string, seq: number): Promise<void> {
     await db.query(
       `INSERT INTO report_positions (hall_id, log_id, last_seq) VALUES ($1, $2, $3)
@@ -281,6 +350,8 @@ class Where {
 }
 
 const DATA_TABLES = [
+  'report_hall_leg_days',
+  'report_hall_visit_days',
   'report_visits',
   'report_transactions',
   'report_sessions',
@@ -407,6 +478,11 @@ const VISIT_STAT_COLS = [
   ['hall_hist', 'hallHist', 'bytea'],
 ] as const satisfies Cols;
 
+/** The hall totals' columns: the statistics' less what a whole hall has no use for. */
+const PER_HALL = new Set(['dim', 'value', 'service_id']);
+const HALL_LEG_COLS = LEG_STAT_COLS.filter(([c]) => !PER_HALL.has(c));
+const HALL_VISIT_COLS = VISIT_STAT_COLS.filter(([c]) => !PER_HALL.has(c));
+
 const SLOT_STAT_COLS = [
   ['day', 'day', 'int'],
   ['service_id', 'serviceId', 'text'],
@@ -462,16 +538,14 @@ function visitValues(v: VisitRow): unknown[] {
   return VISIT_COLS.map(([, js]) => v[js]);
 }
 
-function legStatValues(s: LegStat): unknown[] {
-  return LEG_STAT_COLS.map(([, js]) =>
+function legStatValues(s: LegStat, cols: Readonly<typeof HALL_LEG_COLS> = LEG_STAT_COLS): unknown[] {
+  return cols.map(([, js]) =>
     js === 'waitHist' || js === 'serviceHist' ? Buffer.from(encodeHistogram(s[js])) : s[js],
   );
 }
 
-function visitStatValues(s: VisitStat): unknown[] {
-  return VISIT_STAT_COLS.map(([, js]) =>
-    js === 'hallHist' ? Buffer.from(encodeHistogram(s.hallHist)) : s[js],
-  );
+function visitStatValues(s: VisitStat, cols: Readonly<typeof HALL_VISIT_COLS> = VISIT_STAT_COLS): unknown[] {
+  return cols.map(([, js]) => (js === 'hallHist' ? Buffer.from(encodeHistogram(s.hallHist)) : s[js]));
 }
 
 type DbRow = Record<string, unknown>;

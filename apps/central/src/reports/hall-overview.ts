@@ -37,46 +37,66 @@ export interface HallOverview {
 
 /**
  * The overview of several halls over one period, side by side. Every figure comes from packages/reporting
- * (queue figures) and packages/shared (IKM) over each hall's central tables: no figure is computed here.
+ * (queue figures) and packages/shared (IKM) over each hall's central tables: no figure is computed here. The
+ * queue figures read each hall's day totals (one row per hall and day, kept by the projection); a few halls
+ * are read at once, each on its own connection of the pool. `options.hallTotals: false` reads the statistics
+ * per service instead (the same figures; what the tests compare against).
  */
 export async function hallOverview(
   pool: pg.Pool,
   logs: readonly HallLog[],
   period: Period,
   now: number,
+  options: { hallTotals?: boolean; parallel?: number } = {},
 ): Promise<HallOverview[]> {
-  const lines: HallOverview[] = [];
-  for (const log of logs) {
-    const config = JSON.parse(log.config) as HallConfig;
-    const ctx: FigureContext = {
-      store: new PgReportStore(pool, log.hallId),
-      config,
-      query: { period, filters: {} },
-      now,
-    };
-    const leg = sumLegs(await legStats(ctx, 'total'), 'total', config)
-      .values()
-      .next().value;
-    const visit = sumVisits(await visitStats(ctx, 'total'), 'total', config)
-      .values()
-      .next().value;
-    const ikm = await hallIkm(pool, log, config, period);
-    lines.push({
-      hallId: log.hallId,
-      name: config.hall.name,
-      seq: log.lastSeq,
-      lastAt: log.lastAt,
-      visits: visit?.visits ?? 0,
-      served: visit?.served ?? 0,
-      waitMeanMin: leg ? meanMinutes(leg.waitSum, leg.waitN) : null,
-      waitP90Min: leg ? minutes(percentile(leg.waitHist, 90)) : null,
-      waitTargetMetPct: leg ? percent(leg.waitN - leg.waitOver, leg.waitN) : null,
-      hallMeanMin: visit ? meanMinutes(visit.hallSum, visit.hallN) : null,
-      ikm: ikm.ikm ?? null,
-      ikmRespondents: ikm.respondents,
-    });
-  }
+  const lines: HallOverview[] = new Array<HallOverview>(logs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < logs.length; i = next++) {
+      const log = logs[i];
+      if (log) lines[i] = await hallLine(pool, log, period, now, options.hallTotals ?? true);
+    }
+  };
+  const parallel = Math.max(1, Math.min(options.parallel ?? 4, logs.length));
+  await Promise.all(Array.from({ length: parallel }, worker));
   return lines;
+}
+
+async function hallLine(
+  pool: pg.Pool,
+  log: HallLog,
+  period: Period,
+  now: number,
+  hallTotals: boolean,
+): Promise<HallOverview> {
+  const config = JSON.parse(log.config) as HallConfig;
+  const ctx: FigureContext = {
+    store: new PgReportStore(pool, log.hallId, { hallTotals }),
+    config,
+    query: { period, filters: {} },
+    now,
+  };
+  const leg = sumLegs(await legStats(ctx, 'total'), 'total', config)
+    .values()
+    .next().value;
+  const visit = sumVisits(await visitStats(ctx, 'total'), 'total', config)
+    .values()
+    .next().value;
+  const ikm = await hallIkm(pool, log, config, period);
+  return {
+    hallId: log.hallId,
+    name: config.hall.name,
+    seq: log.lastSeq,
+    lastAt: log.lastAt,
+    visits: visit?.visits ?? 0,
+    served: visit?.served ?? 0,
+    waitMeanMin: leg ? meanMinutes(leg.waitSum, leg.waitN) : null,
+    waitP90Min: leg ? minutes(percentile(leg.waitHist, 90)) : null,
+    waitTargetMetPct: leg ? percent(leg.waitN - leg.waitOver, leg.waitN) : null,
+    hallMeanMin: visit ? meanMinutes(visit.hallSum, visit.hallN) : null,
+    ikm: ikm.ikm ?? null,
+    ikmRespondents: ikm.respondents,
+  };
 }
 
 /** The hall's IKM over the period, folded from its central log exactly as the hub folds its own. */

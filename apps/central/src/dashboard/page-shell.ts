@@ -1,0 +1,54 @@
+/**
+ * The centre's two pages share one frame: plain HTML, CSS and a small script, no build step. Colours meet
+ * WCAG AA (text #1b1f24 on white, #ffffff on #0b4f8a); sizes are in rem, and the table scrolls on its own at
+ * 200 % zoom. Indonesian first, English second.
+ */
+export function pageShell(title: string, body: string, script: string): string {
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>
+  :root { font-family: system-ui, sans-serif; color: #1b1f24; background: #ffffff; }
+  body { margin: 0; }
+  [hidden] { display: none !important; }
+  header { background: #0b4f8a; color: #ffffff; padding: 0.75rem 1.25rem; }
+  header h1 { margin: 0; font-size: 1.4rem; }
+  header p { margin: 0.25rem 0 0; font-size: 0.95rem; }
+  main { padding: 1rem 1.25rem; }
+  .en { color: #4a5260; font-weight: normal; }
+  header .en { color: #dbe7f3; }
+  .scroll { overflow-x: auto; }
+  table { border-collapse: collapse; width: 100%; min-width: 40rem; }
+  th, td { border-bottom: 1px solid #c9ced6; padding: 0.5rem 0.6rem; text-align: right; }
+  th:first-child, td:first-child { text-align: left; }
+  th { background: #eef2f7; font-size: 0.9rem; vertical-align: bottom; }
+  th .en { display: block; font-size: 0.8rem; }
+  td.num { font-variant-numeric: tabular-nums; font-size: 1.1rem; }
+  .late { color: #a11b1b; font-weight: 600; }
+  form { display: grid; gap: 0.6rem; max-width: 22rem; }
+  label { display: grid; gap: 0.2rem; font-weight: 600; }
+  input { font-size: 1rem; padding: 0.45rem; border: 1px solid #6b7380; border-radius: 4px; }
+  button { font-size: 1rem; padding: 0.55rem; background: #0b4f8a; color: #ffffff; border: 0; border-radius: 4px; }
+  [role="alert"] { color: #a11b1b; font-weight: 600; }
+  .status { color: #4a5260; font-size: 0.9rem; margin-top: 0.75rem; }
+</style>
+</head>
+<body>
+${body}
+<script>
+${script}
+</script>
+</body>
+</html>
+`;
+}
+
+/** Shared by both pages' scripts: a figure in Indonesian notation, a dash when there is none. */
+export const FORMAT_SCRIPT = `
+const fmt = (v, digits) => v === null || v === undefined ? '–'
+  : Number(v).toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+`;

@@ -1,0 +1,2 @@
+export * from './bearer-token.js';
+export * from './secret-hash.js';
