@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
 import { decodeEscPos, receiptText } from '@antre/printer/testing';
-import type { IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
+import type { CheckInEntry, IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
 import type { KioskBridge } from '../src/core/kiosk-bridge.js';
 import type { TestKiosk } from './agent-harness.js';
 import { startTestKiosk, until } from './agent-harness.js';
@@ -50,6 +50,8 @@ beforeAll(async () => {
         return agent.printOutcome(args[0] as string);
       case 'reprint':
         return agent.reprint(args[0] as string, args[1] as KioskLanguage);
+      case 'checkIn':
+        return agent.checkIn(args[0] as CheckInEntry);
       default:
         throw new Error(`no bridge method ${method}`);
     }
@@ -72,6 +74,7 @@ beforeAll(async () => {
       printOutcome: (ticketId) => call('printOutcome', ticketId),
       reprint: (ticketId, lang) => call('reprint', ticketId, lang),
       enrol: () => Promise.resolve({ ok: true }),
+      checkIn: (entry) => call('checkIn', entry),
     };
   });
   // The main process pushes every new snapshot to the window.

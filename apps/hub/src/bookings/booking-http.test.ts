@@ -308,10 +308,11 @@ describe('check-in over the socket', () => {
       })) as CheckInReply;
       expect(second).toMatchObject({ ok: true });
       const tooLate = (await kiosk.request('booking:checkIn', { code: late })) as CheckInReply;
-      expect(tooLate).toMatchObject({ ok: false, refusal: 'CHECK_IN_LATE' });
+      expect(tooLate).toMatchObject({ ok: false, refusal: 'CHECK_IN_LATE', walkInServiceId: 'skck' });
       expect(tooLate.ok || tooLate.text?.id).toContain('nomor antrean biasa');
       const wrong = (await kiosk.request('booking:checkIn', { code: 'ZZ-ABCDEF' })) as CheckInReply;
       expect(wrong).toMatchObject({ ok: false, refusal: 'WRONG_HALL' });
+      expect(wrong).not.toHaveProperty('walkInServiceId');
       const noNik = (await kiosk.request('booking:checkIn', { nik: '1234' })) as CheckInReply;
       expect(noNik).toMatchObject({ ok: false, refusal: 'INVALID_NIK' });
       expect(logText(h)).not.toContain(byNik);

@@ -32,6 +32,7 @@ import {
   nikProblem,
   normalizeBookingCode,
   normalizeNik,
+  offersWalkIn,
   slotClock,
   BOOKING_REFUSAL_TEXT,
 } from '@antre/shared';
@@ -252,7 +253,10 @@ export class BookingService {
         newId: this.newId,
       });
       if (!decision.ok) {
-        first ??= refusal(decision);
+        // Too late: the kiosk offers a regular ticket for the booking's service instead.
+        first ??= offersWalkIn(decision.code)
+          ? { ...refusal(decision), walkInServiceId: row.serviceId }
+          : refusal(decision);
         continue;
       }
       const envelopes = this.queue.append(decision.events);
