@@ -155,6 +155,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       sessions,
       streams,
       ...(shipper ? { shipping: () => shipper.status() } : {}),
+      bookingLedger: bookings.book,
     }),
   );
   const connections = new OpenConnections(http);
