@@ -148,6 +148,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         bookings,
         queue: service,
         sessions,
+        logger,
         ...(limits.perMinute === undefined ? {} : { perMinute: limits.perMinute }),
         ...(limits.burst === undefined ? {} : { burst: limits.burst }),
       }),

@@ -277,6 +277,45 @@ describe('the intake API', () => {
       expect(cancelled.reply).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
       expect(logText(h)).toContain(String(issued.reply['clientId']));
       expect((await get(h, '/api/intake/v1/bookings/nope', auth)).status).toBe(404);
+
+      // The key is revoked: only by a hall supervisor; its next request is refused, its bookings stay.
+      const clientId = String(issued.reply['clientId']);
+      const listed = await get(h, '/api/intake/keys', { authorization: `Bearer ${spvToken}` });
+      expect(listed.reply).toMatchObject({
+        ok: true,
+        clients: [{ clientId, name: 'Aplikasi Kota', createdBy: 'supervisor', revokedAt: null }],
+      });
+      expect(JSON.stringify(listed.reply)).not.toContain(key);
+      expect((await get(h, '/api/intake/keys', { authorization: `Bearer ${staffToken}` })).status).toBe(403);
+      const byStaff = await post(h, `/api/intake/keys/${clientId}/revoke`, undefined, {
+        authorization: `Bearer ${staffToken}`,
+      });
+      expect(byStaff.status).toBe(403);
+      expect((await get(h, '/api/intake/v1/bookings/kota-000123', auth)).status).toBe(200);
+      const revoked = await post(h, `/api/intake/keys/${clientId}/revoke`, undefined, {
+        authorization: `Bearer ${spvToken}`,
+      });
+      expect(revoked).toMatchObject({ status: 200, reply: { ok: true, clientId, revokedAt: h.clock.now() } });
+      expect((await get(h, '/api/intake/v1/bookings/kota-000123', auth)).status).toBe(401);
+      expect(
+        (await post(h, '/api/intake/v1/bookings', { ...request, clientRef: 'kota-2' }, auth)).status,
+      ).toBe(401);
+      expect(
+        h.bookings.book.get(String((one.reply as { booking?: { bookingId: string } }).booking?.bookingId)),
+      ).toBeDefined();
+      // Again: the same answer, nothing changes; an unknown client is told so.
+      h.clock.advance(60_000);
+      const again = await post(h, `/api/intake/keys/${clientId}/revoke`, undefined, {
+        authorization: `Bearer ${spvToken}`,
+      });
+      expect(again.reply).toEqual(revoked.reply);
+      const unknown = await post(h, '/api/intake/keys/nobody-1/revoke', undefined, {
+        authorization: `Bearer ${spvToken}`,
+      });
+      expect(unknown).toMatchObject({
+        status: 404,
+        reply: { ok: false, text: { id: 'Sistem itu tidak dikenal.' } },
+      });
     } finally {
       spv.close();
       staff.close();

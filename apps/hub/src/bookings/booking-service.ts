@@ -306,6 +306,32 @@ export class BookingService {
     return { ok: true, clientId, apiKey };
   }
 
+  /**
+   * Revokes an intake client's key (a key leaked, a contract ended): its next request is refused as
+   * unauthenticated; its bookings stay. Revoking again answers the same. A hall supervisor only.
+   */
+  revokeIntakeKey(
+    principal: Principal,
+    clientId: string,
+  ): { ok: true; clientId: string; revokedAt: number } | BookingFailure {
+    const denied = authorizeBooking(principal, 'revokeIntakeKey');
+    if (denied) return { ok: false, error: denied };
+    const revokedAt = this.people.revokeClient(clientId, this.queue.now());
+    if (revokedAt === undefined) {
+      return refused('UNKNOWN_ITEM', { id: 'Sistem itu tidak dikenal.', en: 'No such client system.' });
+    }
+    return { ok: true, clientId, revokedAt };
+  }
+
+  /** The intake clients and whether their keys still work, for a hall supervisor. */
+  intakeClients(
+    principal: Principal,
+  ): { ok: true; clients: ReturnType<BookingStore['clients']> } | BookingFailure {
+    const denied = authorizeBooking(principal, 'revokeIntakeKey');
+    if (denied) return { ok: false, error: denied };
+    return { ok: true, clients: this.people.clients() };
+  }
+
   /** The intake client an API key belongs to, if it is a live key. */
   intakeClient(apiKey: string): IntakeClient | undefined {
     const clientId = this.people.clientOfKey(apiKey);
