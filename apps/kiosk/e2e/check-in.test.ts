@@ -172,6 +172,23 @@ describe('appointment check-in at the kiosk', () => {
     await page.close();
   }, 60_000);
 
+  it('speaks English when asked: the screen, the refusal and the walk-in offer', async () => {
+    const page = await kioskPage(1920, 1080);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('check-in-entry').click();
+    await page.getByRole('heading', { name: 'Appointment check-in' }).waitFor();
+    await page.keyboard.type(codes.late);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('check-in-problem').textContent())
+      .toContain('Sorry, check-in has closed. You can still take a regular queue ticket.');
+    expect(await page.getByTestId('check-in-walk-in').textContent()).toBe(
+      'Take a regular queue number for Police clearance certificate (SKCK)',
+    );
+    await shot(page, '7-late-en');
+    await page.close();
+  }, 60_000);
+
   const SIZES = [
     { name: 'portrait', width: 1080, height: 1920, scale: 1 },
     { name: 'zoom200-landscape', width: 960, height: 540, scale: 2 },
