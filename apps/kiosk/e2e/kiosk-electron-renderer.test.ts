@@ -124,3 +124,43 @@ it('keeps issuing while the hub is down, says so, and the ticket reaches the hub
   const ticket = Object.values(hub.service.state.tickets).find((t) => t.displayNumber === offline);
   expect(ticket?.origin).toEqual({ kind: 'kiosk', kioskId: 'kiosk-1', offline: true });
 });
+
+it('checks an appointment in through its agent, which keeps and prints the hub’s ticket', async () => {
+  const day = hub.service.state.day;
+  const slots = (await (await fetch(`${hub.url}/api/booking/slots?service=skck&day=${day}`)).json()) as {
+    slots: Array<{ start: number; free: number }>;
+  };
+  // The next slot begins within 15 minutes: its check-in is open.
+  const slot = slots.slots.find((s) => s.free > 0);
+  const res = await fetch(`${hub.url}/api/booking`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      serviceId: 'skck',
+      day,
+      slotStart: slot?.start,
+      name: 'Warga',
+      nik: '1374012708900003',
+      phone: '081200001111',
+    }),
+  });
+  const code = ((await res.json()) as { booking?: { code: string } }).booking?.code ?? '';
+  expect(code).not.toBe('');
+  await page.getByTestId('check-in-entry').click();
+  // A USB scanner types the QR's code and Enter.
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('ticket-screen').waitFor();
+  const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
+  expect(await page.getByTestId('ticket-appointment').textContent()).toMatch(/^Janji temu \d\d\.\d\d$/);
+  const jobs = (await kiosk.printer.waitForJobs(3)).map((j) => receiptText(decodeEscPos(j)));
+  expect(jobs.some((text) => text.includes(number))).toBe(true);
+  const ticket = Object.values(hub.service.state.tickets).find((t) => t.displayNumber === number);
+  expect(ticket?.appointment?.slotStart).toBe(slot?.start);
+  // Kept in the kiosk's own store like a ticket it issued online, so it can be printed again.
+  expect(kiosk.agent.store.ticket(ticket?.id ?? '')).toMatchObject({
+    displayNumber: number,
+    syncState: 'hub',
+  });
+  await page.getByTestId('done').click();
+});
