@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HubConnection } from '@antre/client';
 import type { CommandInput } from '@antre/shared';
+import { hallDay } from '@antre/shared';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import {
   connect,
@@ -146,6 +147,39 @@ describe('the reports pages', () => {
     const xlsx = admin.waitForEvent('download');
     await admin.getByRole('button', { name: 'Excel (XLSX)' }).click();
     expect((await xlsx).suggestedFilename()).toBe('antre-services.xlsx');
+  });
+
+  it('lists appointments per day and service: booked, checked in, served, missed', async () => {
+    const day = hallDay(hub.clock.now(), 'Asia/Jakarta');
+    const slots = (await (await fetch(`${hub.url}/api/booking/slots?service=skck&day=${day}`)).json()) as {
+      slots: Array<{ start: number; free: number }>;
+    };
+    // The day's last slot with two seats left: two citizens book it.
+    const slot = slots.slots.find((s) => s.free >= 2);
+    expect(slot).toBeDefined();
+    for (const i of [0, 1]) {
+      const res = await fetch(`${hub.url}/api/booking`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          serviceId: 'skck',
+          day,
+          slotStart: slot?.start,
+          name: 'Warga',
+          nik: `137401170890${String(900 + i)}`.padEnd(16, '0'),
+          phone: '081200001111',
+        }),
+      });
+      expect(res.status).toBe(200);
+    }
+    await admin.getByRole('tab', { name: 'Janji temu', exact: true }).click();
+    await admin.getByLabel('Instansi').selectOption('polres');
+    const table = admin.getByTestId('report-table-bookings');
+    await expect.poll(() => table.innerText()).toContain('SKCK');
+    const row = table.locator('tr').filter({ hasText: 'SKCK' });
+    // Two booked, neither checked in yet: both still to come.
+    expect((await row.locator('td').allInnerTexts()).slice(3, 8)).toEqual(['2', '0', '0', '0', '2']);
+    await adminShot(admin, '39-reports-bookings');
   });
 
   it('prints the monthly summary to A4', async () => {

@@ -152,6 +152,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         bookings,
         queue: service,
         sessions,
+        logger,
         ...(limits.perMinute === undefined ? {} : { perMinute: limits.perMinute }),
         ...(limits.burst === undefined ? {} : { burst: limits.burst }),
       }),
@@ -159,6 +160,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       sessions,
       streams,
       ...(shipper ? { shipping: () => shipper.status() } : {}),
+      bookingLedger: bookings.book,
     }),
   );
   const connections = new OpenConnections(http);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, startTestHub } from '@antre/hub/testing';
 import { decodeEscPos, receiptText } from '@antre/printer/testing';
-import type { IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
+import type { CheckInEntry, IssueRequest, KioskLanguage, KioskSnapshot } from '../src/core/kiosk-backend.js';
 import type { KioskBridge } from '../src/core/kiosk-bridge.js';
 import type { TestKiosk } from './agent-harness.js';
 import { startTestKiosk, until } from './agent-harness.js';
@@ -50,6 +50,8 @@ beforeAll(async () => {
         return agent.printOutcome(args[0] as string);
       case 'reprint':
         return agent.reprint(args[0] as string, args[1] as KioskLanguage);
+      case 'checkIn':
+        return agent.checkIn(args[0] as CheckInEntry);
       default:
         throw new Error(`no bridge method ${method}`);
     }
@@ -72,6 +74,7 @@ beforeAll(async () => {
       printOutcome: (ticketId) => call('printOutcome', ticketId),
       reprint: (ticketId, lang) => call('reprint', ticketId, lang),
       enrol: () => Promise.resolve({ ok: true }),
+      checkIn: (entry) => call('checkIn', entry),
     };
   });
   // The main process pushes every new snapshot to the window.
@@ -120,4 +123,44 @@ it('keeps issuing while the hub is down, says so, and the ticket reaches the hub
   await until(() => kiosk.agent.store.unsynced().length === 0, 'the offline ticket is synced');
   const ticket = Object.values(hub.service.state.tickets).find((t) => t.displayNumber === offline);
   expect(ticket?.origin).toEqual({ kind: 'kiosk', kioskId: 'kiosk-1', offline: true });
+});
+
+it('checks an appointment in through its agent, which keeps and prints the hub’s ticket', async () => {
+  const day = hub.service.state.day;
+  const slots = (await (await fetch(`${hub.url}/api/booking/slots?service=skck&day=${day}`)).json()) as {
+    slots: Array<{ start: number; free: number }>;
+  };
+  // The next slot begins within 15 minutes: its check-in is open.
+  const slot = slots.slots.find((s) => s.free > 0);
+  const res = await fetch(`${hub.url}/api/booking`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      serviceId: 'skck',
+      day,
+      slotStart: slot?.start,
+      name: 'Warga',
+      nik: '1374012708900003',
+      phone: '081200001111',
+    }),
+  });
+  const code = ((await res.json()) as { booking?: { code: string } }).booking?.code ?? '';
+  expect(code).not.toBe('');
+  await page.getByTestId('check-in-entry').click();
+  // A USB scanner types the QR's code and Enter.
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('ticket-screen').waitFor();
+  const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
+  expect(await page.getByTestId('ticket-appointment').textContent()).toMatch(/^Janji temu \d\d\.\d\d$/);
+  const jobs = (await kiosk.printer.waitForJobs(3)).map((j) => receiptText(decodeEscPos(j)));
+  expect(jobs.some((text) => text.includes(number))).toBe(true);
+  const ticket = Object.values(hub.service.state.tickets).find((t) => t.displayNumber === number);
+  expect(ticket?.appointment?.slotStart).toBe(slot?.start);
+  // Kept in the kiosk's own store like a ticket it issued online, so it can be printed again.
+  expect(kiosk.agent.store.ticket(ticket?.id ?? '')).toMatchObject({
+    displayNumber: number,
+    syncState: 'hub',
+  });
+  await page.getByTestId('done').click();
 });

@@ -12,3 +12,4 @@ export * from './reports.js';
 export * from './visit-projection.js';
 export * from './raw-columns.js';
 export * from './report-page.js';
+export * from './booking-report.js';

@@ -1,4 +1,5 @@
 import type { HallConfig } from '@antre/shared';
+import type { BookingSource } from './booking-report.js';
 import type { LegDimension, LegStat, SlotStat, VisitDimension, VisitStat } from './day-rollup.js';
 import { emptyLegStat, emptyVisitStat, rollupRows } from './day-rollup.js';
 import { addTo } from './duration-histogram.js';
@@ -14,6 +15,8 @@ export interface FigureContext {
   query: ReportQuery;
   /** The time of the request: an open counter session counts up to now. */
   now: number;
+  /** The ledger of bookings (the hub's), for the appointments report; absent: that report has no rows. */
+  bookings?: BookingSource | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HallConfig, LocalizedText } from '@antre/shared';
+import { bookingsTable } from './booking-report.js';
 import type { LegStat, VisitStat } from './day-rollup.js';
 import { emptyLegStat } from './day-rollup.js';
 import { percentile } from './duration-histogram.js';
@@ -31,6 +32,7 @@ export const REPORT_IDS = [
   'queue-length',
   'visits',
   'monthly-summary',
+  'bookings',
 ] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
@@ -47,6 +49,7 @@ export const REPORT_TITLES: Record<ReportId, LocalizedText> = {
   'queue-length': { id: 'Panjang antrean sepanjang hari', en: 'Queue length over the day' },
   visits: { id: 'Kunjungan', en: 'Visits' },
   'monthly-summary': { id: 'Laporan bulanan MPP', en: 'Monthly hall summary' },
+  bookings: { id: 'Janji temu', en: 'Appointments' },
 };
 
 export function isReportId(id: string): id is ReportId {
@@ -100,6 +103,8 @@ async function tablesOf(id: ReportId, ctx: FigureContext): Promise<ReportTable[]
       return [await visitsTable(ctx)];
     case 'monthly-summary':
       return [await summaryTable(ctx), await breakdown(ctx, 'agency'), await breakdown(ctx, 'service')];
+    case 'bookings':
+      return [await bookingsTable(ctx)];
   }
 }
 

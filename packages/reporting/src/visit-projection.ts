@@ -267,7 +267,7 @@ export class VisitProjection {
       serviceId: ticket.serviceId,
       agencyId: this.agencyOf.get(ticket.serviceId) ?? '',
       priority: ticket.priority,
-      origin: originOf(ticket.origin),
+      origin: originOf(ticket),
       issuedAt: ticket.issuedAt,
       weekday: weekdayOf(day),
       issuedMinute: minuteOfDay(ticket.issuedAt, day, tz),
@@ -479,7 +479,10 @@ function currentLeg(open: OpenVisit): LegRow {
   return leg;
 }
 
-function originOf(origin: TicketOrigin): VisitOrigin {
+/** Where a ticket came from; a checked-in appointment's is 'appointment', whoever checked it in. */
+function originOf(ticket: { origin: TicketOrigin; appointment?: unknown }): VisitOrigin {
+  if (ticket.appointment !== undefined) return 'appointment';
+  const { origin } = ticket;
   switch (origin.kind) {
     case 'kiosk':
       return origin.offline ? 'offline' : 'kiosk';

@@ -370,13 +370,14 @@ export interface IntakeClient {
 }
 
 /** What is done with appointments. */
-export type BookingAction = 'book' | 'cancel' | 'checkIn' | 'lookUp' | 'issueIntakeKey';
+export type BookingAction = 'book' | 'cancel' | 'checkIn' | 'lookUp' | 'issueIntakeKey' | 'revokeIntakeKey';
 
 /**
  * May `principal` do `action` to a booking of a service of `agencyId`? A citizen books and cancels on the public
  * page (a cancel proves itself with the booking code, which the hub checks); an intake client books, cancels
  * and looks up its own bookings; a kiosk checks citizens in; staff check in, book, cancel and look up for their
- * own agency (a supervisor for any); only a hall supervisor issues intake keys. A display does nothing.
+ * own agency (a supervisor for any); only a hall supervisor issues (and revokes) intake keys. A display does
+ * nothing.
  */
 export function authorizeBooking(
   principal: Principal | IntakeClient,
@@ -399,10 +400,10 @@ export function authorizeBooking(
       return no('a display does nothing with bookings');
     case 'staff': {
       const { role, agencyId: own } = principal.staff;
-      if (action === 'issueIntakeKey') {
+      if (action === 'issueIntakeKey' || action === 'revokeIntakeKey') {
         return role === 'supervisor' && own === undefined
           ? undefined
-          : no('only a hall supervisor issues API keys');
+          : no('only a hall supervisor issues and revokes API keys');
       }
       if (role === 'supervisor' && own === undefined) return undefined;
       return agencyId !== undefined && agencyId === own

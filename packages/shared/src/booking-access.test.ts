@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BookingAction, IntakeClient, Principal } from './access-policy.js';
 import { authorizeBooking } from './access-policy.js';
 
-const ACTIONS: BookingAction[] = ['book', 'cancel', 'checkIn', 'lookUp', 'issueIntakeKey'];
+const ACTIONS: BookingAction[] = ['book', 'cancel', 'checkIn', 'lookUp', 'issueIntakeKey', 'revokeIntakeKey'];
 
 function allowed(principal: Principal | IntakeClient, agencyId = 'disdukcapil'): BookingAction[] {
   return ACTIONS.filter((a) => authorizeBooking(principal, a, agencyId) === undefined);
@@ -31,5 +31,7 @@ describe('authorizeBooking', () => {
     const hallSpv: Principal = { kind: 'staff', staff: { username: 'spv', name: 'S', role: 'supervisor' } };
     expect(allowed(hallSpv)).toEqual(ACTIONS);
     expect(authorizeBooking(staff, 'issueIntakeKey')?.code).toBe('FORBIDDEN');
+    // Keys are the hall's: an agency's supervisor neither issues nor revokes one, even for their own agency.
+    expect(allowed(agencySpv, 'imigrasi')).toEqual(['book', 'cancel', 'checkIn', 'lookUp']);
   });
 });

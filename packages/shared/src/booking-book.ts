@@ -105,6 +105,13 @@ export class BookingBook {
     return held;
   }
 
+  /** The bookings of the hall days `from`…`to` (`YYYY-MM-DD`, inclusive), in day and slot order: reports. */
+  between(from: string, to: string): Array<Readonly<BookingFact>> {
+    return [...this.bookings.values()]
+      .filter((b) => b.day >= from && b.day <= to)
+      .sort((a, b) => a.slotStart - b.slotStart);
+  }
+
   private add(serviceId: string, slotStart: number, day: string, n: number): void {
     const slot = `${serviceId}|${slotStart}`;
     this.seats.set(slot, (this.seats.get(slot) ?? 0) + n);

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { bookingStatus } from './booking-book.js';
 import {
   BOOKING_REFUSAL_TEXT,
+  checkInEntry,
   codeRefusal,
   freeSeats,
   hallTag,
   makeBookingCode,
   normalizeBookingCode,
   normalizePhone,
+  offersWalkIn,
 } from './booking-commands.js';
 import type { BookingRequest } from './booking-commands.js';
 import { commandSchema } from './commands.js';
@@ -200,6 +202,25 @@ describe('booking codes', () => {
     expect(codeRefusal(code, 'mpp-bandung')?.code).toBe('WRONG_HALL');
     expect(codeRefusal('XYZ', 'mpp-jakpus')?.code).toBe('INVALID_CODE');
     expect(codeRefusal('AB-1234O0', 'mpp-jakpus')?.code).toBe('INVALID_CODE');
+  });
+
+  it('tells a typed or scanned code from a NIK', () => {
+    expect(checkInEntry(' ab-23456z\r')).toEqual({ code: 'AB-23456Z' });
+    expect(checkInEntry('ab23456z')).toEqual({ code: 'AB-23456Z' });
+    // A code may be all digits: eight of them are a code, sixteen a NIK (spaces and dots as printed on a KTP).
+    expect(checkInEntry('23456789')).toEqual({ code: '23-456789' });
+    expect(checkInEntry('3174 0157.0890-0001')).toEqual({ nik: '3174015708900001' });
+    // Too short for a NIK still goes to the hub as a NIK, which says what is wrong with it.
+    expect(checkInEntry('317401570')).toEqual({ nik: '317401570' });
+    expect(checkInEntry('XYZ')).toEqual({ code: 'XYZ' });
+    expect(checkInEntry('   ')).toBeUndefined();
+  });
+
+  it('offers a walk-in ticket to a late citizen only', () => {
+    expect(offersWalkIn('CHECK_IN_LATE')).toBe(true);
+    for (const code of ['CHECK_IN_EARLY', 'UNKNOWN_BOOKING', 'MISSED', 'CANCELLED'] as const)
+      expect(offersWalkIn(code)).toBe(false);
+    expect(offersWalkIn(undefined)).toBe(false);
   });
 
   it('reads Indonesian mobile numbers in their usual forms', () => {

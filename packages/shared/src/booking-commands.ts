@@ -146,6 +146,27 @@ export function codeRefusal(text: string, hallId: string): BookingRefusal | unde
   return code.startsWith(`${hallTag(hallId)}-`) ? undefined : refuse('WRONG_HALL');
 }
 
+/**
+ * What was typed at check-in (on the keypad, or by a USB scanner reading the booking's QR): a NIK when it is
+ * only digits and longer than a code (a code has 8 characters, which may all be digits), else a booking code.
+ * Undefined when nothing was typed. Whether the code or NIK is valid is the hub's question.
+ */
+export function checkInEntry(text: string): { code: string } | { nik: string } | undefined {
+  const plain = text.trim();
+  if (plain === '') return undefined;
+  const nik = normalizeNik(plain);
+  if (/^\d{9,}$/.test(nik)) return { nik };
+  return { code: normalizeBookingCode(plain) ?? plain.toUpperCase().slice(0, 20) };
+}
+
+/**
+ * Whether a refused check-in is offered a regular (walk-in) ticket for the booking's service instead: a citizen
+ * who came after check-in closed (`CHECK_IN_LATE`) is still served, in the walk-in queue.
+ */
+export function offersWalkIn(refusal: BookingRefusalCode | undefined): boolean {
+  return refusal === 'CHECK_IN_LATE';
+}
+
 // ---- Booking -------------------------------------------------------------------------------------------
 
 export interface BookingRequest {

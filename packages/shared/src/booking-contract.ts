@@ -58,6 +58,8 @@ export interface BookingFailure {
   error: DomainError;
   refusal?: BookingRefusalCode;
   text?: LocalizedText;
+  /** A refused check-in that is offered a regular ticket instead (`offersWalkIn`): the booking's service. */
+  walkInServiceId?: string;
 }
 
 export type BookingReply = { ok: true; booking: BookingView } | BookingFailure;

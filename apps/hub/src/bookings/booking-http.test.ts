@@ -277,6 +277,45 @@ describe('the intake API', () => {
       expect(cancelled.reply).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
       expect(logText(h)).toContain(String(issued.reply['clientId']));
       expect((await get(h, '/api/intake/v1/bookings/nope', auth)).status).toBe(404);
+
+      // The key is revoked: only by a hall supervisor; its next request is refused, its bookings stay.
+      const clientId = String(issued.reply['clientId']);
+      const listed = await get(h, '/api/intake/keys', { authorization: `Bearer ${spvToken}` });
+      expect(listed.reply).toMatchObject({
+        ok: true,
+        clients: [{ clientId, name: 'Aplikasi Kota', createdBy: 'supervisor', revokedAt: null }],
+      });
+      expect(JSON.stringify(listed.reply)).not.toContain(key);
+      expect((await get(h, '/api/intake/keys', { authorization: `Bearer ${staffToken}` })).status).toBe(403);
+      const byStaff = await post(h, `/api/intake/keys/${clientId}/revoke`, undefined, {
+        authorization: `Bearer ${staffToken}`,
+      });
+      expect(byStaff.status).toBe(403);
+      expect((await get(h, '/api/intake/v1/bookings/kota-000123', auth)).status).toBe(200);
+      const revoked = await post(h, `/api/intake/keys/${clientId}/revoke`, undefined, {
+        authorization: `Bearer ${spvToken}`,
+      });
+      expect(revoked).toMatchObject({ status: 200, reply: { ok: true, clientId, revokedAt: h.clock.now() } });
+      expect((await get(h, '/api/intake/v1/bookings/kota-000123', auth)).status).toBe(401);
+      expect(
+        (await post(h, '/api/intake/v1/bookings', { ...request, clientRef: 'kota-2' }, auth)).status,
+      ).toBe(401);
+      expect(
+        h.bookings.book.get(String((one.reply as { booking?: { bookingId: string } }).booking?.bookingId)),
+      ).toBeDefined();
+      // Again: the same answer, nothing changes; an unknown client is told so.
+      h.clock.advance(60_000);
+      const again = await post(h, `/api/intake/keys/${clientId}/revoke`, undefined, {
+        authorization: `Bearer ${spvToken}`,
+      });
+      expect(again.reply).toEqual(revoked.reply);
+      const unknown = await post(h, '/api/intake/keys/nobody-1/revoke', undefined, {
+        authorization: `Bearer ${spvToken}`,
+      });
+      expect(unknown).toMatchObject({
+        status: 404,
+        reply: { ok: false, text: { id: 'Sistem itu tidak dikenal.' } },
+      });
     } finally {
       spv.close();
       staff.close();
@@ -308,10 +347,11 @@ describe('check-in over the socket', () => {
       })) as CheckInReply;
       expect(second).toMatchObject({ ok: true });
       const tooLate = (await kiosk.request('booking:checkIn', { code: late })) as CheckInReply;
-      expect(tooLate).toMatchObject({ ok: false, refusal: 'CHECK_IN_LATE' });
+      expect(tooLate).toMatchObject({ ok: false, refusal: 'CHECK_IN_LATE', walkInServiceId: 'skck' });
       expect(tooLate.ok || tooLate.text?.id).toContain('nomor antrean biasa');
       const wrong = (await kiosk.request('booking:checkIn', { code: 'ZZ-ABCDEF' })) as CheckInReply;
       expect(wrong).toMatchObject({ ok: false, refusal: 'WRONG_HALL' });
+      expect(wrong).not.toHaveProperty('walkInServiceId');
       const noNik = (await kiosk.request('booking:checkIn', { nik: '1234' })) as CheckInReply;
       expect(noNik).toMatchObject({ ok: false, refusal: 'INVALID_NIK' });
       expect(logText(h)).not.toContain(byNik);
@@ -339,6 +379,94 @@ describe('check-in over the socket', () => {
     } finally {
       other.close();
       polres.close();
+    }
+  });
+});
+
+describe('appointments in the reports', () => {
+  it('counts booked, checked in, served, missed and cancelled per day and service, for its agency', async () => {
+    const { h, pins } = await start();
+    const missed = code((await post(h, '/api/booking', body({ slotStart: at('09:00') }))).reply);
+    const served = code((await post(h, '/api/booking', body())).reply);
+    const waiting = code((await post(h, '/api/booking', body())).reply);
+    code((await post(h, '/api/booking', body({ slotStart: at('10:15') }))).reply);
+    const cancelled = code((await post(h, '/api/booking', body({ slotStart: at('10:30') }))).reply);
+    expect((await post(h, `/api/booking/${cancelled}/cancel`)).status).toBe(200);
+    h.clock.t = at('09:50');
+    const kiosk = connect(h.url, kioskCredentials('kiosk-1'));
+    const spv = connect(h.url);
+    const polres = connect(h.url);
+    const dukcapil = connect(h.url);
+    try {
+      for (const c of [kiosk, spv, polres, dukcapil]) await waitFor(c, () => c.status === 'online');
+      for (const c of [served, waiting]) {
+        expect(await kiosk.request('booking:checkIn', { code: c })).toMatchObject({ ok: true });
+      }
+      expect(await kiosk.request('booking:checkIn', { code: missed })).toMatchObject({
+        refusal: 'CHECK_IN_LATE',
+      });
+      const tokens = {
+        spv: await signIn(spv, 'supervisor', pins.get('supervisor') ?? ''),
+        polres: await signIn(polres, 'polres1', pins.get('polres1') ?? ''),
+        dukcapil: await signIn(dukcapil, 'dukcapil1', pins.get('dukcapil1') ?? ''),
+      };
+      await waitFor(polres, () => polres.state !== undefined);
+      for (const command of [
+        { type: 'setCounterStatus', counterId: 'loket-15', status: 'open' },
+        { type: 'callNext', counterId: 'loket-15' },
+        { type: 'startServing', counterId: 'loket-15' },
+        { type: 'finish', counterId: 'loket-15' },
+      ] as const) {
+        expect(await polres.command(command)).toMatchObject({ ok: true });
+      }
+      h.clock.t = at('10:05');
+      const report = async (token: string) => {
+        const res = await fetch(`${h.url}/api/reports/bookings?period=day`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { tables: Array<{ rows: Array<Record<string, unknown>> }> }).tables[0]
+          ?.rows;
+      };
+      const row = {
+        day: TUESDAY,
+        key: 'skck',
+        booked: 4,
+        checkedIn: 2,
+        served: 1,
+        missed: 1,
+        open: 1,
+        cancelled: 1,
+        checkedInPct: 66.7,
+      };
+      expect(await report(tokens.spv)).toEqual([
+        expect.objectContaining(row),
+        expect.objectContaining({ ...row, day: null, key: '', name: 'Total' }),
+      ]);
+      expect(await report(tokens.polres)).toEqual(await report(tokens.spv));
+      // The checked-in tickets count as appointments among the tickets' origins, too.
+      const origins = await fetch(`${h.url}/api/reports/origins?period=day`, {
+        headers: { authorization: `Bearer ${tokens.spv}` },
+      });
+      const originRows = (
+        (await origins.json()) as { tables: Array<{ rows: Array<Record<string, unknown>> }> }
+      ).tables[0]?.rows;
+      expect(originRows?.find((r) => r['key'] === 'appointment')).toMatchObject({
+        transactions: 2,
+        served: 1,
+      });
+      // Another agency's staff see their own agency only: no SKCK bookings.
+      expect(await report(tokens.dukcapil)).toEqual([expect.objectContaining({ key: '', booked: 0 })]);
+      // The report names no one: no NIK, name or phone in it.
+      const csv = await (
+        await fetch(`${h.url}/api/reports/bookings.csv?period=day`, {
+          headers: { authorization: `Bearer ${tokens.spv}` },
+        })
+      ).text();
+      expect(csv).toContain('skck');
+      expect(csv).not.toMatch(/Rina|1374\d{12}|0812/);
+    } finally {
+      for (const c of [kiosk, spv, polres, dukcapil]) c.close();
     }
   });
 });

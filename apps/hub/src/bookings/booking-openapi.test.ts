@@ -18,5 +18,6 @@ describe('docs/booking-api.openapi.json', () => {
     const refusals = doc.components.schemas['Failure']?.properties['refusal']?.enum ?? [];
     expect([...refusals].sort()).toEqual(Object.keys(BOOKING_REFUSAL_TEXT).sort());
     expect(Object.keys(doc.paths)).toContain('/api/intake/v1/bookings');
+    expect(Object.keys(doc.paths)).toContain('/api/intake/keys/{clientId}/revoke');
   });
 });

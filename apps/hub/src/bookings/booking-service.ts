@@ -32,6 +32,7 @@ import {
   nikProblem,
   normalizeBookingCode,
   normalizeNik,
+  offersWalkIn,
   slotClock,
   BOOKING_REFUSAL_TEXT,
 } from '@antre/shared';
@@ -252,7 +253,10 @@ export class BookingService {
         newId: this.newId,
       });
       if (!decision.ok) {
-        first ??= refusal(decision);
+        // Too late: the kiosk offers a regular ticket for the booking's service instead.
+        first ??= offersWalkIn(decision.code)
+          ? { ...refusal(decision), walkInServiceId: row.serviceId }
+          : refusal(decision);
         continue;
       }
       const envelopes = this.queue.append(decision.events);
@@ -300,6 +304,32 @@ export class BookingService {
     const apiKey = `antre_${Buffer.from(this.random(24)).toString('base64url')}`;
     this.people.addClient(clientId, clean, apiKey, this.queue.now(), principal.staff.username);
     return { ok: true, clientId, apiKey };
+  }
+
+  /**
+   * Revokes an intake client's key (a key leaked, a contract ended): its next request is refused as
+   * unauthenticated; its bookings stay. Revoking again answers the same. A hall supervisor only.
+   */
+  revokeIntakeKey(
+    principal: Principal,
+    clientId: string,
+  ): { ok: true; clientId: string; revokedAt: number } | BookingFailure {
+    const denied = authorizeBooking(principal, 'revokeIntakeKey');
+    if (denied) return { ok: false, error: denied };
+    const revokedAt = this.people.revokeClient(clientId, this.queue.now());
+    if (revokedAt === undefined) {
+      return refused('UNKNOWN_ITEM', { id: 'Sistem itu tidak dikenal.', en: 'No such client system.' });
+    }
+    return { ok: true, clientId, revokedAt };
+  }
+
+  /** The intake clients and whether their keys still work, for a hall supervisor. */
+  intakeClients(
+    principal: Principal,
+  ): { ok: true; clients: ReturnType<BookingStore['clients']> } | BookingFailure {
+    const denied = authorizeBooking(principal, 'revokeIntakeKey');
+    if (denied) return { ok: false, error: denied };
+    return { ok: true, clients: this.people.clients() };
   }
 
   /** The intake client an API key belongs to, if it is a live key. */

@@ -155,6 +155,48 @@ export class BookingStore {
       .run(clientId, name, hashKey(apiKey), now, by);
   }
 
+  /**
+   * Revokes a client's key from `now` on: its requests are refused as unknown. Revoking again changes
+   * nothing. Answers when it was revoked, or undefined for an unknown client.
+   */
+  revokeClient(clientId: string, now: number): number | undefined {
+    const row = this.db.prepare('SELECT revoked_at FROM intake_clients WHERE client_id = ?').get(clientId) as
+      { revoked_at: number | null } | undefined;
+    if (!row) return undefined;
+    if (row.revoked_at !== null) return row.revoked_at;
+    this.db.prepare('UPDATE intake_clients SET revoked_at = ? WHERE client_id = ?').run(now, clientId);
+    return now;
+  }
+
+  /** The intake clients, oldest first: who was given a key, by whom, and whether it still works (no hashes). */
+  clients(): Array<{
+    clientId: string;
+    name: string;
+    createdAt: number;
+    createdBy: string;
+    revokedAt: number | null;
+  }> {
+    return (
+      this.db
+        .prepare(
+          'SELECT client_id, name, created_at, created_by, revoked_at FROM intake_clients ORDER BY created_at, client_id',
+        )
+        .all() as Array<{
+        client_id: string;
+        name: string;
+        created_at: number;
+        created_by: string;
+        revoked_at: number | null;
+      }>
+    ).map((r) => ({
+      clientId: r.client_id,
+      name: r.name,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      revokedAt: r.revoked_at,
+    }));
+  }
+
   clientOfKey(apiKey: string): string | undefined {
     const row = this.db
       .prepare('SELECT client_id FROM intake_clients WHERE key_hash = ? AND revoked_at IS NULL')

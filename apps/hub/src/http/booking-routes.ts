@@ -5,6 +5,7 @@ import { create } from 'qrcode';
 import { TokenBucket } from '../auth/token-bucket.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { BookingService } from '../bookings/booking-service.js';
+import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
 import { bookingCalendar } from './booking-calendar.js';
 import { bookingPage } from './booking-page.js';
@@ -19,6 +20,8 @@ export interface BookingRouteDeps {
   /** Bookings per address, sustained per minute and at once: many phones share a hall's or a campus's address. */
   perMinute?: number;
   burst?: number;
+  /** Where a revoked intake key is noted, with who revoked it. */
+  logger?: Pick<Logger, 'info'>;
 }
 
 export type BookingRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -111,6 +114,18 @@ async function intake(
     if (reply.ok) sendJson(res, 201, reply);
     else sendReply(res, reply);
     return true;
+  }
+  if (path === '/api/intake/keys' && method === 'GET') {
+    return sendReply(res, bookings.intakeClients(staffOf(req, deps)));
+  }
+  const revoke = /^\/api\/intake\/keys\/([A-Za-z0-9-]{1,80})\/revoke$/.exec(path);
+  if (revoke?.[1] && method === 'POST') {
+    const principal = staffOf(req, deps);
+    const reply = bookings.revokeIntakeKey(principal, revoke[1]);
+    if (reply.ok && principal.kind === 'staff') {
+      deps.logger?.info({ clientId: reply.clientId, by: principal.staff.username }, 'intake key revoked');
+    }
+    return sendReply(res, reply);
   }
   const client = clientOf(req, bookings);
   if (!client) {
@@ -206,6 +221,7 @@ const STATUS: Partial<Record<string, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   UNKNOWN_SERVICE: 404,
+  UNKNOWN_ITEM: 404,
   QUOTA_REACHED: 409,
   SERVICE_CLOSED: 409,
   RATE_LIMITED: 429,

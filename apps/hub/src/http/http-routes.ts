@@ -5,6 +5,7 @@ import { publicHallConfig, ticketPosition } from '@antre/shared';
 import type { Logger } from '../logger.js';
 import type { QueueService } from '../queue-service.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { BookingSource } from '@antre/reporting';
 import type { HubReports } from '../reports/hub-reports.js';
 import { handleReportRoute } from '../reports/report-routes.js';
 import { serveApp } from './static-files.js';
@@ -33,6 +34,8 @@ export interface HttpDeps {
   streams: TicketStreams;
   /** Log shipping to the central service, when the hub ships: its lag shows in /api/health. */
   shipping?: () => ShippingStatus;
+  /** The ledger of bookings (from the log), for the appointments report. */
+  bookingLedger?: BookingSource;
 }
 
 /** Health, public state, ticket pages and the three web apps, on the hub's one port. */
@@ -55,7 +58,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   const { service } = deps;
   const { config } = service;
   if (deps.reports && deps.sessions) {
-    const reportDeps = { reports: deps.reports, sessions: deps.sessions, config, now: () => service.now() };
+    const reportDeps = {
+      reports: deps.reports,
+      sessions: deps.sessions,
+      config,
+      now: () => service.now(),
+      bookings: deps.bookingLedger,
+    };
     if (await handleReportRoute(req, res, url, reportDeps)) return;
   }
 

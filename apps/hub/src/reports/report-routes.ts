@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HallConfig, Principal, SignedInStaff } from '@antre/shared';
 import { authorizeReport, hallDay } from '@antre/shared';
-import type { FigureContext, Report, ReportId, ReportQuery } from '@antre/reporting';
+import type { BookingSource, FigureContext, Report, ReportId, ReportQuery } from '@antre/reporting';
 import {
   REPORT_IDS,
   REPORT_TITLES,
@@ -23,6 +23,8 @@ export interface ReportRouteDeps {
   sessions: StaffSessions;
   config: HallConfig;
   now: () => number;
+  /** The ledger of bookings, for the appointments report. */
+  bookings?: BookingSource | undefined;
 }
 
 const FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
@@ -81,7 +83,13 @@ export async function handleReportRoute(
     const format = (m[2] ?? 'json') as Format;
     const query = scopedQuery(url, principal, deps, id === 'monthly-summary' ? 'month' : undefined);
     await deps.reports.ready();
-    const ctx: FigureContext = { store: deps.reports.store, config: deps.config, query, now: deps.now() };
+    const ctx: FigureContext = {
+      store: deps.reports.store,
+      config: deps.config,
+      query,
+      now: deps.now(),
+      bookings: deps.bookings,
+    };
     const report = await runReport(id, ctx);
     await send(res, report, format, query);
     return true;

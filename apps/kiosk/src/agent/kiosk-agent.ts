@@ -11,6 +11,8 @@ import {
 } from '@antre/shared';
 import type { ReceiptPrinterOptions } from '@antre/printer';
 import type {
+  CheckInEntry,
+  CheckInResult,
   IssueRequest,
   IssueResult,
   IssuedTicket,
@@ -173,6 +175,40 @@ export class KioskAgent {
       reason: stored.printState === 'no-printer' ? 'not-configured' : (stored.printReason ?? 'io-error'),
       message: stored.printError ?? '',
     });
+  }
+
+  /**
+   * Checks a citizen in for their appointment: only with the hub (the booking lives there). The hub's ticket is
+   * kept and printed here like one this kiosk issued.
+   */
+  async checkIn(entry: CheckInEntry): Promise<CheckInResult> {
+    if (!this.hubReady())
+      return { ok: false, error: domainError('HUB_UNREACHABLE', 'check-in needs the hub') };
+    const reply = await this.conn.request(
+      'booking:checkIn',
+      'code' in entry ? { code: entry.code } : { nik: entry.nik },
+    );
+    if (!reply.ok) {
+      const { error, text, walkInServiceId } = reply;
+      return {
+        ok: false,
+        error,
+        ...(text !== undefined ? { text } : {}),
+        ...(walkInServiceId !== undefined ? { walkInServiceId } : {}),
+      };
+    }
+    if (this.conn.state?.ticket(reply.ticketId) === undefined) await this.conn.sync();
+    const ticket = this.conn.state?.ticket(reply.ticketId);
+    if (!ticket) return { ok: false, error: domainError('INTERNAL', 'the checked-in ticket did not arrive') };
+    const stored = this.storeHubTicket(ticket, entry.lang);
+    this.log.info('appointment checked in', { ticket: stored.displayNumber, id: stored.id });
+    void this.startPrint(stored);
+    this.notify();
+    const view = this.view(stored, false);
+    return {
+      ok: true,
+      ticket: ticket.appointment ? { ...view, appointment: { ...ticket.appointment } } : view,
+    };
   }
 
   reprint(ticketId: string, lang: KioskLanguage): Promise<PrintOutcome> {

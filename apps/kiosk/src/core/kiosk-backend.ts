@@ -1,4 +1,12 @@
-import type { DomainError, PriorityGroup, PublicHallConfig, Reply } from '@antre/shared';
+import type {
+  DomainError,
+  LocalizedText,
+  PriorityGroup,
+  PublicHallConfig,
+  ReadonlyTicket,
+  Reply,
+  TicketAppointment,
+} from '@antre/shared';
 import type { VisitChoice } from './issue-command.js';
 import type { KioskAvailability } from './service-availability.js';
 import type { PrinterFaultReason } from '@antre/printer/printer-fault';
@@ -51,6 +59,28 @@ export interface IssuedTicket {
   legs?: string[];
   /** The ticket's live status page on the hub's public URL: the QR code. Absent: no QR (the hub never said). */
   statusUrl?: string;
+  /** A checked-in appointment (its booking and slot), said on the ticket screen ("Janji temu 10.30"). */
+  appointment?: TicketAppointment;
+}
+
+/** The kiosk's view of a ticket the hub issued (by the kiosk's command, or by a check-in). */
+export function issuedTicketOf(t: ReadonlyTicket, publicUrl: string | undefined): IssuedTicket {
+  const ticket: IssuedTicket = {
+    id: t.id,
+    serviceId: t.serviceId,
+    displayNumber: t.displayNumber,
+    priority: t.priority,
+    issuedAt: t.issuedAt,
+    ahead: t.estimate.ahead,
+    minutes: t.estimate.minutes,
+    ...waitRangeOf(t.estimate),
+    offline: false,
+    // The hub's public URL, never this page's origin: the kiosk may reach the hub by a loopback address.
+    ...(publicUrl !== undefined ? { statusUrl: `${publicUrl}/t/${t.id}` } : {}),
+  };
+  if (t.visit) ticket.legs = t.visit.legs.map((l) => l.serviceId);
+  if (t.appointment) ticket.appointment = { ...t.appointment };
+  return ticket;
 }
 
 /** The estimate's likely limits, when it has them (an optional field is absent, never undefined). */
@@ -62,6 +92,14 @@ export function waitRangeOf(e: { low?: number | undefined; high?: number | undef
 }
 
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; error: DomainError };
+
+/** "I have an appointment": the booking code (typed, or typed by a scanner reading its QR) or the NIK. */
+export type CheckInEntry = ({ code: string } | { nik: string }) & { lang: KioskLanguage };
+
+/** A check-in's outcome: the ticket (printing starts at once), or why not, and a walk-in offered when late. */
+export type CheckInResult =
+  | { ok: true; ticket: IssuedTicket }
+  | { ok: false; error: DomainError; text?: LocalizedText; walkInServiceId?: string };
 
 /** The printer package's list: the kiosk reports exactly the faults its printer code can raise. */
 export type PrintFaultReason = PrinterFaultReason;
@@ -99,4 +137,6 @@ export interface KioskBackend {
   printOutcome(ticketId: string): Promise<PrintOutcome>;
   reprint(ticketId: string, lang: KioskLanguage): Promise<PrintOutcome>;
   enrol(request: EnrolRequest): Promise<Reply<object>>;
+  /** Checks a citizen in for their appointment; the ticket prints like any other. Needs the hub. */
+  checkIn(entry: CheckInEntry): Promise<CheckInResult>;
 }

@@ -1,6 +1,8 @@
 import type { AntreBridge } from '@antre/electron-shell/bridge';
 import type { Reply } from '@antre/shared';
 import type {
+  CheckInEntry,
+  CheckInResult,
   EnrolRequest,
   IssueRequest,
   IssueResult,
@@ -23,6 +25,7 @@ export interface KioskCalls {
   printOutcome(ticketId: string): Promise<PrintOutcome>;
   reprint(ticketId: string, lang: KioskLanguage): Promise<PrintOutcome>;
   enrol(request: EnrolRequest): Promise<Reply<object>>;
+  checkIn(entry: CheckInEntry): Promise<CheckInResult>;
 }
 
 /** `window.antre` in the Electron kiosk: the shell's part and the kiosk's calls. */
@@ -37,4 +40,5 @@ export const KIOSK_CHANNELS = {
   printOutcome: 'antre-kiosk:print-outcome',
   reprint: 'antre-kiosk:reprint',
   enrol: 'antre-kiosk:enrol',
+  checkIn: 'antre-kiosk:check-in',
 } as const;

@@ -7,6 +7,8 @@ import type { AgentLog } from '../agent/agent-log.js';
 import { consoleLog } from '../agent/agent-log.js';
 import { KioskAgent } from '../agent/kiosk-agent.js';
 import type {
+  CheckInEntry,
+  CheckInResult,
   EnrolRequest,
   IssueRequest,
   IssueResult,
@@ -72,6 +74,12 @@ export class KioskController {
     if (!this.agent)
       return Promise.resolve({ ok: false, error: domainError('UNAUTHENTICATED', 'kiosk not set up') });
     return this.agent.issueTicket(request);
+  }
+
+  checkIn(entry: CheckInEntry): Promise<CheckInResult> {
+    if (!this.agent)
+      return Promise.resolve({ ok: false, error: domainError('UNAUTHENTICATED', 'kiosk not set up') });
+    return this.agent.checkIn(entry);
   }
 
   printOutcome(ticketId: string): Promise<PrintOutcome> {

@@ -1,7 +1,13 @@
 import type { IpcHandlers } from '@antre/electron-shell';
 import type { PriorityGroup } from '@antre/shared';
 import { MAX_VISIT_LEGS, PRIORITY_GROUPS } from '@antre/shared';
-import type { EnrolRequest, IssueRequest, KioskLanguage, KioskSnapshot } from '../core/kiosk-backend.js';
+import type {
+  CheckInEntry,
+  EnrolRequest,
+  IssueRequest,
+  KioskLanguage,
+  KioskSnapshot,
+} from '../core/kiosk-backend.js';
 import type { VisitChoice } from '../core/issue-command.js';
 import { KIOSK_CHANNELS } from '../core/kiosk-bridge.js';
 import type { KioskController } from './kiosk-controller.js';
@@ -62,6 +68,15 @@ function enrolRequest(value: unknown): EnrolRequest {
   return request;
 }
 
+/** Reads a check-in from the renderer: a code or a NIK, short, and the ticket's language. */
+function checkInEntry(value: unknown): CheckInEntry {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 40;
+  if (text(v['code'])) return { code: v['code'], lang: lang(v['lang']) };
+  if (text(v['nik'])) return { nik: v['nik'], lang: lang(v['lang']) };
+  throw new Error('invalid check-in');
+}
+
 /** Answers the preload's calls (see `KioskBridge`) from the controller. */
 export function registerKioskIpc(ipc: IpcHandlers, controller: KioskController): void {
   ipc.handle(KIOSK_CHANNELS.behaviour, () => controller.behaviour());
@@ -70,6 +85,7 @@ export function registerKioskIpc(ipc: IpcHandlers, controller: KioskController):
   ipc.handle(KIOSK_CHANNELS.printOutcome, (_e, id) => controller.printOutcome(ticketId(id)));
   ipc.handle(KIOSK_CHANNELS.reprint, (_e, id, l) => controller.reprint(ticketId(id), lang(l)));
   ipc.handle(KIOSK_CHANNELS.enrol, (_e, request) => controller.enrol(enrolRequest(request)));
+  ipc.handle(KIOSK_CHANNELS.checkIn, (_e, entry) => controller.checkIn(checkInEntry(entry)));
 }
 
 /**

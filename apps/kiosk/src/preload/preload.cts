@@ -14,6 +14,7 @@ const ISSUE_TICKET = 'antre-kiosk:issue-ticket';
 const PRINT_OUTCOME = 'antre-kiosk:print-outcome';
 const REPRINT = 'antre-kiosk:reprint';
 const ENROL = 'antre-kiosk:enrol';
+const CHECK_IN = 'antre-kiosk:check-in';
 
 const { ipcRenderer } = electron;
 
@@ -32,6 +33,7 @@ const bridge: KioskBridge = {
   printOutcome: (ticketId) => ipcRenderer.invoke(PRINT_OUTCOME, ticketId),
   reprint: (ticketId, lang) => ipcRenderer.invoke(REPRINT, ticketId, lang),
   enrol: (request) => ipcRenderer.invoke(ENROL, request),
+  checkIn: (entry) => ipcRenderer.invoke(CHECK_IN, entry),
 };
 
 electron.contextBridge.exposeInMainWorld('antre', bridge);

@@ -26,6 +26,7 @@ describe('the kiosk preload', () => {
         'printOutcome',
         'reprint',
         'snapshot',
+        'checkIn',
       ].sort(),
     );
     expect([bridge.kind, bridge.version]).toEqual(['kiosk', '0.3.1']);
@@ -40,6 +41,7 @@ describe('the kiosk preload', () => {
     await bridge.printOutcome('t1');
     await bridge.reprint('t1', 'id');
     await bridge.enrol({ kioskId: 'kiosk-1', pairingCode: '123456', hubUrl: 'http://10.0.0.2:3000' });
+    await bridge.checkIn({ code: 'AB-23456Z', lang: 'id' });
     expect(invoked).toEqual([
       [KIOSK_CHANNELS.behaviour],
       [KIOSK_CHANNELS.snapshot],
@@ -47,6 +49,7 @@ describe('the kiosk preload', () => {
       [KIOSK_CHANNELS.printOutcome, 't1'],
       [KIOSK_CHANNELS.reprint, 't1', 'id'],
       [KIOSK_CHANNELS.enrol, { kioskId: 'kiosk-1', pairingCode: '123456', hubUrl: 'http://10.0.0.2:3000' }],
+      [KIOSK_CHANNELS.checkIn, { code: 'AB-23456Z', lang: 'id' }],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PriorityGroup } from '@antre/shared';
+import { ERROR_TEXT } from '@antre/shared';
 import { useLanguage } from '@antre/ui';
 import type { VisitChoice } from '../core/issue-command.js';
 import type { KioskBackend } from '../core/kiosk-backend.js';
@@ -10,6 +11,7 @@ import { KioskHeader } from './components/kiosk-header.js';
 import { StatusBanner } from './components/status-banner.js';
 import { IDLE_WARNING_SECONDS, START, isAwayFromStart, kioskFlow, screenSeconds } from './flow/kiosk-flow.js';
 import { AgencyScreen } from './screens/agency-screen.js';
+import { CheckInEntryButton, CheckInScreen } from './screens/check-in-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
 import { PriorityScreen, ServiceScreen, TicketScreen, preloadLaterScreens } from './screens/later-screens.js';
 import { ConnectingScreen, IssuingScreen, RefusedScreen } from './screens/refused-screen.js';
@@ -119,6 +121,24 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
     [backend],
   );
 
+  const checkIn = useCallback(
+    async (entry: { code: string } | { nik: string }) => {
+      dispatch({ type: 'checkIn' });
+      const result = await backend.checkIn({ ...entry, lang: langRef.current });
+      if (!result.ok) {
+        const text = result.text ?? ERROR_TEXT[result.error.code];
+        const problem =
+          result.walkInServiceId !== undefined ? { text, walkInServiceId: result.walkInServiceId } : { text };
+        dispatch({ type: 'checkInRefused', problem });
+        return;
+      }
+      dispatch({ type: 'issued', ticket: result.ticket });
+      const outcome = await backend.printOutcome(result.ticket.id);
+      dispatch({ type: 'printed', ticketId: result.ticket.id, outcome });
+    },
+    [backend],
+  );
+
   const config = snapshot.config;
   // The hub does not know this kiosk (or no longer knows its token), or an Electron kiosk was never set up.
   const notEnrolled =
@@ -159,8 +179,13 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
   switch (screen.name) {
     case 'home':
       body = (
-        <>
-          <VisitEntry onOpen={() => dispatch({ type: 'openVisit' })} />
+        <div className="home-stack">
+          <div className="home-entries">
+            {config.services.some((s) => s.booking) ? (
+              <CheckInEntryButton onOpen={() => dispatch({ type: 'openCheckIn' })} />
+            ) : null}
+            <VisitEntry onOpen={() => dispatch({ type: 'openVisit' })} />
+          </div>
           <HomeScreen
             config={config}
             availability={availability}
@@ -171,7 +196,7 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
             onAgency={(agencyId) => dispatch({ type: 'openAgency', agencyId })}
             onService={(serviceId) => dispatch({ type: 'openService', serviceId })}
           />
-        </>
+        </div>
       );
       break;
     case 'visit':
@@ -240,6 +265,18 @@ export function KioskApp(props: { backend: KioskBackend; askHubUrl: boolean }) {
           legs={
             screen.ticket.legs ? <VisitLegsOnTicket config={config} legs={screen.ticket.legs} /> : undefined
           }
+        />
+      );
+      break;
+    case 'checkIn':
+      body = (
+        <CheckInScreen
+          config={config}
+          busy={screen.busy}
+          problem={screen.problem}
+          onBack={() => dispatch({ type: 'back' })}
+          onCheckIn={(entry) => void checkIn(entry)}
+          onWalkIn={(serviceId) => dispatch({ type: 'walkIn', serviceId })}
         />
       );
       break;

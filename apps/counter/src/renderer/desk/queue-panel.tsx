@@ -1,4 +1,5 @@
 import type { ReadonlyTicket } from '@antre/shared';
+import { pickReason } from '@antre/shared';
 import { agencyStyle, useLanguage } from '@antre/ui';
 import type { CounterView } from '../model/counter-view.js';
 import type { HallIndex } from '../model/hall-index.js';
@@ -72,6 +73,7 @@ export function QueuePanel({ view, index, now, canCallHeld, onCallHeld }: QueueP
                     <span className="priority-tag small">{t(PRIORITY_TEXT[ticket.priority])}</span>
                   ) : null}
                   {ticket.transfers.length > 0 ? <span className="transfer-tag">↪</span> : null}
+                  <AppointmentTag ticket={ticket} index={index} />
                   <span className="up-service">
                     {t(index.services.get(ticket.serviceId)?.name ?? { id: '', en: '' })}
                   </span>
@@ -107,4 +109,11 @@ export function QueuePanel({ view, index, now, canCallHeld, onCallHeld }: QueueP
       ) : null}
     </section>
   );
+}
+
+/** A checked-in appointment in the call order says its slot, as the counter says why it was picked. */
+function AppointmentTag(props: { ticket: ReadonlyTicket; index: HallIndex }) {
+  const { t } = useLanguage();
+  const reason = pickReason(props.ticket, props.index.config);
+  return reason ? <span className="up-appointment">{t(reason)}</span> : null;
 }

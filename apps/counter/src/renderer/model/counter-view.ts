@@ -56,6 +56,8 @@ export function deriveCounterView(
   state: DayView,
   index: HallIndex,
   counterId: string,
+  /** The hub's time: whether a walk-in has waited past the target decides the merge with appointments. */
+  now: number,
 ): CounterView | undefined {
   const counter = index.counters.get(counterId);
   if (!counter) return undefined;
@@ -118,7 +120,7 @@ export function deriveCounterView(
     queues,
     sentHere,
     waitingTotal: mine.length,
-    upcoming: upcomingOrder(state, counter, status, index, mine, serviceOrder),
+    upcoming: upcomingOrder(state, counter, status, index, mine, serviceOrder, now),
     held: held.sort((a, b) => (a.calledAt ?? 0) - (b.calledAt ?? 0)),
     noShows: noShows.sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0)),
     agencyTotals: totals,
@@ -132,7 +134,10 @@ function countTotals(totals: AgencyTotals, t: ReadonlyTicket): void {
   else if (t.status === 'no_show') totals.noShow += 1;
 }
 
-/** Call order: priority groups first, then the longest wait; the head is the hub's own pick (it knows the streak). */
+/**
+ * Call order: priority groups first, then the longest wait; the head is the hub's own pick, asked of the same
+ * rule with the appointment merge (`appointment-merge.ts`) as the hub's call next.
+ */
 function upcomingOrder(
   state: DayView,
   counter: CounterConfig,
@@ -140,9 +145,13 @@ function upcomingOrder(
   index: HallIndex,
   mine: ReadonlyTicket[],
   serviceOrder: ReadonlyMap<string, number>,
+  now: number,
 ): ReadonlyTicket[] {
   if (mine.length === 0) return [];
-  const head = pickNext(state, counter, status, index.config.settings.priorityStreak);
+  const head = pickNext(state, counter, status, index.config.settings.priorityStreak, {
+    config: index.config,
+    now,
+  });
   const order = (t: ReadonlyTicket) => serviceOrder.get(t.serviceId) ?? Number.MAX_SAFE_INTEGER;
   const rest = mine
     .filter((t) => t !== head)

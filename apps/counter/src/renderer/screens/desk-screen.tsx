@@ -23,6 +23,7 @@ import { SignOutDialog } from '../dialogs/sign-out-dialog.js';
 import { TransferDialog } from '../dialogs/transfer-dialog.js';
 import { AddLegDialog } from '../dialogs/add-leg-dialog.js';
 import { EndVisitDialog } from '../dialogs/end-visit-dialog.js';
+import { CheckInButton, CheckInDialog } from '../dialogs/check-in-dialog.js';
 import { useDeskActions } from '../hooks/use-desk-actions.js';
 import { useVisitActions } from '../hooks/use-visit-actions.js';
 import { useHubNow } from '../hooks/use-now.js';
@@ -52,7 +53,8 @@ type DialogKind =
   | 'close'
   | 'signOut'
   | 'addLeg'
-  | 'endVisit';
+  | 'endVisit'
+  | 'checkIn';
 
 /** The open dialog, and the last answer given before it opened: later refusals belong to the dialog. */
 interface OpenDialog {
@@ -82,10 +84,13 @@ export function DeskScreen(props: DeskScreenProps) {
     () => commands.version,
   );
   // The mirror changes in place: the hub's version keys every derived list (one pass per event, not per render).
+  // The next pick also depends on the time (a walk-in past the target goes before an appointment): again every
+  // 5 s at most.
+  const viewClock = Math.floor(now / 5000);
   const view = useMemo(
-    () => (hub.state ? deriveCounterView(hub.state, index, counterId) : undefined),
+    () => (hub.state ? deriveCounterView(hub.state, index, counterId, now) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the mirror mutates in place: its version keys the result
-    [hub.state, hub.version, index, counterId],
+    [hub.state, hub.version, index, counterId, viewClock],
   );
   const alerts = useMemo(
     () => (hub.state ? printAlerts(hub.state, index, staff) : []),
@@ -289,6 +294,9 @@ export function DeskScreen(props: DeskScreenProps) {
               }
             />
           ) : null}
+          {view.counter.serviceIds.some((id) => index.services.get(id)?.booking) ? (
+            <CheckInButton onOpen={() => setDialog('checkIn')} />
+          ) : null}
           <QueuePanel
             view={view}
             index={index}
@@ -402,6 +410,9 @@ export function DeskScreen(props: DeskScreenProps) {
           onConfirm={() => void actions.setStatus('closed').then(closeAfter)}
           onClose={() => setDialog(undefined)}
         />
+      ) : null}
+      {dialog === 'checkIn' ? (
+        <CheckInDialog conn={conn} index={index} onClose={() => setDialog(undefined)} />
       ) : null}
       {dialog === 'signOut' ? (
         <SignOutDialog

@@ -2,10 +2,11 @@ import { HubConnection } from '@antre/client';
 import type { CommandReply, Handshake, Reply } from '@antre/shared';
 import { domainError } from '@antre/shared';
 import type {
+  CheckInEntry,
+  CheckInResult,
   EnrolRequest,
   IssueRequest,
   IssueResult,
-  IssuedTicket,
   KioskBackend,
   KioskBehaviour,
   KioskLanguage,
@@ -14,7 +15,7 @@ import type {
   PrintOutcome,
 } from '../../core/kiosk-backend.js';
 import { issueCommand } from '../../core/issue-command.js';
-import { DEFAULT_BEHAVIOUR, waitRangeOf } from '../../core/kiosk-backend.js';
+import { DEFAULT_BEHAVIOUR, issuedTicketOf } from '../../core/kiosk-backend.js';
 import { kioskAvailability } from '../../core/service-availability.js';
 import { PRINTER_FAULT_REASONS } from '@antre/printer/printer-fault';
 
@@ -90,23 +91,32 @@ export class BrowserBackend implements KioskBackend {
     if (issued?.type !== 'TicketIssued') {
       return { ok: false, error: domainError('INTERNAL', 'the hub answered without a ticket') };
     }
-    const t = issued.ticket;
-    const ticket: IssuedTicket = {
-      id: t.id,
-      serviceId: t.serviceId,
-      displayNumber: t.displayNumber,
-      priority: t.priority,
-      issuedAt: t.issuedAt,
-      ahead: t.estimate.ahead,
-      minutes: t.estimate.minutes,
-      ...waitRangeOf(t.estimate),
-      offline: false,
-      // The hub's public URL, never this page's origin: the kiosk may reach the hub by a loopback address.
-      ...(this.conn.publicUrl !== undefined ? { statusUrl: `${this.conn.publicUrl}/t/${t.id}` } : {}),
-    };
-    if (t.visit) ticket.legs = t.visit.legs.map((l) => l.serviceId);
+    const ticket = issuedTicketOf(issued.ticket, this.conn.publicUrl);
     // Printing starts now, whatever the screen does next: a ticket is never issued without a print attempt.
     this.prints.set(ticket.id, this.print(ticket.id, request.lang));
+    return { ok: true, ticket };
+  }
+
+  async checkIn(entry: CheckInEntry): Promise<CheckInResult> {
+    const reply = await this.conn.request(
+      'booking:checkIn',
+      'code' in entry ? { code: entry.code } : { nik: entry.nik },
+    );
+    if (!reply.ok) {
+      const { error, text, walkInServiceId } = reply;
+      return {
+        ok: false,
+        error,
+        ...(text !== undefined ? { text } : {}),
+        ...(walkInServiceId !== undefined ? { walkInServiceId } : {}),
+      };
+    }
+    // The ticket reaches this kiosk's mirror with the hub's broadcast; a sync fetches it if that is not in yet.
+    if (this.conn.state?.ticket(reply.ticketId) === undefined) await this.conn.sync();
+    const issued = this.conn.state?.ticket(reply.ticketId);
+    if (!issued) return { ok: false, error: domainError('INTERNAL', 'the checked-in ticket did not arrive') };
+    const ticket = issuedTicketOf(issued, this.conn.publicUrl);
+    this.prints.set(ticket.id, this.print(ticket.id, entry.lang));
     return { ok: true, ticket };
   }
 

@@ -1,5 +1,7 @@
 import type { Reply } from '@antre/shared';
 import type {
+  CheckInEntry,
+  CheckInResult,
   EnrolRequest,
   IssueRequest,
   IssueResult,
@@ -56,5 +58,9 @@ export class ElectronBackend implements KioskBackend {
 
   enrol(request: EnrolRequest): Promise<Reply<object>> {
     return this.bridge.enrol(request);
+  }
+
+  checkIn(entry: CheckInEntry): Promise<CheckInResult> {
+    return this.bridge.checkIn(entry);
   }
 }

@@ -3,7 +3,7 @@ import { TEXT } from '../text/kiosk-text.js';
 import { Icon } from './icon.js';
 import './on-screen-keyboard.css';
 
-export type KeyboardLayout = 'search' | 'url' | 'digits';
+export type KeyboardLayout = 'search' | 'url' | 'digits' | 'booking';
 
 const ROWS: Record<KeyboardLayout, string[][]> = {
   search: [
@@ -19,6 +19,13 @@ const ROWS: Record<KeyboardLayout, string[][]> = {
     ['z', 'x', 'c', 'v', 'b', 'n', 'm', '.', '/', '-'],
   ],
   digits: [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ['0']],
+  // A booking code's letters (never I, L or O: they read as 1 and 0) and a NIK's digits.
+  booking: [
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
+    ['J', 'K', 'M', 'N', 'P', 'Q', 'R', 'S'],
+    ['T', 'U', 'V', 'W', 'X', 'Y', 'Z'],
+  ],
 };
 
 /**

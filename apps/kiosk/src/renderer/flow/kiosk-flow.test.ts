@@ -18,6 +18,43 @@ const TICKET: IssuedTicket = {
 const run = (...actions: FlowAction[]): KioskFlow => actions.reduce(kioskFlow, START);
 
 describe('kioskFlow', () => {
+  it('checks an appointment in: busy while the hub answers, then the ticket, or the refusal to fix', () => {
+    const open = run({ type: 'openCheckIn' });
+    expect(open.screen).toEqual({ name: 'checkIn', busy: false });
+    const busy = kioskFlow(open, { type: 'checkIn' });
+    expect(busy.screen).toEqual({ name: 'checkIn', busy: true });
+    // No countdown back to the start while the hub checks, nor a second check-in meanwhile.
+    expect(screenSeconds(busy, { idleSeconds: 30, ticketSeconds: 15 }, true)).toBeUndefined();
+    expect(kioskFlow(busy, { type: 'checkIn' })).toBe(busy);
+    expect(kioskFlow(busy, { type: 'issued', ticket: TICKET }).screen).toEqual({
+      name: 'ticket',
+      ticket: TICKET,
+      print: 'printing',
+    });
+    const problem = { text: { id: 'Kode tidak dikenal.', en: 'Unknown code.' } };
+    const refused = kioskFlow(busy, { type: 'checkInRefused', problem });
+    expect(refused.screen).toEqual({ name: 'checkIn', busy: false, problem });
+    // A ticket answer arriving after the citizen left the screen shows nothing.
+    expect(kioskFlow(open, { type: 'issued', ticket: TICKET })).toBe(open);
+    expect(kioskFlow(refused, { type: 'back' })).toEqual(START);
+  });
+
+  it('offers the late citizen a regular ticket for the booked service only, and back returns to check-in', () => {
+    const late = run(
+      { type: 'openCheckIn' },
+      { type: 'checkIn' },
+      { type: 'checkInRefused', problem: { text: { id: 'Terlambat', en: 'Late' }, walkInServiceId: 'skck' } },
+    );
+    expect(kioskFlow(late, { type: 'walkIn', serviceId: 'paspor' })).toBe(late);
+    const service = kioskFlow(late, { type: 'walkIn', serviceId: 'skck' });
+    expect(service.screen).toEqual({ name: 'service', serviceId: 'skck', origin: { from: 'checkIn' } });
+    expect(kioskFlow(service, { type: 'issue', priority: 'none' }).screen).toMatchObject({
+      name: 'issuing',
+      serviceId: 'skck',
+    });
+    expect(kioskFlow(service, { type: 'back' }).screen).toEqual({ name: 'checkIn', busy: false });
+  });
+
   it('walks agency → service → ticket → printed, and the ticket screen goes back to the start', () => {
     const flow = run(
       { type: 'openAgency', agencyId: 'disdukcapil' },

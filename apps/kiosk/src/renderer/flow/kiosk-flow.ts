@@ -1,8 +1,19 @@
-import type { DomainError, PriorityGroup } from '@antre/shared';
+import type { DomainError, LocalizedText, PriorityGroup } from '@antre/shared';
 import type { IssuedTicket, PrintOutcome } from '../../core/kiosk-backend.js';
 
 /** Where "back" goes from a service: its agency, or the search results it was found in. */
-export type ServiceOrigin = { from: 'agency'; agencyId: string } | { from: 'search' } | { from: 'visit' };
+export type ServiceOrigin =
+  | { from: 'agency'; agencyId: string }
+  | { from: 'search' }
+  | { from: 'visit' }
+  /** A late appointment offered a regular ticket instead. */
+  | { from: 'checkIn' };
+
+/** Why a check-in was refused, to show on the check-in screen; and the service offered instead when late. */
+export interface CheckInProblem {
+  text: LocalizedText;
+  walkInServiceId?: string;
+}
 
 export type PrintStatus =
   'printing' | 'printed' | 'no-printer' | { fault: Exclude<PrintOutcome, { ok: true }> };
@@ -16,7 +27,9 @@ export type KioskScreen =
   | { name: 'priority'; serviceId: string; origin: ServiceOrigin }
   | { name: 'issuing'; serviceId: string; priority: PriorityGroup; origin: ServiceOrigin }
   | { name: 'ticket'; ticket: IssuedTicket; print: PrintStatus }
-  | { name: 'refused'; serviceId: string; error: DomainError; origin: ServiceOrigin };
+  | { name: 'refused'; serviceId: string; error: DomainError; origin: ServiceOrigin }
+  /** "I have an appointment": the code or NIK typed or scanned; `busy` while the hub checks it. */
+  | { name: 'checkIn'; busy: boolean; problem?: CheckInProblem };
 
 export interface KioskFlow {
   screen: KioskScreen;
@@ -38,7 +51,12 @@ export type FlowAction =
   | { type: 'reprint'; ticketId: string }
   | { type: 'search'; query: string }
   | { type: 'back' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'openCheckIn' }
+  | { type: 'checkIn' }
+  | { type: 'checkInRefused'; problem: CheckInProblem }
+  /** Late for the appointment: a regular ticket for its service instead. */
+  | { type: 'walkIn'; serviceId: string };
 
 export const START: KioskFlow = { screen: { name: 'home' }, query: '' };
 
@@ -95,7 +113,7 @@ export function kioskFlow(flow: KioskFlow, action: FlowAction): KioskFlow {
         },
       };
     case 'issued':
-      return screen.name === 'issuing'
+      return screen.name === 'issuing' || (screen.name === 'checkIn' && screen.busy)
         ? { ...flow, screen: { name: 'ticket', ticket: action.ticket, print: 'printing' } }
         : flow;
     case 'refused':
@@ -120,6 +138,23 @@ export function kioskFlow(flow: KioskFlow, action: FlowAction): KioskFlow {
         : flow;
     case 'back':
       return back(flow);
+    case 'openCheckIn':
+      return screen.name === 'home' ? { ...flow, screen: { name: 'checkIn', busy: false } } : flow;
+    case 'checkIn':
+      return screen.name === 'checkIn' && !screen.busy
+        ? { ...flow, screen: { name: 'checkIn', busy: true } }
+        : flow;
+    case 'checkInRefused':
+      return screen.name === 'checkIn' && screen.busy
+        ? { ...flow, screen: { name: 'checkIn', busy: false, problem: action.problem } }
+        : flow;
+    case 'walkIn':
+      return screen.name === 'checkIn' && screen.problem?.walkInServiceId === action.serviceId
+        ? {
+            ...flow,
+            screen: { name: 'service', serviceId: action.serviceId, origin: { from: 'checkIn' } },
+          }
+        : flow;
   }
 }
 
@@ -128,6 +163,7 @@ function back(flow: KioskFlow): KioskFlow {
   switch (screen.name) {
     case 'agency':
     case 'visit':
+    case 'checkIn':
       return START;
     case 'refused':
       if (screen.origin.from === 'visit') return { ...flow, screen: { name: 'visit' } };
@@ -136,6 +172,7 @@ function back(flow: KioskFlow): KioskFlow {
         screen: { name: 'service', serviceId: screen.serviceId, origin: screen.origin },
       });
     case 'service':
+      if (screen.origin.from === 'checkIn') return { ...flow, screen: { name: 'checkIn', busy: false } };
       return screen.origin.from === 'agency'
         ? { ...flow, screen: { name: 'agency', agencyId: screen.origin.agencyId } }
         : { ...flow, screen: { name: 'home' } };
@@ -170,7 +207,7 @@ export function screenSeconds(
   awayFromStart: boolean,
 ): number | undefined {
   const { screen } = flow;
-  if (screen.name === 'issuing') return undefined;
+  if (screen.name === 'issuing' || (screen.name === 'checkIn' && screen.busy)) return undefined;
   if (screen.name === 'ticket') {
     if (screen.print === 'printing') return undefined;
     if (screen.print === 'printed') return behaviour.ticketSeconds;

@@ -3,6 +3,7 @@ import type { PublicHallConfig } from '@antre/shared';
 import {
   WATCH_CALL_SCREEN,
   hallTimeText,
+  pickReason,
   placeText,
   waitCertaintyText,
   waitOutlookText,
@@ -52,6 +53,8 @@ export function TicketScreen(props: {
     high: ticket.high,
   });
   const certainty = waitCertaintyText(wait, lang);
+  // A checked-in appointment: "Janji temu 10.30", as the counter says why it was picked.
+  const appointment = pickReason(ticket, props.config);
   return (
     <div className={`ticket-screen${fault ? ' fault' : ''}`} data-testid="ticket-screen">
       <div className="ticket-card">
@@ -63,6 +66,11 @@ export function TicketScreen(props: {
           {ticket.priority !== 'none' ? (
             <p className="ticket-priority">
               {t(TEXT.priority)} · {t(PRIORITY_LABEL[ticket.priority])}
+            </p>
+          ) : null}
+          {appointment ? (
+            <p className="ticket-priority ticket-appointment" data-testid="ticket-appointment">
+              {t(appointment)}
             </p>
           ) : null}
           <p className="ticket-service">{service?.name[lang]}</p>

@@ -14,6 +14,7 @@ import type { KioskScreen } from '../flow/kiosk-flow.js';
 import { opensText } from './hall-time-text.js';
 import { PRINT_FAULT_CAUSE, PRIORITY_CHOICES, TEXT } from './kiosk-text.js';
 import { VISIT_TEXT } from '../screens/visit-text.js';
+import { CHECK_IN_TEXT } from '../screens/check-in-text.js';
 
 export interface SpokenInput {
   screen: KioskScreen;
@@ -142,6 +143,15 @@ export function spokenGuidance(input: SpokenInput): string {
     }
     case 'refused':
       return `${t(TEXT.refusedTitle)}. ${t(ERROR_TEXT[screen.error.code])}`;
+    case 'checkIn': {
+      if (screen.busy) return t(CHECK_IN_TEXT.checking);
+      const problem = screen.problem
+        ? `${t(CHECK_IN_TEXT.refusedTitle)}. ${t(screen.problem.text)}${
+            screen.problem.walkInServiceId !== undefined ? ` ${t(CHECK_IN_TEXT.walkIn)}.` : ''
+          } `
+        : '';
+      return `${problem}${t(CHECK_IN_TEXT.title)}. ${t(CHECK_IN_TEXT.subtitle)} ${t(CHECK_IN_TEXT.scannerHint)}`;
+    }
   }
 }
 
