@@ -43,11 +43,7 @@ type Desk =
  * call the next visitor as soon as their desk is free, a no-show is settled two minutes after the call, a leg
  * that continues elsewhere is a transfer to the front of that queue. Only the first call of a ticket counts.
  */
-export function runEstimateLab(
-  scenario: Scenario,
-  config: HallConfig,
-  pins: Map<string, string>,
-): LabResult {
+export function runEstimateLab(scenario: Scenario, config: HallConfig, pins: Map<string, string>): LabResult {
   const rng = new Rng(scenario.seed);
   const window = dayWindow(scenario, config);
   const visitors = generateVisitors(scenario, config, window, rng.fork('visitors'));
