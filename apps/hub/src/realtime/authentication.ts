@@ -17,6 +17,8 @@ export interface AuthenticationDeps {
   throttle: SignInThrottle;
   /** Trust kiosks and displays on the hub's own machine without enrolment. */
   demoMode: boolean;
+  /** The PIN hash an active staff account signs in with; undefined for an unknown or inactive one. */
+  pinHash: (username: string) => string | undefined;
   now: () => number;
 }
 
@@ -60,8 +62,9 @@ export function authenticationHandlers(
       }
       const staff = deps.config().staff.find((s) => s.username === username);
       // Verify against a dummy hash for unknown names, so timing does not reveal which names exist.
-      const valid = await verifyPin(pin, staff?.pinHash ?? DUMMY_HASH);
-      if (!staff || !valid) {
+      const hash = staff && deps.pinHash(staff.username);
+      const valid = await verifyPin(pin, hash ?? DUMMY_HASH);
+      if (!staff || hash === undefined || !valid) {
         deps.throttle.failed(throttleKey, now);
         connection.log.warn({ username }, 'sign-in failed');
         return { ok: false, error: domainError('INVALID_CREDENTIALS', 'wrong user name or PIN') };

@@ -7,6 +7,7 @@ import { sql as surveyKey } from './0006-survey-key.js';
 import { sql as revokedDevices } from './0007-revoked-devices.js';
 import { sql as bookings } from './0008-bookings.js';
 import { sql as daySnapshots } from './0009-day-snapshots.js';
+import { sql as staffSecrets } from './0010-staff-secrets.js';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'revoked-devices', sql: revokedDevices },
   { version: 8, name: 'bookings', sql: bookings },
   { version: 9, name: 'day-snapshots', sql: daySnapshots },
+  { version: 10, name: 'staff-secrets', sql: staffSecrets },
 ];

@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubConnection } from '@antre/client';
+import type { StaffChangeInput, StaffChangeReply } from '@antre/shared';
+import { refusalText } from '@antre/shared';
+import type { TestHub } from '@antre/hub/testing';
+import { connect, demoHall, kioskCredentials, signIn, startTestHub, waitFor } from '@antre/hub/testing';
+
+/**
+ * Staff accounts over the wire: a supervisor creates one (its PIN shown once), resets a PIN and deactivates an
+ * account; the open sessions of that user end, the old PIN or the account no longer signs in, and every
+ * client's staff list follows live. The PIN and its hash are in no event. Bad input changes nothing; an
+ * agency's head manages their own agency's staff only; a restart keeps it all.
+ */
+
+let hub: TestHub;
+let pins: Map<string, string>;
+const open: HubConnection[] = [];
+
+async function as(username: string, pin = pins.get(username) ?? ''): Promise<HubConnection> {
+  const credentials: { sessionToken?: string } = {};
+  const conn = connect(hub.url, credentials);
+  open.push(conn);
+  await waitFor(conn, () => conn.status === 'online' && conn.config !== undefined);
+  credentials.sessionToken = await signIn(conn, username, pin);
+  return conn;
+}
+
+async function kiosk(): Promise<HubConnection> {
+  const conn = connect(hub.url, kioskCredentials('kiosk-1'));
+  open.push(conn);
+  await waitFor(conn, () => conn.status === 'online' && conn.config !== undefined);
+  return conn;
+}
+
+let n = 0;
+function change(
+  conn: HubConnection,
+  input: StaffChangeInput | Record<string, unknown>,
+  expectedVersion?: number,
+) {
+  return conn.request('staff:change', {
+    commandId: `staff-change-${++n}`,
+    expectedVersion: expectedVersion ?? hub.service.configVersion,
+    change: input,
+  });
+}
+
+function accepted(reply: StaffChangeReply): { version: number; seq: number; pin?: string } {
+  if (!reply.ok) throw new Error(`refused: ${reply.error.code} ${reply.error.message}`);
+  return reply;
+}
+
+/** Everything the log holds, as text: what must never carry a PIN or its hash. */
+function logText(): string {
+  const rows = hub.store.db.prepare('SELECT payload FROM events').all() as Array<{ payload: string }>;
+  return rows.map((r) => r.payload).join('\n');
+}
+
+beforeAll(async () => {
+  const demo = await demoHall();
+  pins = demo.pins;
+  hub = await startTestHub({ config: demo.config });
+});
+
+afterAll(async () => {
+  for (const c of open) c.close();
+  await hub?.dispose();
+});
+
+describe('staff accounts over the hub', () => {
+  it('creates an account: its PIN once in the answer, never in the log; a kiosk lists it live; it signs in', async () => {
+    const supervisor = await as('supervisor');
+    const k = await kiosk();
+    const version = hub.service.configVersion;
+    const reply = accepted(
+      await change(supervisor, {
+        type: 'create',
+        username: 'dukcapil3',
+        name: 'Rina Putri',
+        role: 'staff',
+        agencyId: 'disdukcapil',
+      }),
+    );
+    expect(reply.version).toBe(version + 1);
+    expect(reply.pin).toMatch(/^[0-9]{6}$/);
+    const pin = reply.pin ?? '';
+    pins.set('dukcapil3', pin);
+    await waitFor(k, () => k.config?.staff.some((s) => s.username === 'dukcapil3') === true);
+    expect(k.configVersion).toBe(version + 1);
+    const log = logText();
+    expect(log).toContain('"StaffChanged"');
+    expect(log).not.toContain(`"${pin}"`);
+    expect(log).not.toContain('scrypt$');
+
+    const rina = await as('dukcapil3');
+    const who = await rina.request('whoami', {});
+    expect(who.ok && who.principal.kind === 'staff' && who.principal.staff.agencyId).toBe('disdukcapil');
+
+    // A retry gets the same answer, without the PIN: the hub keeps only its hash.
+    const retry = await supervisor.request('staff:change', {
+      commandId: `staff-change-${n}`,
+      expectedVersion: version,
+      change: {
+        type: 'create',
+        username: 'dukcapil3',
+        name: 'Rina Putri',
+        role: 'staff',
+        agencyId: 'disdukcapil',
+      },
+    });
+    expect(retry).toEqual({ ok: true, version: version + 1, seq: reply.seq });
+
+    const list = await supervisor.request('staff:list', {});
+    expect(list.ok && list.accounts.find((a) => a.username === 'dukcapil3')).toEqual({
+      username: 'dukcapil3',
+      name: 'Rina Putri',
+      role: 'staff',
+      agencyId: 'disdukcapil',
+      active: true,
+      hasPassword: false,
+    });
+  });
+
+  it('resets a PIN: the open session ends, the old PIN is refused, the new one signs in', async () => {
+    const supervisor = await as('supervisor');
+    const old = pins.get('dukcapil1') ?? '';
+    const desk = await as('dukcapil1');
+    const version = hub.service.configVersion;
+    const reply = accepted(await change(supervisor, { type: 'resetPin', username: 'dukcapil1' }));
+    // A new secret is no change to the public config.
+    expect(reply.version).toBe(version);
+    expect(reply.pin).toMatch(/^[0-9]{6}$/);
+    await waitFor(desk, () => desk.refusal?.code === 'UNAUTHENTICATED');
+    expect(desk.status).toBe('offline');
+
+    const again = connect(hub.url);
+    open.push(again);
+    await waitFor(again, () => again.status === 'online');
+    const refused = await again.request('staff:signIn', { username: 'dukcapil1', pin: old });
+    expect(refused.ok ? 'signed in' : refused.error.code).toBe('INVALID_CREDENTIALS');
+    pins.set('dukcapil1', reply.pin ?? '');
+    await as('dukcapil1');
+    expect(logText()).not.toContain(`"${reply.pin ?? ''}"`);
+  });
+
+  it('deactivates an account: its session ends, it cannot sign in, and every client drops it live', async () => {
+    const supervisor = await as('supervisor');
+    const k = await kiosk();
+    const desk = await as('dukcapil2');
+    accepted(await change(supervisor, { type: 'deactivate', username: 'dukcapil2' }));
+    await waitFor(desk, () => desk.refusal?.code === 'UNAUTHENTICATED');
+    await waitFor(k, () => k.config?.staff.every((s) => s.username !== 'dukcapil2') === true);
+
+    const again = connect(hub.url);
+    open.push(again);
+    await waitFor(again, () => again.status === 'online');
+    const refused = await again.request('staff:signIn', {
+      username: 'dukcapil2',
+      pin: pins.get('dukcapil2') ?? '',
+    });
+    expect(refused.ok ? 'signed in' : refused.error.code).toBe('INVALID_CREDENTIALS');
+    const list = await supervisor.request('staff:list', {});
+    expect(list.ok && list.accounts.find((a) => a.username === 'dukcapil2')?.active).toBe(false);
+  });
+
+  it('refuses bad input with a clear error in both languages and changes nothing', async () => {
+    const supervisor = await as('supervisor');
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [
+        { type: 'create', username: 'Bad Name!', name: 'X', role: 'staff', agencyId: 'samsat' },
+        'VALIDATION_FAILED',
+        'username',
+      ],
+      [{ type: 'create', username: 'x1', name: 'X', role: 'staff' }, 'VALIDATION_FAILED', 'agencyId'],
+      [
+        { type: 'create', username: 'x2', name: 'X', role: 'staff', agencyId: 'nowhere' },
+        'VALIDATION_FAILED',
+        'agencyId',
+      ],
+      [
+        { type: 'create', username: 'samsat1', name: 'X', role: 'staff', agencyId: 'samsat' },
+        'DUPLICATE_ID',
+        'username',
+      ],
+      [{ type: 'resetPin', username: 'nobody' }, 'UNKNOWN_ITEM', 'username'],
+      [{ type: 'deactivate', username: 'supervisor' }, 'FORBIDDEN', 'username'],
+    ];
+    for (const [input, code, field] of cases) {
+      const seq = hub.service.state.seq;
+      const version = hub.service.configVersion;
+      const accounts = JSON.stringify(hub.service.staffAccounts);
+      const reply = await change(supervisor, input);
+      if (reply.ok) throw new Error(`accepted ${JSON.stringify(input)}`);
+      expect(reply.error.code).toBe(code);
+      const text = refusalText(reply.error);
+      expect(text?.field).toBe(field);
+      expect(text?.text.id).not.toBe(text?.text.en);
+      expect(text?.text.id.length).toBeGreaterThan(5);
+      expect(hub.service.state.seq).toBe(seq);
+      expect(hub.service.configVersion).toBe(version);
+      expect(JSON.stringify(hub.service.staffAccounts)).toBe(accounts);
+    }
+    // A stale version: someone changed the account since.
+    const stale = await change(
+      supervisor,
+      { type: 'update', username: 'dukcapil3', name: 'R. Putri', role: 'staff', agencyId: 'disdukcapil' },
+      0,
+    );
+    expect(stale.ok ? 'accepted' : stale.error.code).toBe('CONFIG_CONFLICT');
+  });
+
+  it("lets an agency's head manage their own agency's counter staff only; counter staff manage nobody", async () => {
+    const supervisor = await as('supervisor');
+    const created = accepted(
+      await change(supervisor, {
+        type: 'create',
+        username: 'kepala-samsat',
+        name: 'Kepala Samsat',
+        role: 'supervisor',
+        agencyId: 'samsat',
+      }),
+    );
+    pins.set('kepala-samsat', created.pin ?? '');
+    const head = await as('kepala-samsat');
+    const other = await change(head, {
+      type: 'create',
+      username: 'dukcapil9',
+      name: 'X',
+      role: 'staff',
+      agencyId: 'disdukcapil',
+    });
+    expect(other.ok ? 'accepted' : other.error.code).toBe('FORBIDDEN');
+    const reset = await change(head, { type: 'resetPin', username: 'dukcapil1' });
+    expect(reset.ok ? 'accepted' : reset.error.code).toBe('FORBIDDEN');
+    accepted(
+      await change(head, {
+        type: 'create',
+        username: 'samsat2',
+        name: 'Budi',
+        role: 'staff',
+        agencyId: 'samsat',
+      }),
+    );
+    const list = await head.request('staff:list', {});
+    expect(list.ok && [...new Set(list.accounts.map((a) => a.agencyId))]).toEqual(['samsat']);
+
+    const desk = await as('samsat1');
+    const refused = await change(desk, { type: 'resetPin', username: 'samsat1' });
+    expect(refused.ok ? 'accepted' : refused.error.code).toBe('FORBIDDEN');
+    const listed = await desk.request('staff:list', {});
+    expect(listed.ok ? 'listed' : listed.error.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps accounts, new PINs and deactivations across a restart', async () => {
+    const accounts = hub.service.staffAccounts;
+    const staff = hub.service.config.staff.map((s) => s.username);
+    hub = await hub.restart();
+    expect(hub.service.staffAccounts).toEqual(accounts);
+    expect(hub.service.config.staff.map((s) => s.username)).toEqual(staff);
+    await as('dukcapil3');
+    await as('dukcapil1');
+    const again = connect(hub.url);
+    open.push(again);
+    await waitFor(again, () => again.status === 'online');
+    const refused = await again.request('staff:signIn', {
+      username: 'dukcapil2',
+      pin: pins.get('dukcapil2') ?? '',
+    });
+    expect(refused.ok ? 'signed in' : refused.error.code).toBe('INVALID_CREDENTIALS');
+  });
+});
