@@ -62,8 +62,11 @@ export class LiveConfig {
   apply(event: DomainEvent): void {
     if (event.type === 'StaffChanged') {
       const after = event.after;
-      const rest = this.accountList.filter((a) => a.username !== event.username);
-      this.accountList = after ? [...rest, after] : rest;
+      const at = this.accountList.findIndex((a) => a.username === event.username);
+      // In its place: the list keeps the order accounts were made in.
+      if (after && at < 0) this.accountList = [...this.accountList, after];
+      else if (after) this.accountList = this.accountList.map((a, i) => (i === at ? after : a));
+      else this.accountList = this.accountList.filter((a) => a.username !== event.username);
       this.current = { ...this.current, staff: applyStaffChange(this.current.staff, event) };
       // A new PIN or password alone leaves the version as it was.
       if (event.version !== this.at) {

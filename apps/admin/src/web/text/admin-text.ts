@@ -156,10 +156,30 @@ export const T = {
   role: { id: 'Peran', en: 'Role' },
   roleStaff: { id: 'Petugas loket', en: 'Counter staff' },
   roleSupervisor: { id: 'Supervisor', en: 'Supervisor' },
-  staffReadOnly: {
-    id: 'Daftar ini mengikuti pusat antrean secara langsung. Menambah, menonaktifkan dan mengatur ulang PIN dari konsol belum tersedia di pusat antrean ini: ubah berkas konfigurasi aula dan gunakan npm run pin.',
-    en: 'This list follows the hub live. Adding, deactivating and resetting PINs from the console is not available on this hub yet: edit the hall config file and use npm run pin.',
+  staffLead: {
+    id: 'Tambah petugas, ubah peran dan instansinya, nonaktifkan akun, atau buat PIN baru. PIN baru ditampilkan sekali saja.',
+    en: 'Add staff, change their role and agency, deactivate an account or make a new PIN. A new PIN is shown once only.',
   },
+  addStaff: { id: 'Tambah petugas', en: 'Add a staff member' },
+  active: { id: 'Aktif', en: 'Active' },
+  inactive: { id: 'Nonaktif', en: 'Inactive' },
+  resetPin: { id: 'PIN baru', en: 'New PIN' },
+  deactivate: { id: 'Nonaktifkan', en: 'Deactivate' },
+  reactivate: { id: 'Aktifkan lagi', en: 'Reactivate' },
+  newPinFor: { id: 'PIN baru untuk {name}', en: 'New PIN for {name}' },
+  newPinOnce: {
+    id: 'Catat dan serahkan sekarang: PIN ini tidak akan ditampilkan lagi. Sesi lama akun ini sudah diakhiri.',
+    en: "Write it down and hand it over now: this PIN will not be shown again. The account's old sessions have ended.",
+  },
+  confirmDeactivate: {
+    id: 'Nonaktifkan {name}? Sesi yang sedang terbuka akan berakhir.',
+    en: 'Deactivate {name}? Their open sessions will end.',
+  },
+  confirmResetPin: {
+    id: 'Buat PIN baru untuk {name}? PIN lama tidak berlaku lagi dan sesi yang terbuka berakhir.',
+    en: 'Make a new PIN for {name}? The old PIN stops working and their open sessions end.',
+  },
+  dismiss: { id: 'Tutup', en: 'Close' },
   // Audit
   auditTitle: { id: 'Jejak audit', en: 'Audit trail' },
   when: { id: 'Waktu', en: 'When' },

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestBrowser, TestHub } from '@antre/hub/testing';
+import { connect, demoHall, launchBrowser, signIn, startTestHub, waitFor } from '@antre/hub/testing';
+import { LAPTOP, adminShot, signInAdmin } from './admin-harness.js';
+
+/**
+ * Staff management in the admin console: a supervisor adds a staff member (the PIN shown once, which then
+ * signs in), is told at the field what is wrong with a bad user name, makes a new PIN for a staff member whose
+ * open session then ends, and deactivates an account, which can no longer sign in.
+ */
+let hub: TestHub;
+let browser: TestBrowser;
+let pins: Map<string, string>;
+
+beforeAll(async () => {
+  const demo = await demoHall();
+  pins = demo.pins;
+  hub = await startTestHub({ config: demo.config });
+  browser = await launchBrowser(LAPTOP);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.dispose();
+});
+
+let signedIn = false;
+
+async function staffPage(): Promise<Page> {
+  const p = await browser.context.newPage();
+  p.setDefaultTimeout(10_000);
+  // Deactivating and a new PIN ask first; the supervisor says yes.
+  p.on('dialog', (d) => void d.accept());
+  // The browser keeps the session of the first sign-in.
+  if (signedIn) await p.goto(`${hub.url}/admin/`);
+  else await signInAdmin(p, hub.url, 'supervisor', pins.get('supervisor') ?? '');
+  signedIn = true;
+  await p.getByRole('link', { name: 'Petugas' }).click();
+  await p.getByTestId('staff-dukcapil1').waitFor();
+  return p;
+}
+
+async function trySignIn(username: string, pin: string): Promise<string> {
+  const conn = connect(hub.url);
+  try {
+    await waitFor(conn, () => conn.status === 'online');
+    const reply = await conn.request('staff:signIn', { username, pin });
+    return reply.ok ? 'signed in' : reply.error.code;
+  } finally {
+    conn.close();
+  }
+}
+
+describe('staff accounts in the admin console', () => {
+  it('adds a staff member, shows the PIN once, and refuses a bad user name at its field', async () => {
+    const p = await staffPage();
+    await adminShot(p, '40-staff-list');
+    await p.getByRole('button', { name: 'Tambah petugas' }).click();
+    const form = p.getByTestId('staff-form');
+    await form.getByLabel('Nama pengguna').fill('Rina Putri');
+    await form.getByLabel('Nama lengkap').fill('Rina Putri');
+    await form.getByLabel('Instansi').selectOption('disdukcapil');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByText('Periksa isian yang ditandai.').waitFor();
+    expect(await form.getByLabel('Nama pengguna').getAttribute('aria-invalid')).toBe('true');
+    await adminShot(p, '41-staff-bad-username');
+    expect(hub.service.staffAccounts.some((a) => a.name === 'Rina Putri')).toBe(false);
+
+    await form.getByLabel('Nama pengguna').fill('dukcapil3');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    const shown = p.getByTestId('new-pin');
+    await shown.waitFor();
+    const pin = (await shown.locator('strong').innerText()).trim();
+    expect(pin).toMatch(/^[0-9]{6}$/);
+    await p.getByTestId('staff-dukcapil3').getByText('Aktif', { exact: true }).waitFor();
+    await adminShot(p, '42-staff-new-pin');
+    expect(await trySignIn('dukcapil3', pin)).toBe('signed in');
+    // Shown once: gone after closing it, and in no event of the log.
+    await shown.getByRole('button', { name: 'Tutup' }).click();
+    expect(await p.getByTestId('new-pin').count()).toBe(0);
+    const log = hub.store.db.prepare('SELECT payload FROM events').all() as Array<{ payload: string }>;
+    expect(log.some((r) => r.payload.includes(pin))).toBe(false);
+    await p.close();
+  });
+
+  it('makes a new PIN: the open session of that staff member ends, the old PIN no longer signs in', async () => {
+    const p = await staffPage();
+    const old = pins.get('dukcapil1') ?? '';
+    const credentials: { sessionToken?: string } = {};
+    const desk = connect(hub.url, credentials);
+    await waitFor(desk, () => desk.status === 'online');
+    credentials.sessionToken = await signIn(desk, 'dukcapil1', old);
+    await p.getByTestId('staff-dukcapil1').getByRole('button', { name: 'PIN baru' }).click();
+    await p.getByTestId('new-pin').waitFor();
+    await waitFor(desk, () => desk.refusal?.code === 'UNAUTHENTICATED');
+    desk.close();
+    const pin = (await p.getByTestId('new-pin').locator('strong').innerText()).trim();
+    expect(await trySignIn('dukcapil1', old)).toBe('INVALID_CREDENTIALS');
+    expect(await trySignIn('dukcapil1', pin)).toBe('signed in');
+    await p.close();
+  });
+
+  it('deactivates an account, which can no longer sign in, and reactivates it', async () => {
+    const p = await staffPage();
+    const row = p.getByTestId('staff-samsat1');
+    await row.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await row.getByText('Nonaktif', { exact: true }).waitFor();
+    await adminShot(p, '43-staff-deactivated');
+    expect(await trySignIn('samsat1', pins.get('samsat1') ?? '')).toBe('INVALID_CREDENTIALS');
+    await row.getByRole('button', { name: 'Aktifkan lagi' }).click();
+    await row.getByText('Aktif', { exact: true }).waitFor();
+    expect(await trySignIn('samsat1', pins.get('samsat1') ?? '')).toBe('signed in');
+
+    // The audit trail lists the staff changes.
+    await p.getByRole('link', { name: 'Jejak audit' }).click();
+    await p.getByText('samsat1').first().waitFor();
+    await adminShot(p, '44-staff-audit');
+    await p.close();
+  });
+});
