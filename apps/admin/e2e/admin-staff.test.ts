@@ -118,4 +118,28 @@ describe('staff accounts in the admin console', () => {
     await adminShot(p, '44-staff-audit');
     await p.close();
   });
+
+  it('sets a supervisor password, after which the console asks for it instead of the PIN', async () => {
+    const p = await staffPage();
+    const form = p.getByTestId('my-password');
+    await form.getByLabel('Kata sandi').fill('pendek');
+    await form.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await form.getByText('10').first().waitFor();
+    expect(await form.getByLabel('Kata sandi').getAttribute('aria-invalid')).toBe('true');
+    await adminShot(p, '45-staff-password-too-short');
+    await form.getByLabel('Kata sandi').fill('padang-panjang-2026');
+    await form.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await form.getByText('Kata sandi tersimpan.').waitFor();
+
+    await p.locator('.admin-header').getByRole('button', { name: 'Keluar' }).click();
+    await p.getByLabel('Nama pengguna').fill('supervisor');
+    await p.getByLabel('PIN').fill(pins.get('supervisor') ?? '');
+    await p.keyboard.press('Enter');
+    await p.getByText('Akun ini masuk dengan kata sandi.').waitFor();
+    await adminShot(p, '46-sign-in-password-required');
+    await p.getByLabel('Kata sandi').fill('padang-panjang-2026');
+    await p.keyboard.press('Enter');
+    await p.getByRole('link', { name: 'Petugas' }).waitFor();
+    await p.close();
+  });
 });

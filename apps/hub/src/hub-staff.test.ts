@@ -269,3 +269,74 @@ describe('staff accounts over the hub', () => {
     expect(refused.ok ? 'signed in' : refused.error.code).toBe('INVALID_CREDENTIALS');
   });
 });
+
+describe("a supervisor's password", () => {
+  async function attempt(username: string, password: string): Promise<string> {
+    const conn = connect(hub.url);
+    open.push(conn);
+    await waitFor(conn, () => conn.status === 'online');
+    const reply = await conn.request('staff:signInPassword', { username, password });
+    conn.close();
+    return reply.ok ? 'signed in' : reply.error.code;
+  }
+
+  it('is set by its owner only, long enough, and then replaces the PIN sign-in', async () => {
+    const supervisor = await as('supervisor');
+    const seq = hub.service.state.seq;
+    const short = await change(supervisor, {
+      type: 'setPassword',
+      username: 'supervisor',
+      password: 'pendek',
+    });
+    if (short.ok) throw new Error('a short password was accepted');
+    expect(refusalText(short.error)?.field).toBe('password');
+    expect(hub.service.state.seq).toBe(seq);
+    const other = await change(supervisor, {
+      type: 'setPassword',
+      username: 'kepala-samsat',
+      password: 'kata-sandi-orang-lain',
+    });
+    expect(other.ok ? 'accepted' : other.error.code).toBe('FORBIDDEN');
+
+    accepted(
+      await change(supervisor, {
+        type: 'setPassword',
+        username: 'supervisor',
+        password: 'padang-panjang-2026',
+      }),
+    );
+    expect(logText()).not.toContain('padang-panjang-2026');
+    const list = await supervisor.request('staff:list', {});
+    expect(list.ok && list.accounts.find((a) => a.username === 'supervisor')?.hasPassword).toBe(true);
+
+    const byPin = connect(hub.url);
+    open.push(byPin);
+    await waitFor(byPin, () => byPin.status === 'online');
+    const refused = await byPin.request('staff:signIn', {
+      username: 'supervisor',
+      pin: pins.get('supervisor') ?? '',
+    });
+    expect(refused.ok ? 'signed in' : refused.error.details?.['passwordRequired']).toBe(true);
+    expect(await attempt('supervisor', 'padang-panjang-2026')).toBe('signed in');
+  });
+
+  it('locks after five wrong passwords in a row, across a restart, until the lock has passed', async () => {
+    // The address throttle waits at most 5 minutes: each attempt comes after it.
+    for (let i = 1; i <= 4; i += 1) {
+      expect(await attempt('supervisor', `salah-${i}-xxxxxxxx`)).toBe('INVALID_CREDENTIALS');
+      hub.clock.advance(6 * 60_000);
+    }
+    expect(await attempt('supervisor', 'salah-5-xxxxxxxx')).toBe('INVALID_CREDENTIALS');
+    hub.clock.advance(6 * 60_000);
+    // Locked: even the right password is not checked.
+    expect(await attempt('supervisor', 'padang-panjang-2026')).toBe('RATE_LIMITED');
+    hub = await hub.restart();
+    expect(await attempt('supervisor', 'padang-panjang-2026')).toBe('RATE_LIMITED');
+    hub.clock.advance(10 * 60_000);
+    expect(await attempt('supervisor', 'padang-panjang-2026')).toBe('signed in');
+    // A right password clears the count: one wrong one later does not lock.
+    expect(await attempt('supervisor', 'salah-6-xxxxxxxx')).toBe('INVALID_CREDENTIALS');
+    hub.clock.advance(6 * 60_000);
+    expect(await attempt('supervisor', 'padang-panjang-2026')).toBe('signed in');
+  });
+});

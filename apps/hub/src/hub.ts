@@ -7,6 +7,7 @@ import type { HallConfig } from '@antre/shared';
 import { nextHallMidnight } from '@antre/shared';
 import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
+import { PasswordFailures } from './auth/password-failures.js';
 import { StaffSecrets } from './auth/staff-secrets.js';
 import { StaffSessions } from './auth/staff-sessions.js';
 import { StaffService } from './staff-service.js';
@@ -139,10 +140,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const shipper = options.central && startShipping(options.central, store, () => service.config, logger);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const sessions = new StaffSessions(store.db);
+  const passwordFailures = new PasswordFailures(store.db);
   const staff = new StaffService({
     service,
     secrets: new StaffSecrets(store.db),
     sessions,
+    passwordFailures,
     file: options.config,
     // The socket server is made below, before any request can arrive.
     cutStaff: (username) => cutStaff(io, username),
@@ -175,6 +178,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     devices,
     throttle: new SignInThrottle(),
     pinHash: (username) => staff.pinHash(username),
+    passwordHash: (username) => staff.passwordHash(username),
+    passwordFailures,
     staff,
     logger,
     version: HUB_VERSION,

@@ -17,6 +17,7 @@ import {
   staffChangeSchema,
 } from '@antre/shared';
 import { hashPin } from './auth/pin-hash.js';
+import type { PasswordFailures } from './auth/password-failures.js';
 import type { StaffSecrets } from './auth/staff-secrets.js';
 import type { StaffSessions } from './auth/staff-sessions.js';
 import type { QueueService } from './queue-service.js';
@@ -25,6 +26,8 @@ export interface StaffServiceDeps {
   service: QueueService;
   secrets: StaffSecrets;
   sessions: StaffSessions;
+  /** A new or cleared password starts its lockout count afresh. */
+  passwordFailures: PasswordFailures;
   /** The `HALL_CONFIG` file: the hash of a PIN its accounts still sign in with. */
   file: HallConfig;
   /** Ends a user's open connections: they connect again, and their revoked session is refused. */
@@ -104,6 +107,9 @@ export class StaffService {
       if (decision.secret === 'newPin' && hash !== undefined) secrets.setPin(username, hash, now);
       if (decision.secret === 'password' && hash !== undefined) secrets.setPassword(username, hash, now);
       if (decision.secret === 'clearPassword') secrets.setPassword(username, null, now);
+      if (decision.secret === 'password' || decision.secret === 'clearPassword') {
+        this.deps.passwordFailures.clear(username);
+      }
       if (decision.signsOut) sessions.revokeUser(username);
     });
     if (decision.signsOut) this.deps.cutStaff(username);

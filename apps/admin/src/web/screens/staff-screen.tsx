@@ -4,6 +4,7 @@ import type { LocalizedText, SignedInStaff, StaffChangeInput, StaffRecord } from
 import { ERROR_TEXT } from '@antre/shared';
 import { useHub, useLanguage } from '@antre/ui';
 import type { StaffDraft } from '../forms/staff-form.js';
+import { Field } from '../forms/field.js';
 import { StaffForm } from '../forms/staff-form.js';
 import type { FieldErrors } from '../model/config-submit.js';
 import { submitStaffChange } from '../model/staff-submit.js';
@@ -25,6 +26,9 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<{ name: string; pin: string }>();
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<LocalizedText>();
+  const [passwordSaved, setPasswordSaved] = useState(false);
 
   const load = useCallback(async () => {
     const reply = await conn.request('staff:list', {});
@@ -75,7 +79,22 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
     if (await send(change, change.name, true)) setEditing(undefined);
   };
 
-  const act = async (a: StaffRecord, type: 'deactivate' | 'reactivate' | 'resetPin') => {
+  const savePassword = async () => {
+    setPasswordSaved(false);
+    const outcome = await submitStaffChange(
+      conn,
+      { type: 'setPassword', username: me.username, password },
+      version,
+    );
+    setPassword('');
+    if (outcome.kind === 'saved') {
+      setPasswordError(undefined);
+      setPasswordSaved(true);
+      await load();
+    } else setPasswordError(outcome.kind === 'conflict' ? outcome.text : Object.values(outcome.errors)[0]);
+  };
+
+  const act = async (a: StaffRecord, type: 'deactivate' | 'reactivate' | 'resetPin' | 'clearPassword') => {
     if (type === 'deactivate' && !confirm(fill(t(T.confirmDeactivate), { name: a.name }))) return;
     if (type === 'resetPin' && !confirm(fill(t(T.confirmResetPin), { name: a.name }))) return;
     await send({ type, username: a.username }, a.name, false);
@@ -123,6 +142,33 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
           </button>
         </div>
       )}
+      {me.role === 'supervisor' ? (
+        <form
+          className="staff-password"
+          data-testid="my-password"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void savePassword();
+          }}
+        >
+          <h2>{t(T.myPassword)}</h2>
+          <p className="admin-lead">{t(T.myPasswordLead)}</p>
+          <Field label={T.password} error={passwordError}>
+            <input
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          {passwordSaved ? <p role="status">{t(T.passwordSaved)}</p> : null}
+          <button type="submit" className="admin-btn">
+            {t(T.setPassword)}
+          </button>
+        </form>
+      ) : null}
       <table className="devices-table" data-testid="staff-table">
         <thead>
           <tr>
@@ -160,6 +206,15 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
                       >
                         {t(T.resetPin)}
                       </button>
+                      {a.hasPassword && me.agencyId === undefined ? (
+                        <button
+                          type="button"
+                          className="admin-btn small"
+                          onClick={() => void act(a, 'clearPassword')}
+                        >
+                          {t(T.clearPassword)}
+                        </button>
+                      ) : null}
                       {a.username === me.username ? null : (
                         <button
                           type="button"

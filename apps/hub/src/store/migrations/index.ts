@@ -8,6 +8,7 @@ import { sql as revokedDevices } from './0007-revoked-devices.js';
 import { sql as bookings } from './0008-bookings.js';
 import { sql as daySnapshots } from './0009-day-snapshots.js';
 import { sql as staffSecrets } from './0010-staff-secrets.js';
+import { sql as passwordLockouts } from './0011-password-lockouts.js';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'bookings', sql: bookings },
   { version: 9, name: 'day-snapshots', sql: daySnapshots },
   { version: 10, name: 'staff-secrets', sql: staffSecrets },
+  { version: 11, name: 'password-lockouts', sql: passwordLockouts },
 ];
