@@ -62,9 +62,14 @@ export const T = {
   noAlerts: { id: 'Tidak ada tunggu yang melewati target.', en: 'No wait has passed its target.' },
   printFaults: { id: 'Gangguan cetak', en: 'Print faults' },
   noPrintFaults: { id: 'Semua tiket tercetak.', en: 'Every ticket printed.' },
-  devicesUnknown: {
-    id: 'Status kios dan layar (daring/luring) belum dilaporkan oleh pusat antrean.',
-    en: 'Kiosk and display presence (online/offline) is not reported by the hub yet.',
+  deviceAlertsTitle: { id: 'Kios dan layar', en: 'Kiosks and displays' },
+  noDeviceAlerts: { id: 'Semua kios dan layar tersambung.', en: 'Every kiosk and display is connected.' },
+  kioskOffline: { id: 'kios luring', en: 'kiosk offline' },
+  displayDisconnected: { id: 'layar terputus', en: 'display disconnected' },
+  lastSeenText: { id: 'terakhir terlihat {time}', en: 'last seen {time}' },
+  deviceAlertsHallOnly: {
+    id: 'Kios dan layar dipantau oleh supervisor seluruh MPP.',
+    en: 'Kiosks and displays are watched by a supervisor of the whole hall.',
   },
   minutes: { id: 'mnt', en: 'min' },
   // Config

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubConnection } from '@antre/client';
+import type { TestBrowser, TestHub } from '@antre/hub/testing';
+import {
+  connect,
+  demoHall,
+  kioskCredentials,
+  launchBrowser,
+  startTestHub,
+  waitFor,
+} from '@antre/hub/testing';
+import { LAPTOP, adminShot, signInAdmin } from './admin-harness.js';
+
+/**
+ * The supervisor board names the hall's kiosks that are offline and displays that are disconnected: the demo
+ * hall with one display, kiosk-1 connected, kiosk-2 and the display not; then the display connects.
+ */
+let hub: TestHub;
+let browser: TestBrowser;
+let pins: Map<string, string>;
+const open: HubConnection[] = [];
+
+beforeAll(async () => {
+  const demo = await demoHall();
+  pins = demo.pins;
+  hub = await startTestHub({
+    config: { ...demo.config, displays: [{ id: 'tv-lobby', name: 'Layar ruang tunggu' }] },
+  });
+  browser = await launchBrowser(LAPTOP);
+});
+
+afterAll(async () => {
+  for (const c of open) c.close();
+  await browser?.close();
+  await hub?.dispose();
+});
+
+async function device(credentials: Parameters<typeof connect>[1]): Promise<void> {
+  const conn = connect(hub.url, credentials);
+  open.push(conn);
+  await waitFor(conn, () => conn.status === 'online');
+}
+
+describe('device alerts on the supervisor board', () => {
+  it('shows an offline kiosk and a disconnected display, and drops the display once it connects', async () => {
+    await device(kioskCredentials('kiosk-1'));
+    const p = await browser.context.newPage();
+    p.setDefaultTimeout(10_000);
+    await signInAdmin(p, hub.url, 'supervisor', pins.get('supervisor') ?? '');
+    const alerts = p.getByTestId('device-alerts');
+    await alerts.getByTestId('device-alert-kiosk-kiosk-2').waitFor();
+    await alerts.getByTestId('device-alert-display-tv-lobby').getByText('layar terputus').waitFor();
+    expect(await alerts.getByTestId('device-alert-kiosk-kiosk-1').count()).toBe(0);
+    await adminShot(p, '47-board-device-alerts');
+
+    await device({ demoDevice: { kind: 'display', deviceId: 'tv-lobby' } });
+    await p.reload();
+    await p.getByTestId('device-alerts').getByTestId('device-alert-kiosk-kiosk-2').waitFor();
+    expect(await p.getByTestId('device-alert-display-tv-lobby').count()).toBe(0);
+    await p.close();
+  });
+});
