@@ -175,6 +175,21 @@ export const T = {
     id: 'Perangkat dikelola oleh supervisor seluruh MPP.',
     en: 'Devices are managed by a supervisor of the whole hall.',
   },
+  shippingTitle: { id: 'Pengiriman log ke pusat', en: 'Log shipping to the centre' },
+  shippingAlone: {
+    id: 'Aula ini berdiri sendiri: tidak mengirim log ke pusat.',
+    en: 'This hall stands alone: it ships no log to a centre.',
+  },
+  shippingOk: { id: 'Lancar', en: 'Keeping up' },
+  shippingBehind: { id: 'Tertinggal', en: 'Behind' },
+  shippingFailing: { id: 'Gagal terkirim', en: 'Failing' },
+  shippingLag: {
+    id: '{events} peristiwa belum diterima pusat; yang tertua {seconds} detik.',
+    en: '{events} events not yet at the centre; the oldest {seconds} s.',
+  },
+  shippingLastAck: { id: 'Terakhir diterima pusat: {time}.', en: 'Last received by the centre: {time}.' },
+  shippingNever: { id: 'Pusat belum pernah menjawab.', en: 'The centre has not answered yet.' },
+  shippingError: { id: 'Galat terakhir: {error}', en: 'Last error: {error}' },
   // Staff
   navStaff: { id: 'Petugas', en: 'Staff' },
   staffTitle: { id: 'Akun petugas', en: 'Staff accounts' },
