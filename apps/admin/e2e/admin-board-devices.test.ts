@@ -59,4 +59,38 @@ describe('device alerts on the supervisor board', () => {
     expect(await p.getByTestId('device-alert-display-tv-lobby').count()).toBe(0);
     await p.close();
   });
+
+  it('adds a display and renames a kiosk in the config; the board misses the new display at once', async () => {
+    const p = await browser.context.newPage();
+    p.setDefaultTimeout(10_000);
+    await p.goto(`${hub.url}/admin/`);
+    await p.getByRole('link', { name: 'Konfigurasi' }).click();
+    await p.getByRole('tab', { name: 'Layar' }).click();
+    await p.getByRole('button', { name: '+ Tambah layar' }).click();
+    const form = p.getByTestId('display-form');
+    await form.getByLabel('ID').fill('Layar Dua!');
+    await form.getByLabel('Nama lengkap').fill('Layar lantai 2');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByText('Periksa isian yang ditandai.').waitFor();
+    expect(hub.service.config.displays.map((d) => d.id)).toEqual(['tv-lobby']);
+    await form.getByLabel('ID').fill('tv-lantai-2');
+    await form.getByLabel('Zona (lantai, sayap)').fill('lantai-2');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await p.getByText('Tersimpan dan berlaku sekarang.').waitFor();
+    expect(hub.service.config.displays.find((d) => d.id === 'tv-lantai-2')?.zone).toBe('lantai-2');
+    await adminShot(p, '49-config-displays');
+
+    await p.getByRole('tab', { name: 'Kios' }).click();
+    const kiosk2 = p.getByTestId('config-list-kiosk').locator('li').filter({ hasText: 'kiosk-2' });
+    await kiosk2.getByRole('button', { name: 'Ubah' }).click();
+    await p.getByTestId('kiosk-form').getByLabel('Nama lengkap').fill('Kios pintu samping');
+    await p.getByTestId('kiosk-form').getByRole('button', { name: 'Simpan' }).click();
+    await p.getByText('Tersimpan dan berlaku sekarang.').waitFor();
+    expect(hub.service.config.kiosks.find((k) => k.id === 'kiosk-2')?.name).toBe('Kios pintu samping');
+
+    await p.getByRole('link', { name: 'Papan pantau' }).click();
+    await p.getByTestId('device-alert-display-tv-lantai-2').waitFor();
+    await p.getByTestId('device-alert-kiosk-kiosk-2').getByText('Kios pintu samping').waitFor();
+    await p.close();
+  });
 });
