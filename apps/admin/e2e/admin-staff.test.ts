@@ -119,6 +119,36 @@ describe('staff accounts in the admin console', () => {
     await p.close();
   });
 
+  it('reads in English, and at 200 % zoom without a sideways scroll of the page', async () => {
+    const p = await staffPage();
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('heading', { name: 'Staff accounts' }).waitFor();
+    await p.getByRole('button', { name: 'Add a staff member' }).click();
+    await adminShot(p, '50-staff-en');
+    await p.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await p.close();
+
+    const zoomed = await browser.context.newPage();
+    await zoomed.setViewportSize({ width: 683, height: 384 });
+    // 1366×768 at 200 %: the same CSS pixels as a 683×384 window, twice as large on screen.
+    const cdp = await browser.context.newCDPSession(zoomed);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 683,
+      height: 384,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
+    await zoomed.goto(`${hub.url}/admin/`);
+    await zoomed.getByRole('link', { name: 'Petugas' }).click();
+    await zoomed.getByTestId('staff-dukcapil1').waitFor();
+    const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await adminShot(zoomed, '51-staff-200pct');
+    await zoomed.getByTestId('staff-dukcapil1').scrollIntoViewIfNeeded();
+    await adminShot(zoomed, '52-staff-200pct-table');
+    await zoomed.close();
+  });
+
   it('sets a supervisor password, after which the console asks for it instead of the PIN', async () => {
     const p = await staffPage();
     const form = p.getByTestId('my-password');

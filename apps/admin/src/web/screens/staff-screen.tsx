@@ -169,7 +169,7 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
           </button>
         </form>
       ) : null}
-      <table className="devices-table" data-testid="staff-table">
+      <table className="devices-table staff-table" data-testid="staff-table">
         <thead>
           <tr>
             <th scope="col">{t(T.username)}</th>
