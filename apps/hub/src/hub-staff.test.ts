@@ -163,6 +163,36 @@ describe('staff accounts over the hub', () => {
     expect(list.ok && list.accounts.find((a) => a.username === 'dukcapil2')?.active).toBe(false);
   });
 
+  it('moves an account to another agency: its open session ends, and it signs in again with the new agency', async () => {
+    const supervisor = await as('supervisor');
+    const desk = await as('dukcapil3');
+    accepted(
+      await change(supervisor, {
+        type: 'update',
+        username: 'dukcapil3',
+        name: 'Rina Putri',
+        role: 'staff',
+        agencyId: 'samsat',
+      }),
+    );
+    await waitFor(desk, () => desk.refusal?.code === 'UNAUTHENTICATED');
+    const again = await as('dukcapil3');
+    const who = await again.request('whoami', {});
+    expect(who.ok && who.principal.kind === 'staff' && who.principal.staff.agencyId).toBe('samsat');
+    // A new name alone keeps the session.
+    accepted(
+      await change(supervisor, {
+        type: 'update',
+        username: 'dukcapil3',
+        name: 'Rina Putri Lestari',
+        role: 'staff',
+        agencyId: 'samsat',
+      }),
+    );
+    const still = await again.request('whoami', {});
+    expect(still.ok && still.principal.kind).toBe('staff');
+  });
+
   it('refuses bad input with a clear error in both languages and changes nothing', async () => {
     const supervisor = await as('supervisor');
     const cases: Array<[Record<string, unknown>, string, string]> = [
