@@ -93,4 +93,36 @@ describe('device alerts on the supervisor board', () => {
     await p.getByTestId('device-alert-kiosk-kiosk-2').getByText('Kios pintu samping').waitFor();
     await p.close();
   });
+
+  it('adds a service package: one service is refused at the field, two are saved, and a kiosk has it live', async () => {
+    const kiosk = connect(hub.url, kioskCredentials('kiosk-2'));
+    open.push(kiosk);
+    await waitFor(kiosk, () => kiosk.config !== undefined);
+    const p = await browser.context.newPage();
+    p.setDefaultTimeout(10_000);
+    await p.goto(`${hub.url}/admin/`);
+    await p.getByRole('link', { name: 'Konfigurasi' }).click();
+    await p.getByRole('tab', { name: 'Paket layanan' }).click();
+    await p.getByTestId('config-list-package').getByText('Pindah datang', { exact: false }).first().waitFor();
+    await p.getByRole('button', { name: '+ Tambah paket layanan' }).click();
+    const form = p.getByTestId('package-form');
+    await form.getByRole('textbox', { name: 'ID (huruf kecil, tetap)' }).fill('nikah');
+    await form.getByLabel('Nama (Indonesia)').fill('Menikah');
+    await form.getByLabel('Nama (Inggris)').fill('Getting married');
+    await form.getByRole('checkbox', { name: /Kartu Keluarga/ }).check();
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.getByText('Periksa isian yang ditandai.').waitFor();
+    expect(hub.service.config.packages.some((x) => x.id === 'nikah')).toBe(false);
+    await adminShot(p, '53-config-package-refused');
+    await form.getByRole('checkbox', { name: /Perekaman KTP-el/ }).check();
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await p.getByText('Tersimpan dan berlaku sekarang.').waitFor();
+    await waitFor(kiosk, () => kiosk.config?.packages.some((x) => x.id === 'nikah') === true);
+    expect(kiosk.config?.packages.find((x) => x.id === 'nikah')?.serviceIds).toEqual([
+      'kartu-keluarga',
+      'perekaman-ktp-el',
+    ]);
+    await adminShot(p, '54-config-packages');
+    await p.close();
+  });
 });

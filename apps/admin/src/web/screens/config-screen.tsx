@@ -6,6 +6,7 @@ import { AgencyForm } from '../forms/agency-form.js';
 import { CounterForm } from '../forms/counter-form.js';
 import { DisplayForm } from '../forms/display-form.js';
 import { KioskForm } from '../forms/kiosk-form.js';
+import { PackageForm } from '../forms/package-form.js';
 import { HallForm } from '../forms/hall-form.js';
 import { HolidayForm } from '../forms/holiday-form.js';
 import { ServiceForm } from '../forms/service-form.js';
@@ -14,7 +15,17 @@ import { submitConfigChange } from '../model/config-submit.js';
 import { T, fill } from '../text/admin-text.js';
 import './config-screen.css';
 
-const TABS = ['service', 'counter', 'agency', 'holiday', 'hall', 'settings', 'kiosk', 'display'] as const;
+const TABS = [
+  'service',
+  'counter',
+  'agency',
+  'holiday',
+  'hall',
+  'settings',
+  'kiosk',
+  'display',
+  'package',
+] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_TEXT: Record<Tab, LocalizedText> = {
@@ -26,9 +37,10 @@ const TAB_TEXT: Record<Tab, LocalizedText> = {
   settings: T.settings,
   kiosk: T.kiosks,
   display: T.displays,
+  package: T.packages,
 };
 
-type ListTab = 'service' | 'counter' | 'agency' | 'holiday' | 'kiosk' | 'display';
+type ListTab = 'service' | 'counter' | 'agency' | 'holiday' | 'kiosk' | 'display' | 'package';
 type Editing = { kind: ListTab; id: string | undefined } | undefined;
 
 interface Notice {
@@ -98,6 +110,10 @@ export function ConfigScreen({ conn }: { conn: HubConnection }) {
       case 'display':
         return (
           <DisplayForm key={key} {...formProps} item={config.displays.find((d) => d.id === editing.id)} />
+        );
+      case 'package':
+        return (
+          <PackageForm key={key} {...formProps} item={config.packages.find((p) => p.id === editing.id)} />
         );
     }
   };
@@ -224,6 +240,14 @@ function ItemList(props: {
           id: d.id,
           name: d.name,
           cells: [d.id, d.zone ?? t(T.wholeHall)],
+        }));
+      case 'package':
+        return config.packages.map((p) => ({
+          id: p.id,
+          name: t(p.name),
+          cells: [
+            p.serviceIds.map((id) => config.services.find((s) => s.id === id)?.prefix ?? id).join(' → '),
+          ],
         }));
     }
   })();

@@ -79,6 +79,11 @@ export const T = {
   agencies: { id: 'Instansi', en: 'Agencies' },
   holidays: { id: 'Hari libur', en: 'Holidays' },
   kiosks: { id: 'Kios', en: 'Kiosks' },
+  packages: { id: 'Paket layanan', en: 'Service packages' },
+  packageServices: {
+    id: 'Layanan dalam paket (urut sesuai centang, minimal dua)',
+    en: 'Services in the package (in the order ticked, at least two)',
+  },
   displays: { id: 'Layar', en: 'Displays' },
   printer: { id: 'Alamat printer', en: 'Printer address' },
   printerHint: {
