@@ -102,9 +102,9 @@ describe('device alerts on the supervisor board', () => {
     p.setDefaultTimeout(10_000);
     await p.goto(`${hub.url}/admin/`);
     await p.getByRole('link', { name: 'Konfigurasi' }).click();
-    await p.getByRole('tab', { name: 'Paket layanan' }).click();
+    await p.getByRole('tab', { name: 'Paket' }).click();
     await p.getByTestId('config-list-package').getByText('Pindah datang', { exact: false }).first().waitFor();
-    await p.getByRole('button', { name: '+ Tambah paket layanan' }).click();
+    await p.getByRole('button', { name: '+ Tambah paket' }).click();
     const form = p.getByTestId('package-form');
     await form.getByRole('textbox', { name: 'ID (huruf kecil, tetap)' }).fill('nikah');
     await form.getByLabel('Nama (Indonesia)').fill('Menikah');

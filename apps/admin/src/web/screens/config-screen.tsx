@@ -37,7 +37,7 @@ const TAB_TEXT: Record<Tab, LocalizedText> = {
   settings: T.settings,
   kiosk: T.kiosks,
   display: T.displays,
-  package: T.packages,
+  package: T.packagesTab,
 };
 
 type ListTab = 'service' | 'counter' | 'agency' | 'holiday' | 'kiosk' | 'display' | 'package';

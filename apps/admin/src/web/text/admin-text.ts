@@ -80,6 +80,7 @@ export const T = {
   holidays: { id: 'Hari libur', en: 'Holidays' },
   kiosks: { id: 'Kios', en: 'Kiosks' },
   packages: { id: 'Paket layanan', en: 'Service packages' },
+  packagesTab: { id: 'Paket', en: 'Packages' },
   packageServices: {
     id: 'Layanan dalam paket (urut sesuai centang, minimal dua)',
     en: 'Services in the package (in the order ticked, at least two)',
