@@ -432,7 +432,7 @@ export class QueueService {
 
   /**
    * The whole config in the file's format, for a hall supervisor: everything the store holds as config, so
-   * without the staff accounts, which (with their PIN hashes) stay in the `HALL_CONFIG` file.
+   * without the staff accounts (the file's and the console's, `StaffChanged`) and their secrets.
    */
   exportConfig(principal: Principal): ConfigExportReply {
     const refusal = authorizeHallAdmin(principal);
