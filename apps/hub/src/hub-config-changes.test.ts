@@ -265,7 +265,7 @@ describe('a store from before config as data', () => {
       kiosk.close();
       const state = old.service.state.snapshot();
       await old.close();
-      // Back to the schema before migration 5: no seed table (nor what migrations 6 to 9 add after it).
+      // Back to the schema before migration 5: no seed table (nor what migrations 6 to 11 add after it).
       const db = new Database(join(old.dataDir, 'antre.sqlite'));
       db.exec('DROP TABLE config_seed');
       db.exec('DROP TABLE day_snapshots');
@@ -273,6 +273,8 @@ describe('a store from before config as data', () => {
       db.exec('DROP TABLE revoked_devices');
       db.exec('DROP TABLE booking_people');
       db.exec('DROP TABLE intake_clients');
+      db.exec('DROP TABLE staff_secrets');
+      db.exec('DROP TABLE password_failures');
       db.pragma('user_version = 4');
       db.close();
       const again = await old.restart();

@@ -7,7 +7,10 @@ import type { HallConfig } from '@antre/shared';
 import { nextHallMidnight } from '@antre/shared';
 import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
+import { PasswordFailures } from './auth/password-failures.js';
+import { StaffSecrets } from './auth/staff-secrets.js';
 import { StaffSessions } from './auth/staff-sessions.js';
+import { StaffService } from './staff-service.js';
 import { createHttpHandler } from './http/http-routes.js';
 import { surveyRoutes } from './http/survey-routes.js';
 import { bookingRoutes } from './http/booking-routes.js';
@@ -23,7 +26,7 @@ import { HubReports } from './reports/hub-reports.js';
 import { resolvePublicUrl } from './public-url.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
-import { DEFAULT_RATE_LIMITS, attachSocketServer } from './realtime/socket-server.js';
+import { DEFAULT_RATE_LIMITS, attachSocketServer, cutStaff } from './realtime/socket-server.js';
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
 import { SurveyService } from './survey/survey-service.js';
@@ -141,6 +144,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const shipper = options.central && startShipping(options.central, store, () => service.config, logger);
   const devices = new DeviceRegistry(store.db, options.pairingCode);
   const sessions = new StaffSessions(store.db);
+  const passwordFailures = new PasswordFailures(store.db);
+  const staff = new StaffService({
+    service,
+    secrets: new StaffSecrets(store.db),
+    sessions,
+    passwordFailures,
+    file: options.config,
+    // The socket server is made below, before any request can arrive.
+    cutStaff: (username) => cutStaff(io, username),
+  });
   const http = createServer(
     createHttpHandler({
       service,
@@ -170,6 +183,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     sessions,
     devices,
     throttle: new SignInThrottle(),
+    pinHash: (username) => staff.pinHash(username),
+    passwordHash: (username) => staff.passwordHash(username),
+    passwordFailures,
+    staff,
     logger,
     version: HUB_VERSION,
     demoMode: options.demoMode ?? false,

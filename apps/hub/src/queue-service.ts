@@ -10,6 +10,9 @@ import type {
   HallConfig,
   ParsedRequest,
   Principal,
+  SignedInStaff,
+  StaffContext,
+  StaffRecord,
   SyncReply,
 } from '@antre/shared';
 import {
@@ -399,14 +402,44 @@ export class QueueService {
       principal.staff.username,
     );
     if (!decision.ok) return decision;
+    return this.commitConfigEvent(request.commandId, decision.event, principal.staff);
+  }
+
+  /** Every staff account, active or not, without secrets, as the log has made them. */
+  get staffAccounts(): readonly StaffRecord[] {
+    return this.live.accounts;
+  }
+
+  /** What a staff change is decided on: the accounts, the config and its versions now. */
+  staffContext(): StaffContext {
+    return {
+      accounts: this.live.accounts,
+      config: withoutStaff(this.config),
+      version: this.live.version,
+      changedIn: this.live.changedIn,
+    };
+  }
+
+  /**
+   * Logs a config or staff event the domain decided on the state of this same synchronous run, with its answer
+   * (a retry gets it again), then applies it to the config and the day and broadcasts it. `alsoWrite` runs in
+   * the same transaction (a staff account's new PIN hash): both are stored, or neither.
+   */
+  commitConfigEvent(
+    commandId: string,
+    event: Extract<DomainEvent, { type: 'ConfigChanged' | 'StaffChanged' }>,
+    by: SignedInStaff,
+    alsoWrite?: () => void,
+  ): ConfigChangeReply {
     const now = this.now();
-    const envelope: EventEnvelope = { seq: this.day.seq + 1, at: now, event: decision.event };
-    const reply: ConfigChangeReply = { ok: true, version: decision.event.version, seq: envelope.seq };
+    const envelope: EventEnvelope = { seq: this.day.seq + 1, at: now, event };
+    const reply: ConfigChangeReply = { ok: true, version: event.version, seq: envelope.seq };
     // Written first: the change is in the log, or nowhere.
-    const actor = actorTag({ kind: 'staff', username: principal.staff.username, role: principal.staff.role });
-    this.store.commit([
-      { commandId: request.commandId, day: this.day.day, at: now, events: [envelope], reply, actor },
-    ]);
+    const actor = actorTag({ kind: 'staff', username: by.username, role: by.role });
+    this.store.db.transaction(() => {
+      alsoWrite?.();
+      this.store.commit([{ commandId, day: this.day.day, at: now, events: [envelope], reply, actor }]);
+    })();
     this.live.apply(envelope.event);
     this.day.apply(envelope);
     this.onEvents([envelope]);
@@ -416,7 +449,7 @@ export class QueueService {
 
   /**
    * The whole config in the file's format, for a hall supervisor: everything the store holds as config, so
-   * without the staff accounts, which (with their PIN hashes) stay in the `HALL_CONFIG` file.
+   * without the staff accounts (the file's and the console's, `StaffChanged`) and their secrets.
    */
   exportConfig(principal: Principal): ConfigExportReply {
     const refusal = authorizeHallAdmin(principal);

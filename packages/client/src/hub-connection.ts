@@ -313,6 +313,10 @@ const requestSenders: { [E in RequestEvent]: RequestSender<E> } = {
   'device:rotatePairingCode': (socket, request) =>
     answer((ack) => socket.emit('device:rotatePairingCode', request, ack)),
   'booking:checkIn': (socket, request) => answer((ack) => socket.emit('booking:checkIn', request, ack)),
+  'staff:list': (socket, request) => answer((ack) => socket.emit('staff:list', request, ack)),
+  'staff:change': (socket, request) => answer((ack) => socket.emit('staff:change', request, ack)),
+  'staff:signInPassword': (socket, request) =>
+    answer((ack) => socket.emit('staff:signInPassword', request, ack)),
 };
 
 function answer<R>(emit: (ack: (err: Error | null, reply: R) => void) => void): Promise<R> {

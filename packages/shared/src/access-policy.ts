@@ -257,6 +257,7 @@ function agenciesTouched(change: ConfigChange, config: QueueConfig): string[] | 
     case 'kiosk':
     case 'display':
     case 'holiday':
+    case 'package':
       return 'hall';
   }
 }

@@ -29,6 +29,7 @@ export const AUDIT_KINDS = [
   'import',
   'staff',
   'device',
+  'package',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

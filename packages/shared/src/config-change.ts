@@ -5,6 +5,7 @@ import type {
   DisplayConfig,
   HallInfo,
   HolidayConfig,
+  ServicePackageConfig,
   KioskConfig,
   QueueConfig,
   ServiceConfig,
@@ -19,6 +20,7 @@ import {
   kioskConfig,
   queueSettings,
   serviceConfig,
+  servicePackageConfig,
 } from './hall-config.js';
 
 /**
@@ -28,7 +30,15 @@ import {
  */
 
 /** The lists of the hall config an admin edits item by item. */
-export const CONFIG_ITEM_KINDS = ['agency', 'service', 'counter', 'kiosk', 'display', 'holiday'] as const;
+export const CONFIG_ITEM_KINDS = [
+  'agency',
+  'service',
+  'counter',
+  'kiosk',
+  'display',
+  'holiday',
+  'package',
+] as const;
 export type ConfigItemKind = (typeof CONFIG_ITEM_KINDS)[number];
 
 export const configItemSchema = z.discriminatedUnion('kind', [
@@ -38,6 +48,7 @@ export const configItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('kiosk'), value: kioskConfig }),
   z.strictObject({ kind: z.literal('display'), value: displayConfig }),
   z.strictObject({ kind: z.literal('holiday'), value: holidayConfig }),
+  z.strictObject({ kind: z.literal('package'), value: servicePackageConfig }),
 ]);
 export type ConfigItem = z.infer<typeof configItemSchema>;
 
@@ -93,6 +104,7 @@ export type ConfigSubject =
   | KioskConfig
   | DisplayConfig
   | HolidayConfig
+  | ServicePackageConfig
   | HallInfo
   | HallSettings
   | QueueConfig;
@@ -106,6 +118,7 @@ const LIST_OF = {
   kiosk: 'kiosks',
   display: 'displays',
   holiday: 'holidays',
+  package: 'packages',
 } as const satisfies Record<ConfigItemKind, keyof QueueConfig>;
 
 /** The items of one kind in a config. */

@@ -395,3 +395,53 @@ describe('the day follows config changes', () => {
     expect(next.staff).toBe(config.staff);
   });
 });
+
+describe('service packages as config items', () => {
+  const pindah = (serviceIds: string[], order: Array<[string, string]> = []): ConfigChangeInput => ({
+    type: 'add',
+    item: {
+      kind: 'package',
+      value: {
+        id: 'pindah-datang',
+        name: { id: 'Pindah datang', en: 'Moving in' },
+        serviceIds,
+        order,
+      },
+    },
+  });
+
+  it('adds a package of known services, and refuses one that names an unknown service, changing nothing', () => {
+    const a = hall();
+    const bad = a.change(pindah(['kk', 'nope']));
+    expect(bad.ok ? 'accepted' : `${bad.error.code}@${refusalText(bad.error)?.field}`).toBe(
+      'VALIDATION_FAILED@serviceIds',
+    );
+    expect(a.q.config.packages).toEqual([]);
+    expect(a.version).toBe(1);
+    // The order may name only the package's services: the whole-config schema's rule.
+    const misordered = a.change(pindah(['kk', 'akta'], [['kk', 'ktp']]));
+    expect(misordered.ok ? 'accepted' : misordered.error.code).toBe('VALIDATION_FAILED');
+    const ok = a.change(pindah(['kk', 'ktp'], [['kk', 'ktp']]));
+    expect(ok.ok).toBe(true);
+    expect(a.q.config.packages.map((p) => p.id)).toEqual(['pindah-datang']);
+  });
+
+  it('refuses to remove a service a package still holds, and removes it once the package lets go', () => {
+    const a = hall();
+    a.must(pindah(['kk', 'akta']));
+    // akta is served at c2 and c3 too: take it off them first, so the package is what holds it.
+    for (const c of a.q.config.counters.filter((x) => x.serviceIds.includes('akta'))) {
+      const rest = c.serviceIds.filter((s) => s !== 'akta');
+      a.must(
+        rest.length === 0
+          ? { type: 'remove', kind: 'counter', id: c.id }
+          : { type: 'update', item: { kind: 'counter', value: { ...c, serviceIds: rest } } },
+      );
+    }
+    const held = a.change({ type: 'remove', kind: 'service', id: 'akta' });
+    expect(held.ok ? 'accepted' : held.error.code).toBe('IN_USE');
+    expect(held.ok ? '' : refusalText(held.error)?.text.id).toMatch(/Paket Pindah datang/);
+    a.must({ type: 'remove', kind: 'package', id: 'pindah-datang' });
+    expect(a.change({ type: 'remove', kind: 'service', id: 'akta' }).ok).toBe(true);
+  });
+});

@@ -164,6 +164,11 @@ function itemRefusal(ctx: ConfigContext, item: ConfigItem): ConfigRefusal | unde
       }
       return undefined;
     }
+    case 'package': {
+      // Unknown services, a broken order: the whole-config schema names them (`packageIssues`).
+      const missing = item.value.serviceIds.find((id) => !config.services.some((s) => s.id === id));
+      return missing === undefined ? undefined : unknownRef('serviceIds', 'service', missing);
+    }
     case 'agency':
     case 'kiosk':
     case 'display':
@@ -216,6 +221,13 @@ function removalRefusal(
         });
       }
       const serving = config.counters.filter((c) => c.serviceIds.includes(id)).map((c) => c.name);
+      const bundled = config.packages.filter((p) => p.serviceIds.includes(id));
+      if (serving.length === 0 && bundled.length > 0) {
+        return configRefusal('IN_USE', '', {
+          id: `Paket ${bundled.map((p) => p.name.id).join(', ')} masih memuat layanan ini: ubah paketnya dulu.`,
+          en: `Packages ${bundled.map((p) => p.name.en).join(', ')} still hold this service: change them first.`,
+        });
+      }
       if (serving.length === 0) return undefined;
       return configRefusal('IN_USE', '', {
         id: `Loket ${serving.join(', ')} masih melayani layanan ini: hapus dari loket dulu.`,
@@ -250,6 +262,7 @@ function removalRefusal(
     }
     case 'display':
     case 'holiday':
+    case 'package':
       return undefined;
   }
 }
@@ -329,4 +342,5 @@ export const KIND_TEXT: Record<ConfigItemKind, { id: string; en: string }> = {
   kiosk: { id: 'Kios', en: 'Kiosk' },
   display: { id: 'Layar', en: 'Display' },
   holiday: { id: 'Hari libur', en: 'Holiday' },
+  package: { id: 'Paket layanan', en: 'Service package' },
 };

@@ -82,6 +82,13 @@ const EXAMPLES: Record<string, ConfigChangeInput> = {
   hall: { type: 'setHall', hall: { ...config.hall, name: 'MPP' } },
   settings: { type: 'setSettings', settings: { ...config.settings, readLeadingZeros: true } },
   import: { type: 'import', config },
+  package: {
+    type: 'add',
+    item: {
+      kind: 'package',
+      value: { id: 'paket', name: { id: 'Paket', en: 'Package' }, serviceIds: ['ktp', 'kk'], order: [] },
+    },
+  },
 };
 
 describe('who may change the hall config', () => {
@@ -113,6 +120,7 @@ describe('who may change the hall config', () => {
       hall: 'FORBIDDEN',
       settings: 'FORBIDDEN',
       import: 'FORBIDDEN',
+      package: 'FORBIDDEN',
     });
   });
 

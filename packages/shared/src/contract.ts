@@ -78,6 +78,12 @@ export const signInSchema = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInSchema>;
 
+/** A supervisor's stronger sign-in: their password (`staff-change.ts` sets it; `sign-in-lockout.ts` guards it). */
+export const passwordSignInSchema = z.strictObject({
+  username: z.string().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+
 export const enrolSchema = z.strictObject({
   pairingCode: z.string().min(4).max(20),
   kind: z.enum(['kiosk', 'display']),
@@ -156,6 +162,8 @@ export const requestSchemas = {
   'survey:followUp': surveyFollowUpSchema,
   /** A kiosk (or staff at a counter) checks a citizen in for their appointment: the ticket is issued. */
   'booking:checkIn': checkInRequestSchema,
+  /** A supervisor signs in with their password; locked after repeated wrong ones (`RATE_LIMITED`). */
+  'staff:signInPassword': passwordSignInSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestEvent = keyof typeof requestSchemas;
@@ -187,6 +195,7 @@ export interface Replies extends AdminReplies {
   'survey:followUp': Reply<{ seq: number }>;
   /** The ticket issued, or why not (`refusal` and its bilingual `text`); a late citizen is offered a walk-in. */
   'booking:checkIn': CheckInReply;
+  'staff:signInPassword': SignInReply;
 }
 export type ReplyOf<E extends RequestEvent> = Replies[E];
 

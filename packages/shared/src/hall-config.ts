@@ -165,7 +165,7 @@ export type KioskConfig = z.infer<typeof kioskConfig>;
  * A service package (*paket layanan*): services a citizen often needs together, taken on one ticket. `order`
  * lists `[before, after]` pairs where the law fixes the order (the KK before the KTP-el); the rest is free.
  */
-const servicePackageConfig = z.object({
+export const servicePackageConfig = z.object({
   id: configId,
   name: localizedText,
   description: localizedText.optional(),

@@ -63,3 +63,5 @@ export * from './booking-commands.js';
 export * from './booking-slots.js';
 export * from './nik.js';
 export * from './booking-contract.js';
+export * from './sign-in-lockout.js';
+export * from './shipping-health.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './access-policy.js';
-import { supervisorBoard, waitTargetMs } from './supervisor-board.js';
+import { DEVICE_OFFLINE_GRACE_MS, deviceAlerts, supervisorBoard, waitTargetMs } from './supervisor-board.js';
 import { TestQueue, testHall } from './testing/test-hall.js';
 
 const MINUTE = 60_000;
@@ -92,5 +92,51 @@ describe('the supervisor board', () => {
   it("takes the hall's wait target when the service has none", () => {
     const config = testHall({ settings: { waitTargetMinutes: 45 } });
     expect(waitTargetMs(config.services[0] ?? { waitTargetMinutes: 1 }, config)).toBe(45 * MINUTE);
+  });
+});
+
+describe('device alerts on the board', () => {
+  const config = {
+    kiosks: [
+      { id: 'k1', name: 'Kios pintu utama' },
+      { id: 'k2', name: 'Kios lantai 2' },
+      { id: 'k3', name: 'Kios lama' },
+    ],
+    displays: [
+      { id: 'tv-1', name: 'Layar ruang tunggu' },
+      { id: 'tv-2', name: 'Layar lantai 2' },
+    ],
+  };
+
+  it('names kiosks offline and displays disconnected past the grace, and never-seen ones', () => {
+    const now = T0 + 10 * MINUTE;
+    const alerts = deviceAlerts(
+      [
+        { kind: 'kiosk', deviceId: 'k1', online: true, lastSeenAt: T0 },
+        { kind: 'kiosk', deviceId: 'k2', online: false, lastSeenAt: now - DEVICE_OFFLINE_GRACE_MS },
+        { kind: 'display', deviceId: 'tv-1', online: false, lastSeenAt: now - DEVICE_OFFLINE_GRACE_MS + 1 },
+        // Not in the config: someone else's, no alert.
+        { kind: 'display', deviceId: 'lobby-tv', online: false, lastSeenAt: T0 },
+      ],
+      config,
+      now,
+    );
+    expect(alerts).toEqual([
+      { kind: 'kiosk', deviceId: 'k2', name: 'Kios lantai 2', lastSeenAt: now - DEVICE_OFFLINE_GRACE_MS },
+      { kind: 'kiosk', deviceId: 'k3', name: 'Kios lama' },
+      { kind: 'display', deviceId: 'tv-2', name: 'Layar lantai 2' },
+    ]);
+  });
+
+  it('does not miss a revoked device, and is empty when everything is connected', () => {
+    const now = T0;
+    const online = [
+      { kind: 'kiosk' as const, deviceId: 'k1', online: true },
+      { kind: 'kiosk' as const, deviceId: 'k2', online: true },
+      { kind: 'kiosk' as const, deviceId: 'k3', online: false, revokedAt: T0 - MINUTE },
+      { kind: 'display' as const, deviceId: 'tv-1', online: true },
+      { kind: 'display' as const, deviceId: 'tv-2', online: true },
+    ];
+    expect(deviceAlerts(online, config, now)).toEqual([]);
   });
 });

@@ -159,3 +159,57 @@ export function supervisorBoard(
   waitAlerts.sort((a, b) => b.waitedMs - b.targetMs - (a.waitedMs - a.targetMs));
   return { agencies, waitAlerts, printAlerts, counts };
 }
+
+/**
+ * A kiosk or display that has been away this long is an alert on the board: shorter gaps are a reconnect
+ * (a Wi-Fi hiccup, a restart of the app), not a device that needs a hand.
+ */
+export const DEVICE_OFFLINE_GRACE_MS = 60_000;
+
+export interface DeviceAlert {
+  kind: 'kiosk' | 'display';
+  deviceId: string;
+  /** Its name in the config. */
+  name: string;
+  /** When it was last seen (connected or left); absent: not seen since the hub started. */
+  lastSeenAt?: number;
+}
+
+/** What the board needs to know of a device's presence (the hub's `device:list`). */
+export interface DevicePresenceRow {
+  kind: 'kiosk' | 'display';
+  deviceId: string;
+  online: boolean;
+  lastSeenAt?: number;
+  revokedAt?: number;
+}
+
+/**
+ * The config's kiosks that are offline and displays that are disconnected, for the board: not connected now
+ * and away for longer than the grace (or never seen since the hub started). A revoked device is not missed:
+ * a supervisor took it out. Kiosks first, then displays, each by id.
+ */
+export function deviceAlerts(
+  devices: readonly DevicePresenceRow[],
+  config: {
+    kiosks: ReadonlyArray<{ id: string; name: string }>;
+    displays: ReadonlyArray<{ id: string; name: string }>;
+  },
+  now: number,
+): DeviceAlert[] {
+  const byKey = new Map(devices.map((d) => [`${d.kind}:${d.deviceId}`, d]));
+  const expected = [
+    ...config.kiosks.map((k) => ({ kind: 'kiosk' as const, deviceId: k.id, name: k.name })),
+    ...config.displays.map((d) => ({ kind: 'display' as const, deviceId: d.id, name: d.name })),
+  ];
+  const alerts: DeviceAlert[] = [];
+  for (const e of expected) {
+    const seen = byKey.get(`${e.kind}:${e.deviceId}`);
+    if (seen?.online || seen?.revokedAt !== undefined) continue;
+    if (seen?.lastSeenAt !== undefined && now - seen.lastSeenAt < DEVICE_OFFLINE_GRACE_MS) continue;
+    alerts.push(seen?.lastSeenAt === undefined ? e : { ...e, lastSeenAt: seen.lastSeenAt });
+  }
+  return alerts.sort((a, b) =>
+    a.kind === b.kind ? a.deviceId.localeCompare(b.deviceId) : a.kind === 'kiosk' ? -1 : 1,
+  );
+}

@@ -141,7 +141,7 @@ export function App({ conn, session, time }: { conn: HubConnection; session: Adm
       <main className="admin-main">
         {page === 'board' ? <BoardScreen conn={conn} staff={staff} time={time} /> : null}
         {page === 'config' ? <ConfigScreen conn={conn} /> : null}
-        {page === 'staff' ? <StaffScreen conn={conn} /> : null}
+        {page === 'staff' ? <StaffScreen conn={conn} me={staff} /> : null}
         {page === 'devices' ? <DevicesScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'audit' ? <AuditScreen conn={conn} zone={hub.config.hall.timeZone} /> : null}
         {page === 'reports' ? <ReportsScreen conn={conn} session={staffSession} time={time} /> : null}

@@ -29,4 +29,9 @@ export class StaffSessions {
   revoke(token: string): void {
     this.db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash(token));
   }
+
+  /** Ends every session of a user (deactivated, new PIN, new role): they sign in again everywhere. */
+  revokeUser(username: string): void {
+    this.db.prepare('DELETE FROM staff_sessions WHERE username = ?').run(username);
+  }
 }

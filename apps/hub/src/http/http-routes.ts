@@ -8,6 +8,7 @@ import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { BookingSource } from '@antre/reporting';
 import type { HubReports } from '../reports/hub-reports.js';
 import { handleReportRoute } from '../reports/report-routes.js';
+import { handleAuditRoute } from './audit-route.js';
 import { serveApp } from './static-files.js';
 import type { SurveyRoute } from './survey-routes.js';
 import type { BookingRoute } from './booking-routes.js';
@@ -67,6 +68,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
     };
     if (await handleReportRoute(req, res, url, reportDeps)) return;
   }
+  if (deps.sessions && handleAuditRoute(req, res, url, { service, sessions: deps.sessions })) return;
 
   if (path === '/api/health') {
     return json(res, 200, {

@@ -1,5 +1,12 @@
 import type { DomainError, Handshake, HallConfig, Principal, SignedInStaff } from '@antre/shared';
-import { PROTOCOL_VERSION, domainError, handshakeSchema } from '@antre/shared';
+import {
+  PROTOCOL_VERSION,
+  afterWrongPassword,
+  domainError,
+  handshakeSchema,
+  lockedForMs,
+} from '@antre/shared';
+import type { PasswordFailures } from '../auth/password-failures.js';
 import type { DeviceRegistry } from '../auth/device-registry.js';
 import { verifyPin } from '../auth/pin-hash.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
@@ -17,6 +24,12 @@ export interface AuthenticationDeps {
   throttle: SignInThrottle;
   /** Trust kiosks and displays on the hub's own machine without enrolment. */
   demoMode: boolean;
+  /** The PIN hash an active staff account signs in with; undefined for an unknown or inactive one. */
+  pinHash: (username: string) => string | undefined;
+  /** The password hash of an active account that has set one. */
+  passwordHash: (username: string) => string | undefined;
+  /** Wrong passwords in a row per account, for the lockout. */
+  passwordFailures: PasswordFailures;
   now: () => number;
 }
 
@@ -44,7 +57,7 @@ export function authenticateHandshake(
 /** Sign-in, sign-out and enrolment: the requests that change who a connection is. */
 export function authenticationHandlers(
   deps: AuthenticationDeps,
-): Pick<RequestHandlers, 'staff:signIn' | 'staff:signOut' | 'device:enrol'> {
+): Pick<RequestHandlers, 'staff:signIn' | 'staff:signOut' | 'device:enrol' | 'staff:signInPassword'> {
   const enrolLimiter = new TokenBucket(5 / 60, 5, deps.now);
   return {
     'staff:signIn': async ({ username, pin }, connection) => {
@@ -60,11 +73,21 @@ export function authenticationHandlers(
       }
       const staff = deps.config().staff.find((s) => s.username === username);
       // Verify against a dummy hash for unknown names, so timing does not reveal which names exist.
-      const valid = await verifyPin(pin, staff?.pinHash ?? DUMMY_HASH);
-      if (!staff || !valid) {
+      const hash = staff && deps.pinHash(staff.username);
+      const valid = await verifyPin(pin, hash ?? DUMMY_HASH);
+      if (!staff || hash === undefined || !valid) {
         deps.throttle.failed(throttleKey, now);
         connection.log.warn({ username }, 'sign-in failed');
         return { ok: false, error: domainError('INVALID_CREDENTIALS', 'wrong user name or PIN') };
+      }
+      // Once set, the password is the account's sign-in: the PIN alone would make it pointless.
+      if (deps.passwordHash(staff.username) !== undefined) {
+        return {
+          ok: false,
+          error: domainError('INVALID_CREDENTIALS', 'this account signs in with its password', {
+            passwordRequired: true,
+          }),
+        };
       }
       deps.throttle.succeeded(throttleKey);
       const sessionToken = deps.sessions.create(staff.username, now);
@@ -72,6 +95,39 @@ export function authenticationHandlers(
       connection.data.principal = { kind: 'staff', staff: signedIn };
       connection.data.sessionToken = sessionToken;
       connection.log.info({ username }, 'staff signed in');
+      return { ok: true, sessionToken, staff: signedIn };
+    },
+
+    'staff:signInPassword': async ({ username, password }, connection) => {
+      const now = deps.now();
+      const throttleKey = `${username}@${connection.address}`;
+      const failures = deps.passwordFailures.of(username);
+      const wait = Math.max(deps.throttle.waitMs(throttleKey, now), lockedForMs(failures, now));
+      if (wait > 0) {
+        return {
+          ok: false,
+          error: domainError('RATE_LIMITED', 'too many wrong passwords: locked for now', {
+            retryAfterMs: wait,
+          }),
+        };
+      }
+      const staff = deps.config().staff.find((s) => s.username === username);
+      const hash = staff && deps.passwordHash(staff.username);
+      const valid = await verifyPin(password, hash ?? DUMMY_HASH);
+      if (!staff || hash === undefined || !valid) {
+        deps.throttle.failed(throttleKey, now);
+        // Counted per account that has a password; made-up names fill no table.
+        if (hash !== undefined) deps.passwordFailures.save(username, afterWrongPassword(failures, now));
+        connection.log.warn({ username }, 'password sign-in failed');
+        return { ok: false, error: domainError('INVALID_CREDENTIALS', 'wrong user name or password') };
+      }
+      deps.throttle.succeeded(throttleKey);
+      deps.passwordFailures.clear(username);
+      const sessionToken = deps.sessions.create(staff.username, now);
+      const signedIn = signedInStaff(staff);
+      connection.data.principal = { kind: 'staff', staff: signedIn };
+      connection.data.sessionToken = sessionToken;
+      connection.log.info({ username }, 'staff signed in with a password');
       return { ok: true, sessionToken, staff: signedIn };
     },
 
@@ -102,7 +158,10 @@ export function authenticationHandlers(
       connection.log.info({ kind, deviceId }, 'device enrolled');
       return { ok: true, deviceToken, deviceId, kind };
     },
-  } satisfies Pick<RequestHandlers, 'staff:signIn' | 'staff:signOut' | 'device:enrol'>;
+  } satisfies Pick<
+    RequestHandlers,
+    'staff:signIn' | 'staff:signOut' | 'device:enrol' | 'staff:signInPassword'
+  >;
 }
 
 const DUMMY_HASH = `scrypt$${'00'.repeat(16)}$${'00'.repeat(32)}`;

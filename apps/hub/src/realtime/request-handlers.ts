@@ -6,6 +6,7 @@ import type { HubTicketPrinter } from '../printing/hub-ticket-printer.js';
 import type { QueueService } from '../queue-service.js';
 import type { SurveyService } from '../survey/survey-service.js';
 import type { BookingService } from '../bookings/booking-service.js';
+import type { StaffService } from '../staff-service.js';
 import type { AuthenticationDeps } from './authentication.js';
 import { authenticationHandlers } from './authentication.js';
 import type { DevicePresence } from '../auth/device-presence.js';
@@ -39,6 +40,8 @@ export interface RequestHandlerDeps extends AuthenticationDeps {
   bookings?: BookingService;
   /** Run before each batch of commands (`holdSocketWrites`); absent: nothing. */
   beforeBatch?: () => void;
+  /** Staff accounts: the list and their changes. */
+  staff: StaffService;
 }
 
 /** The hub's answer to every request of the contract. */
@@ -97,6 +100,14 @@ export function requestHandlers(deps: RequestHandlerDeps): RequestHandlers {
             ok: false,
             error: domainError('PRINTER_FAULT', 'this hub prints no tickets', { reason: 'not-configured' }),
           },
+
+    'staff:list': (_request, { data }) => deps.staff.list(data.principal),
+
+    'staff:change': async (request, { data, log }) => {
+      const reply = await deps.staff.change(data.principal, request);
+      if (reply.ok) log.info({ seq: reply.seq }, 'staff account changed');
+      return reply;
+    },
   };
 }
 

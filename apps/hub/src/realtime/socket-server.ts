@@ -107,6 +107,20 @@ export function attachSocketServer(http: HttpServer, deps: SocketDeps): HubSocke
   return io;
 }
 
+/**
+ * Ends a staff member's open connections (deactivated, new PIN, new role): each acts as the public at once, and
+ * its transport is closed, so that the client connects again with its session, which the hub refuses.
+ */
+export function cutStaff(io: HubSocketServer, username: string): void {
+  for (const socket of io.sockets.sockets.values()) {
+    const { principal } = socket.data;
+    if (principal.kind !== 'staff' || principal.staff.username !== username) continue;
+    socket.data.principal = { kind: 'public' };
+    delete socket.data.sessionToken;
+    socket.conn.close();
+  }
+}
+
 function welcome(deps: SocketDeps, data: SocketData): Welcome {
   return {
     protocol: PROTOCOL_VERSION,

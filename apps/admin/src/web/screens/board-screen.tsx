@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { HubConnection } from '@antre/client';
-import type { CounterStatus, LocalizedText, SignedInStaff } from '@antre/shared';
+import type { CounterStatus, DeviceInfo, LocalizedText, SignedInStaff } from '@antre/shared';
 import { agencyStyle, useHub, useLanguage } from '@antre/ui';
-import { supervisorBoard } from '@antre/shared';
+import { deviceAlerts, hallTimeText, supervisorBoard } from '@antre/shared';
 import { wholeMinutes } from '../model/durations.js';
 import type { HubTime } from '../model/hub-time.js';
 import { useHubNow } from '../model/hub-time.js';
-import { T } from '../text/admin-text.js';
+import { T, fill } from '../text/admin-text.js';
 import './board-screen.css';
 
 const STATUS_TEXT: Record<CounterStatus, LocalizedText> = {
@@ -34,6 +34,11 @@ export function BoardScreen({
     // `version` moves on every event: the mirror changes in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [config, state, now, staff.agencyId, version],
+  );
+  const devices = useDevices(conn, staff.agencyId === undefined, hub.status);
+  const missing = useMemo(
+    () => (config && devices ? deviceAlerts(devices, config, now) : undefined),
+    [config, devices, now],
   );
   if (!board || !config) return null;
   const serviceName = (id: string) => config.services.find((s) => s.id === id)?.name ?? { id, en: id };
@@ -87,7 +92,32 @@ export function BoardScreen({
           )}
         </section>
       </div>
-      <p className="board-devices">{t(T.devicesUnknown)}</p>
+      {missing ? (
+        <section
+          className={`board-alert ${missing.length > 0 ? 'warn' : 'ok'}`}
+          aria-live="polite"
+          data-testid="device-alerts"
+        >
+          <h2>{t(T.deviceAlertsTitle)}</h2>
+          {missing.length === 0 ? (
+            <p>{t(T.noDeviceAlerts)}</p>
+          ) : (
+            <ul>
+              {missing.map((d) => (
+                <li key={`${d.kind}:${d.deviceId}`} data-testid={`device-alert-${d.kind}-${d.deviceId}`}>
+                  <strong>{d.name}</strong> · {t(d.kind === 'kiosk' ? T.kioskOffline : T.displayDisconnected)}{' '}
+                  ·{' '}
+                  {d.lastSeenAt === undefined
+                    ? t(T.notSeen)
+                    : fill(t(T.lastSeenText), { time: hallTimeText(d.lastSeenAt, config.hall.timeZone) })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <p className="board-devices">{t(T.deviceAlertsHallOnly)}</p>
+      )}
 
       <div className="board-agencies">
         {board.agencies.map((a) => {
@@ -145,4 +175,27 @@ export function BoardScreen({
       </div>
     </section>
   );
+}
+
+/**
+ * The hall's devices and their presence (`device:list`), read every 15 s and at every reconnect: presence is
+ * the hub's, not the log's. Undefined for an agency's supervisor, whom the hub does not tell.
+ */
+function useDevices(conn: HubConnection, hallSupervisor: boolean, status: string): DeviceInfo[] | undefined {
+  const [devices, setDevices] = useState<DeviceInfo[]>();
+  useEffect(() => {
+    if (!hallSupervisor) return;
+    let live = true;
+    const load = async () => {
+      const reply = await conn.request('device:list', {});
+      if (live && reply.ok) setDevices(reply.devices);
+    };
+    void load();
+    const timer = setInterval(() => void load(), 15_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [conn, hallSupervisor, status]);
+  return devices;
 }

@@ -4,6 +4,9 @@ import type { ConfigItemKind, LocalizedText, PublicHallConfig } from '@antre/sha
 import { agencyStyle, useHub, useLanguage } from '@antre/ui';
 import { AgencyForm } from '../forms/agency-form.js';
 import { CounterForm } from '../forms/counter-form.js';
+import { DisplayForm } from '../forms/display-form.js';
+import { KioskForm } from '../forms/kiosk-form.js';
+import { PackageForm } from '../forms/package-form.js';
 import { HallForm } from '../forms/hall-form.js';
 import { HolidayForm } from '../forms/holiday-form.js';
 import { ServiceForm } from '../forms/service-form.js';
@@ -12,7 +15,17 @@ import { submitConfigChange } from '../model/config-submit.js';
 import { T, fill } from '../text/admin-text.js';
 import './config-screen.css';
 
-const TABS = ['service', 'counter', 'agency', 'holiday', 'hall', 'settings'] as const;
+const TABS = [
+  'service',
+  'counter',
+  'agency',
+  'holiday',
+  'hall',
+  'settings',
+  'kiosk',
+  'display',
+  'package',
+] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_TEXT: Record<Tab, LocalizedText> = {
@@ -22,9 +35,13 @@ const TAB_TEXT: Record<Tab, LocalizedText> = {
   holiday: T.holidays,
   hall: T.hall,
   settings: T.settings,
+  kiosk: T.kiosks,
+  display: T.displays,
+  package: T.packagesTab,
 };
 
-type Editing = { kind: 'service' | 'counter' | 'agency' | 'holiday'; id: string | undefined } | undefined;
+type ListTab = 'service' | 'counter' | 'agency' | 'holiday' | 'kiosk' | 'display' | 'package';
+type Editing = { kind: ListTab; id: string | undefined } | undefined;
 
 interface Notice {
   tone: 'ok' | 'error';
@@ -87,6 +104,16 @@ export function ConfigScreen({ conn }: { conn: HubConnection }) {
       case 'holiday':
         return (
           <HolidayForm key={key} {...formProps} item={config.holidays.find((h) => h.date === editing.id)} />
+        );
+      case 'kiosk':
+        return <KioskForm key={key} {...formProps} item={config.kiosks.find((k) => k.id === editing.id)} />;
+      case 'display':
+        return (
+          <DisplayForm key={key} {...formProps} item={config.displays.find((d) => d.id === editing.id)} />
+        );
+      case 'package':
+        return (
+          <PackageForm key={key} {...formProps} item={config.packages.find((p) => p.id === editing.id)} />
         );
     }
   };
@@ -158,7 +185,7 @@ export function ConfigScreen({ conn }: { conn: HubConnection }) {
 }
 
 function ItemList(props: {
-  tab: 'service' | 'counter' | 'agency' | 'holiday';
+  tab: ListTab;
   config: PublicHallConfig;
   onEdit: (id: string) => void;
   onRemove: (id: string, name: string) => void;
@@ -202,6 +229,26 @@ function ItemList(props: {
         return [...config.holidays]
           .sort((a, b) => a.date.localeCompare(b.date))
           .map((h) => ({ id: h.date, name: h.date, cells: [t(h.name)] }));
+      case 'kiosk':
+        return config.kiosks.map((k) => ({
+          id: k.id,
+          name: k.name,
+          cells: [k.id, k.printer ?? t(T.noPrinter), `${k.paperWidth} mm`],
+        }));
+      case 'display':
+        return config.displays.map((d) => ({
+          id: d.id,
+          name: d.name,
+          cells: [d.id, d.zone ?? t(T.wholeHall)],
+        }));
+      case 'package':
+        return config.packages.map((p) => ({
+          id: p.id,
+          name: t(p.name),
+          cells: [
+            p.serviceIds.map((id) => config.services.find((s) => s.id === id)?.prefix ?? id).join(' → '),
+          ],
+        }));
     }
   })();
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HubConnection } from '@antre/client';
-import type { DeviceInfo, HallTimeZone, LocalizedText } from '@antre/shared';
-import { ERROR_TEXT, hallDateText, hallTimeText } from '@antre/shared';
+import type { DeviceInfo, HallTimeZone, LocalizedText, PublicShippingStatus } from '@antre/shared';
+import { ERROR_TEXT, hallDateText, hallTimeText, shippingHealth } from '@antre/shared';
 import { useHub, useLanguage } from '@antre/ui';
 import { T, fill } from '../text/admin-text.js';
 import './devices-screen.css';
@@ -13,6 +13,7 @@ export function DevicesScreen({ conn, zone }: { conn: HubConnection; zone: HallT
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
   const [code, setCode] = useState<string>();
   const [error, setError] = useState<LocalizedText>();
+  const [shipping, setShipping] = useState<PublicShippingStatus | null>();
 
   const load = useCallback(async () => {
     const reply = await conn.request('device:list', {});
@@ -23,6 +24,10 @@ export function DevicesScreen({ conn, zone }: { conn: HubConnection; zone: HallT
     setError(undefined);
     setDevices(reply.devices);
     setCode(reply.pairingCode);
+    // The hub's own health answer, on the origin it serves the console from.
+    const health = await fetch('/api/health').catch(() => undefined);
+    if (health?.ok)
+      setShipping(((await health.json()) as { shipping: PublicShippingStatus | null }).shipping);
   }, [conn]);
 
   // Read again when the log moves on (a device revoked elsewhere) and every 15 s (connections come and go).
@@ -65,6 +70,7 @@ export function DevicesScreen({ conn, zone }: { conn: HubConnection; zone: HallT
           </button>
         </div>
       ) : null}
+      {shipping !== undefined ? <ShippingPanel status={shipping} stamp={stamp} /> : null}
       {devices.length > 0 ? (
         <table className="devices-table" data-testid="devices-table">
           <thead>
@@ -104,6 +110,49 @@ export function DevicesScreen({ conn, zone }: { conn: HubConnection; zone: HallT
           </tbody>
         </table>
       ) : null}
+    </section>
+  );
+}
+
+const HEALTH_TEXT = {
+  alone: T.shippingAlone,
+  ok: T.shippingOk,
+  behind: T.shippingBehind,
+  failing: T.shippingFailing,
+} as const;
+
+/** How the log ships to the central service (`/api/health`'s `shipping`), as `shippingHealth` judges it. */
+function ShippingPanel({
+  status,
+  stamp,
+}: {
+  status: PublicShippingStatus | null;
+  stamp: (at: number) => string;
+}) {
+  const { t } = useLanguage();
+  const health = shippingHealth(status);
+  return (
+    <section className={`devices-shipping ${health}`} data-testid="shipping" aria-labelledby="shipping-title">
+      <h2 id="shipping-title">{t(T.shippingTitle)}</h2>
+      {status === null ? (
+        <p>{t(T.shippingAlone)}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{t(HEALTH_TEXT[health])}</strong> ·{' '}
+            {fill(t(T.shippingLag), {
+              events: String(status.lagEvents),
+              seconds: String(Math.round(status.lagMs / 1000)),
+            })}
+          </p>
+          <p>
+            {status.lastAckAt === null
+              ? t(T.shippingNever)
+              : fill(t(T.shippingLastAck), { time: stamp(status.lastAckAt) })}
+          </p>
+          {status.lastError === null ? null : <p>{fill(t(T.shippingError), { error: status.lastError })}</p>}
+        </>
+      )}
     </section>
   );
 }

@@ -21,6 +21,8 @@ export function SignInScreen({ conn, hallName, notice, onSignedIn }: SignInScree
   const hub = useHub(conn);
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
+  // A supervisor who has set a password signs in with it: the hub says so at a PIN, and the form follows.
+  const [withPassword, setWithPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LocalizedText | undefined>();
 
@@ -29,10 +31,23 @@ export function SignInScreen({ conn, hallName, notice, onSignedIn }: SignInScree
     if (busy || username.trim() === '' || pin === '') return;
     setBusy(true);
     setError(undefined);
-    const reply = await conn.request('staff:signIn', { username: username.trim().toLowerCase(), pin });
+    const user = username.trim().toLowerCase();
+    const reply = withPassword
+      ? await conn.request('staff:signInPassword', { username: user, password: pin })
+      : await conn.request('staff:signIn', { username: user, pin });
     setBusy(false);
     if (!reply.ok) {
-      setError(ERROR_TEXT[reply.error.code]);
+      const needsPassword = reply.error.details?.['passwordRequired'] === true;
+      if (needsPassword) setWithPassword(true);
+      setError(
+        needsPassword
+          ? T.passwordRequired
+          : reply.error.code === 'RATE_LIMITED' && withPassword
+            ? T.passwordLocked
+            : reply.error.code === 'INVALID_CREDENTIALS' && withPassword
+              ? T.wrongPassword
+              : ERROR_TEXT[reply.error.code],
+      );
       setPin('');
       return;
     }
@@ -73,13 +88,13 @@ export function SignInScreen({ conn, hallName, notice, onSignedIn }: SignInScree
           />
         </label>
         <label className="admin-field">
-          <span>{t(T.pin)}</span>
+          <span>{t(withPassword ? T.password : T.pin)}</span>
           <input
-            name="pin"
+            name={withPassword ? 'password' : 'pin'}
             type="password"
-            inputMode="numeric"
+            inputMode={withPassword ? 'text' : 'numeric'}
             autoComplete="current-password"
-            maxLength={16}
+            maxLength={withPassword ? 200 : 16}
             value={pin}
             onChange={(e) => setPin(e.target.value)}
           />
@@ -91,6 +106,17 @@ export function SignInScreen({ conn, hallName, notice, onSignedIn }: SignInScree
         ) : null}
         <button type="submit" className="admin-btn primary" disabled={busy || hub.status !== 'online'}>
           {t(busy ? T.signingIn : T.signIn)}
+        </button>
+        <button
+          type="button"
+          className="admin-btn ghost"
+          onClick={() => {
+            setWithPassword((w) => !w);
+            setPin('');
+            setError(undefined);
+          }}
+        >
+          {t(withPassword ? T.usePin : T.usePassword)}
         </button>
       </form>
     </main>

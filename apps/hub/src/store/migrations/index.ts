@@ -7,7 +7,9 @@ import { sql as surveyKey } from './0006-survey-key.js';
 import { sql as revokedDevices } from './0007-revoked-devices.js';
 import { sql as bookings } from './0008-bookings.js';
 import { sql as daySnapshots } from './0009-day-snapshots.js';
-import { sql as packedDaySnapshots } from './0014-packed-day-snapshots.js';
+import { sql as staffSecrets } from './0010-staff-secrets.js';
+import { sql as passwordLockouts } from './0011-password-lockouts.js';
+import { sql as packedDaySnapshots } from './0012-packed-day-snapshots.js';
 
 export interface Migration {
   version: number;
@@ -26,5 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'revoked-devices', sql: revokedDevices },
   { version: 8, name: 'bookings', sql: bookings },
   { version: 9, name: 'day-snapshots', sql: daySnapshots },
-  { version: 14, name: 'packed-day-snapshots', sql: packedDaySnapshots },
+  { version: 10, name: 'staff-secrets', sql: staffSecrets },
+  { version: 11, name: 'password-lockouts', sql: passwordLockouts },
+  { version: 12, name: 'packed-day-snapshots', sql: packedDaySnapshots },
 ];

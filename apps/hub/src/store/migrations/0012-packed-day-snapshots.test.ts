@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
 
-describe('migration 14: packed day snapshots', () => {
+describe('migration 12: packed day snapshots', () => {
   it('drops the JSON snapshots, keeps the log, and takes bytes (not text) from then on, once', () => {
     const db = new Database(':memory:');
     migrate(
@@ -16,8 +16,8 @@ describe('migration 14: packed day snapshots', () => {
     db.prepare(
       `INSERT INTO day_snapshots (seq, day, at, format, state) VALUES (1, '2026-11-30', 0, 1, '{"seq": 1}')`,
     ).run();
-    const upTo14 = MIGRATIONS.filter((m) => m.version <= 14);
-    expect(migrate(db, upTo14).at(-1)).toBe(14);
+    const upTo12 = MIGRATIONS.filter((m) => m.version <= 12);
+    expect(migrate(db, upTo12).at(-1)).toBe(12);
     expect(db.prepare('SELECT count(*) AS n FROM day_snapshots').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
     const insert = db.prepare(
@@ -26,7 +26,7 @@ describe('migration 14: packed day snapshots', () => {
     expect(() => insert.run('{"seq": 1}')).toThrow();
     insert.run(Buffer.from([1, 2, 3]));
     expect(db.prepare('SELECT state FROM day_snapshots').get()).toEqual({ state: Buffer.from([1, 2, 3]) });
-    expect(migrate(db, upTo14)).toEqual([]);
+    expect(migrate(db, upTo12)).toEqual([]);
     db.close();
   });
 });
