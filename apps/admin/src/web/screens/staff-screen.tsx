@@ -68,15 +68,16 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
 
   const saveForm = async (draft: StaffDraft) => {
     const item = editing === 'new' ? undefined : editing;
+    const name = draft.name.trim();
     const change: StaffChangeInput = {
       type: item ? 'update' : 'create',
       username: draft.username.trim(),
-      name: draft.name.trim(),
+      name,
       role: draft.role,
       ...(draft.agencyId === '' ? {} : { agencyId: draft.agencyId }),
     };
     setErrors({});
-    if (await send(change, change.name, true)) setEditing(undefined);
+    if (await send(change, name, true)) setEditing(undefined);
   };
 
   const savePassword = async () => {
