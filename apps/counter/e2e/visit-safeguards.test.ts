@@ -50,6 +50,13 @@ function logged(type: string, displayNumber: string): number {
     .filter((e) => e.event.type === type && 'ticketId' in e.event && e.event.ticketId === id).length;
 }
 
+/** F3, then F4 once the start is on the screen (before it, F4 would ask whether the visitor was served). */
+async function startThenFinish(page: Page): Promise<void> {
+  await page.keyboard.press('F3');
+  await page.getByText('Sedang dilayani', { exact: true }).waitFor();
+  await page.keyboard.press('F4');
+}
+
 /** The desk's answer line, which a dialog's refusal must not reach. */
 const deskLine = (page: Page) => page.getByTestId('feedback').innerText();
 
@@ -157,7 +164,7 @@ describe('a visit is never recorded wrongly by accident', () => {
   });
 
   it('F4 over a visitor only called asks whether they were served; saying so records the visit', async () => {
-    await kiosk.issue('cetak-ulang-ktp-el');
+    await waitingAt(loket2, await kiosk.issue('cetak-ulang-ktp-el'));
     await loket2.keyboard.press('F1');
     expect(await numberAfter(loket2, 'A-003')).toBe('B-001');
     await loket2.locator('[data-action="finish"]').getByText('tanya dulu: B-001 sudah dilayani?').waitFor();
@@ -224,10 +231,7 @@ describe('refusals: one error, the right one, in the right place', () => {
     expect(await deskLineIsWhole(loket3)).toBe(true);
     link.mend();
     await loket3.getByText('Terputus dari server antrean', { exact: false }).waitFor({ state: 'detached' });
-    await loket3.keyboard.press('F3');
-    // Once the start is on the screen, F4 finishes without a question.
-    await loket3.getByText('Sedang dilayani', { exact: true }).waitFor();
-    await loket3.keyboard.press('F4');
+    await startThenFinish(loket3);
     await feedbackSays(loket3, 'A-004 selesai dilayani.');
   });
 });
@@ -291,13 +295,11 @@ describe('sending a visitor on', () => {
 
 describe('call next and the language toggle', () => {
   it('F1 is disabled on an empty queue and says why, on the button and for the key', async () => {
-    await loket14.keyboard.press('F3');
-    await loket14.keyboard.press('F4');
+    await startThenFinish(loket14);
     await feedbackSays(loket14, 'A-005 selesai dilayani.');
     await loket14.keyboard.press('F1');
     expect(await numberAfter(loket14, undefined)).toBe('M-001');
-    await loket14.keyboard.press('F3');
-    await loket14.keyboard.press('F4');
+    await startThenFinish(loket14);
     await feedbackSays(loket14, 'M-001 selesai dilayani.');
     const callNext = loket14.locator('[data-action="callNext"]');
     await callNext.getByText('tidak ada yang menunggu').waitFor();
