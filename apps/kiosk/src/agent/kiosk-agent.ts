@@ -21,6 +21,7 @@ import type {
   PrintOutcome,
 } from '../core/kiosk-backend.js';
 import { waitRangeOf } from '../core/kiosk-backend.js';
+import { checkInAtHub } from '../core/hub-check-in.js';
 import { issueCommand } from '../core/issue-command.js';
 import { kioskAvailability } from '../core/service-availability.js';
 import type { AgentLog } from './agent-log.js';
@@ -184,22 +185,9 @@ export class KioskAgent {
   async checkIn(entry: CheckInEntry): Promise<CheckInResult> {
     if (!this.hubReady())
       return { ok: false, error: domainError('HUB_UNREACHABLE', 'check-in needs the hub') };
-    const reply = await this.conn.request(
-      'booking:checkIn',
-      'code' in entry ? { code: entry.code } : { nik: entry.nik },
-    );
-    if (!reply.ok) {
-      const { error, text, walkInServiceId } = reply;
-      return {
-        ok: false,
-        error,
-        ...(text !== undefined ? { text } : {}),
-        ...(walkInServiceId !== undefined ? { walkInServiceId } : {}),
-      };
-    }
-    if (this.conn.state?.ticket(reply.ticketId) === undefined) await this.conn.sync();
-    const ticket = this.conn.state?.ticket(reply.ticketId);
-    if (!ticket) return { ok: false, error: domainError('INTERNAL', 'the checked-in ticket did not arrive') };
+    const checkedIn = await checkInAtHub(this.conn, entry);
+    if (!checkedIn.ok) return checkedIn;
+    const { ticket } = checkedIn;
     const stored = this.storeHubTicket(ticket, entry.lang);
     this.log.info('appointment checked in', { ticket: stored.displayNumber, id: stored.id });
     void this.startPrint(stored);

@@ -14,6 +14,7 @@ import type {
   PrintFaultReason,
   PrintOutcome,
 } from '../../core/kiosk-backend.js';
+import { checkInAtHub } from '../../core/hub-check-in.js';
 import { issueCommand } from '../../core/issue-command.js';
 import { DEFAULT_BEHAVIOUR, issuedTicketOf } from '../../core/kiosk-backend.js';
 import { kioskAvailability } from '../../core/service-availability.js';
@@ -98,24 +99,9 @@ export class BrowserBackend implements KioskBackend {
   }
 
   async checkIn(entry: CheckInEntry): Promise<CheckInResult> {
-    const reply = await this.conn.request(
-      'booking:checkIn',
-      'code' in entry ? { code: entry.code } : { nik: entry.nik },
-    );
-    if (!reply.ok) {
-      const { error, text, walkInServiceId } = reply;
-      return {
-        ok: false,
-        error,
-        ...(text !== undefined ? { text } : {}),
-        ...(walkInServiceId !== undefined ? { walkInServiceId } : {}),
-      };
-    }
-    // The ticket reaches this kiosk's mirror with the hub's broadcast; a sync fetches it if that is not in yet.
-    if (this.conn.state?.ticket(reply.ticketId) === undefined) await this.conn.sync();
-    const issued = this.conn.state?.ticket(reply.ticketId);
-    if (!issued) return { ok: false, error: domainError('INTERNAL', 'the checked-in ticket did not arrive') };
-    const ticket = issuedTicketOf(issued, this.conn.publicUrl);
+    const checkedIn = await checkInAtHub(this.conn, entry);
+    if (!checkedIn.ok) return checkedIn;
+    const ticket = issuedTicketOf(checkedIn.ticket, this.conn.publicUrl);
     this.prints.set(ticket.id, this.print(ticket.id, entry.lang));
     return { ok: true, ticket };
   }
