@@ -1,11 +1,13 @@
 import { loadavg } from 'node:os';
 import { benchHall } from './bench-hall.js';
+import { liveProjectionCost } from './live-projection.js';
 import { machine } from './report.js';
 import { yearReports } from './year-reports.js';
 
 /**
  * `npm run bench:reports`: only the year of reports (rebuild, every report over the year and a month, the hub's
- * RSS on that year), sized by BENCH_YEAR_DAYS and BENCH_YEAR_TICKETS — the full `npm run bench` takes long.
+ * RSS on that year), sized by BENCH_YEAR_DAYS and BENCH_YEAR_TICKETS — the full `npm run bench` takes long —
+ * and what the live projection costs the durable issue rate.
  * Progress to stderr; the figures, with their baselines from the same run, as one JSON line on stdout.
  */
 function progress(message: string): void {
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
   const days = Number(process.env['BENCH_YEAR_DAYS'] ?? 300);
   const perDay = Number(process.env['BENCH_YEAR_TICKETS'] ?? 2500);
   const y = await yearReports(hall, progress, days, perDay);
+  progress('issue rate with the projection following live, and without it (alternating)');
+  const live = await liveProjectionCost(hall);
   const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
   const summary = {
     days: y.log.days,
@@ -39,6 +43,9 @@ async function main(): Promise<void> {
     report_month_baseline_ms: round(y.month.baselineMs, 1),
     report_month_ratio: round(y.month.slowestMs / y.month.baselineMs, 3),
     rss_year_mb: round(y.rssMb, 1),
+    live_projection_issue_per_s: round(live.withPerSecond),
+    live_projection_off_issue_per_s: round(live.withoutPerSecond),
+    live_projection_slowdown: round(live.slowdown, 3),
     log_mb: round(y.logMb, 1),
     reports_mb: round(y.reportsMb, 1),
     year_by_report_ms: Object.fromEntries(Object.entries(y.year.byReport).map(([k, v]) => [k, round(v, 1)])),

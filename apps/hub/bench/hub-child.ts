@@ -9,6 +9,7 @@ export function startHubChild(
   hall: BenchHall,
   dataDir: string,
   durability: Durability = 'FULL',
+  liveReports = true,
 ): Promise<Child> {
   return spawnChild('./hub-process.js', {
     config: hall.config,
@@ -16,5 +17,6 @@ export function startHubChild(
     durability,
     rateLimits: BENCH_RATE_LIMITS,
     now: BENCH_NOW,
+    liveReports,
   });
 }

@@ -15,6 +15,8 @@ interface StartMessage {
   rateLimits: RateLimits;
   /** The hall time the hub's clock stands at (Monday 09:00 WIB): fixed, as the harness's TestClock. */
   now: number;
+  /** False: the reports projection is not fed (the baseline that measures what following live costs). */
+  liveReports?: boolean;
 }
 
 let hub: Hub | undefined;
@@ -33,6 +35,7 @@ async function start(m: StartMessage): Promise<void> {
     now: () => m.now,
     rateLimits: m.rateLimits,
   });
+  if (m.liveReports === false) hub.reports.push = () => undefined;
   const health = await fetch(`${hub.url}/api/health`);
   await health.arrayBuffer();
   if (!health.ok) throw new Error(`/api/health answered ${health.status}`);

@@ -18,6 +18,8 @@ export interface IssueThroughputOptions {
   roundMs: number;
   /** Runs with the hub idle between rounds, e.g. a baseline on the same disk at nearly the same time. */
   between?: () => void;
+  /** False: the hub does not feed its reports projection (see `liveProjectionCost`). */
+  liveReports: boolean;
 }
 
 export interface IssueThroughput {
@@ -38,6 +40,7 @@ const DEFAULTS: IssueThroughputOptions = {
   warmupMs: 1000,
   rounds: 5,
   roundMs: 1000,
+  liveReports: true,
 };
 /** A hard bound on commands per run, whatever the timing does. */
 const MAX_COMMANDS = 500_000;
@@ -59,7 +62,7 @@ export async function issueThroughput(
   let resume: Promise<void> | undefined;
   let inFlight = 0;
   try {
-    hub = await startHubChild(hall, dataDir, durability);
+    hub = await startHubChild(hall, dataDir, durability, o.liveReports);
     kiosks = await openKiosks(hub.url, o.clients, hall.kioskIds);
     let sent = 0;
     let issued = 0;

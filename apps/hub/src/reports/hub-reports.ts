@@ -8,6 +8,9 @@ import { SqliteReportStore } from './sqlite-report-store.js';
 
 export const REPORTS_FILE = 'reports.sqlite';
 
+/** How long live events wait to be written to the reporting tables together (a busy moment's in one go). */
+const LIVE_FLUSH_MS = 250;
+
 /**
  * The hall's reports: the reporting tables beside the log, kept up to date by the projection as events are
  * committed. Starting catches up with the log in steps between which the hub serves (a year of log on a fresh
@@ -33,8 +36,9 @@ export class HubReports {
     this.projector = new Projector(this.store, seed, source, {
       chunk: 5000,
       pause: () => new Promise((resolve) => setImmediate(resolve)),
-      // Off the command path: the answer and the broadcast go out first; a busy moment's batches write once.
-      schedule: (run) => setImmediate(run),
+      // Off the command path: the answer and the broadcast go out first, and a busy moment's batches are
+      // written together (a report read meanwhile waits for them: `ready`).
+      schedule: (run) => setTimeout(run, LIVE_FLUSH_MS),
     });
   }
 
