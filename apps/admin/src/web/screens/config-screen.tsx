@@ -12,6 +12,7 @@ import { HolidayForm } from '../forms/holiday-form.js';
 import { ServiceForm } from '../forms/service-form.js';
 import { SettingsForm } from '../forms/settings-form.js';
 import { submitConfigChange } from '../model/config-submit.js';
+import { ConfigFileBar } from './config-file-bar.js';
 import { T, fill } from '../text/admin-text.js';
 import './config-screen.css';
 
@@ -125,6 +126,14 @@ export function ConfigScreen({ conn }: { conn: HubConnection }) {
         <span className="config-version">
           {t(T.version)} {conn.configVersion}
         </span>
+        <ConfigFileBar
+          conn={conn}
+          onNotice={(tone, text) => {
+            setEditing(undefined);
+            setFormKey((k) => k + 1);
+            setNotice({ tone, text });
+          }}
+        />
       </div>
       <div className="config-tabs" role="tablist">
         {TABS.map((k) => (

@@ -75,6 +75,17 @@ export const T = {
   // Config
   configTitle: { id: 'Konfigurasi aula', en: 'Hall configuration' },
   version: { id: 'Versi', en: 'Version' },
+  exportConfig: { id: 'Ekspor JSON', en: 'Export JSON' },
+  importConfig: { id: 'Impor JSON', en: 'Import JSON' },
+  importConfirm: {
+    id: 'Ganti seluruh konfigurasi aula dengan isi {f}? Perubahan ini dicatat dan langsung berlaku.',
+    en: 'Replace the whole hall configuration with {f}? The change is recorded and takes effect at once.',
+  },
+  importNotJson: { id: '{f} bukan berkas JSON yang sah.', en: '{f} is not a valid JSON file.' },
+  imported: {
+    id: 'Konfigurasi dari {f} diimpor (versi {v}).',
+    en: 'Configuration from {f} imported (version {v}).',
+  },
   services: { id: 'Layanan', en: 'Services' },
   agencies: { id: 'Instansi', en: 'Agencies' },
   holidays: { id: 'Hari libur', en: 'Holidays' },
