@@ -280,6 +280,13 @@ const VISIT_STAT_COLUMNS = [
   'hall_hist',
 ];
 
+/** A stat row's insert: its keys and value columns, each bound from the row's camelCase field. */
+function insertStat(table: string, columns: readonly string[]): string {
+  const all = ['dim', 'value', 'day', 'service_id', ...columns];
+  const param = (c: string) => `@${c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase())}`;
+  return `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(param).join(', ')})`;
+}
+
 /**
  * Stat rows added up as the query allows (over its days, its services, or both), as `sumLegs`/`sumVisits`
  * would: counts summed, maxima kept, histograms added; all columns as they are otherwise.
@@ -653,107 +660,6 @@ function rowSelect(
 }
 
 function prepare(db: Database.Database) {
-  const statCols = (extra: string[]) => extra.join(', ');
-  const legStatCols = [
-    'dim',
-    'value',
-    'day',
-    'service_id',
-    'legs',
-    'served',
-    'no_show',
-    'transferred',
-    'cancelled',
-    'expired',
-    'wait_n',
-    'wait_sum',
-    'wait_max',
-    'wait_over',
-    'service_n',
-    'service_sum',
-    'service_max',
-    'service_over',
-    'walk_n',
-    'walk_sum',
-    'busy_sum',
-    'recalls',
-    'wait_hist',
-    'service_hist',
-  ];
-  const legStatParamsNames = [
-    'dim',
-    'value',
-    'day',
-    'serviceId',
-    'legs',
-    'served',
-    'noShow',
-    'transferred',
-    'cancelled',
-    'expired',
-    'waitN',
-    'waitSum',
-    'waitMax',
-    'waitOver',
-    'serviceN',
-    'serviceSum',
-    'serviceMax',
-    'serviceOver',
-    'walkN',
-    'walkSum',
-    'busySum',
-    'recalls',
-    'waitHist',
-    'serviceHist',
-  ];
-  const visitStatCols = [
-    'dim',
-    'value',
-    'day',
-    'service_id',
-    'visits',
-    'served',
-    'no_show',
-    'cancelled',
-    'expired',
-    'wait_n',
-    'wait_sum',
-    'hall_n',
-    'hall_sum',
-    'hall_max',
-    'multi_leg',
-    'multi_leg_done',
-    'done_in_one',
-    'planned',
-    'planned_done',
-    'transfers',
-    'recalls',
-    'hall_hist',
-  ];
-  const visitStatNames = [
-    'dim',
-    'value',
-    'day',
-    'serviceId',
-    'visits',
-    'served',
-    'noShow',
-    'cancelled',
-    'expired',
-    'waitN',
-    'waitSum',
-    'hallN',
-    'hallSum',
-    'hallMax',
-    'multiLeg',
-    'multiLegDone',
-    'doneInOne',
-    'planned',
-    'plannedDone',
-    'transfers',
-    'recalls',
-    'hallHist',
-  ];
   return {
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
@@ -780,12 +686,8 @@ function prepare(db: Database.Database) {
        SELECT day, slot, SUM(arrivals), SUM(arrival_wait_n), SUM(arrival_wait_sum), SUM(queue_in), SUM(queue_out)
        FROM slot_stats WHERE day = ? GROUP BY day, slot`,
     ),
-    insertLegStat: db.prepare(
-      `INSERT INTO leg_stats (${statCols(legStatCols)}) VALUES (${legStatParamsNames.map((n) => `@${n}`).join(', ')})`,
-    ),
-    insertVisitStat: db.prepare(
-      `INSERT INTO visit_stats (${statCols(visitStatCols)}) VALUES (${visitStatNames.map((n) => `@${n}`).join(', ')})`,
-    ),
+    insertLegStat: db.prepare(insertStat('leg_stats', LEG_STAT_COLUMNS)),
+    insertVisitStat: db.prepare(insertStat('visit_stats', VISIT_STAT_COLUMNS)),
     insertSlotStat: db.prepare(
       `INSERT INTO slot_stats (day, service_id, slot, arrivals, arrival_wait_n, arrival_wait_sum, queue_in, queue_out)
        VALUES (@day, @serviceId, @slot, @arrivals, @arrivalWaitN, @arrivalWaitSum, @queueIn, @queueOut)`,

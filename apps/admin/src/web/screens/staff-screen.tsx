@@ -111,7 +111,7 @@ export function StaffScreen({ conn, me }: { conn: HubConnection; me: SignedInSta
         </p>
       ) : null}
       {shown ? (
-        <div className="staff-pin" role="status" data-testid="new-pin">
+        <div className="devices-code staff-pin" role="status" data-testid="new-pin">
           <div>
             <span>{fill(t(T.newPinFor), { name: shown.name })}</span>
             <strong>{shown.pin}</strong>
