@@ -34,7 +34,7 @@ function hallCharts(halls) {
   });
   const met = hallBarsSvg({
     title: 'Tunggu sesuai target (%) · Waits within target (%)',
-    min: 0, max: 100, ticks: ticks(100, ' %'),
+    min: 0, max: 100, ticks: ticks(100, ''),
     series: [{ name: 'Sesuai target · Within target', className: 'solid' }],
     halls: halls.map((h) => ({ name: h.name, values: [{ value: h.waitTargetMetPct, label: fmt(h.waitTargetMetPct, 0) + ' %' }] })),
     none,
@@ -49,7 +49,7 @@ function hallCharts(halls) {
   return figure('Waktu tunggu (menit)', 'Waiting time (minutes)', waits,
       '<span class="swatch solid"></span>Rata-rata <span class="en">· Mean</span> ' +
       '<span class="swatch hollow"></span>Persentil ke-90 <span class="en">· 90th percentile</span>') +
-    figure('Tunggu sesuai target', 'Waits within target', met, '') +
+    figure('Tunggu sesuai target (%)', 'Within target', met, '') +
     figure('IKM', 'Satisfaction index', ikm, '');
 }
 `;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { CentralClientToServer, CentralServerToClient } from '@antre/shared';
 import type { TestBrowser, TestHub } from '@antre/hub/testing';
 import { demoHall, launchBrowser, screenshotPath, stablePort, startTestHub } from '@antre/hub/testing';
 import type { HallConfig } from '@antre/shared';
@@ -95,6 +98,19 @@ describe.skipIf(!env)('several central nodes on one PostgreSQL and one Redis', (
     feed = new DashboardFeed([a.url, b.url], token, config.hall.id);
     feed.start();
     await expect.poll(() => feed?.visits.length).toBe(1);
+    // A socket without a session (the public page's) on the first node: it hears how far the hall got, and
+    // nothing of its events.
+    const anonymous: Socket<CentralServerToClient, CentralClientToServer> = io(a.url, {
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const moved: number[] = [];
+    const heard: string[] = [];
+    anonymous.onAny((name: string) => heard.push(name));
+    anonymous.on('central:moved', (m) => {
+      if (m.hallId === config.hall.id) moved.push(m.seq);
+    });
+    await expect.poll(() => anonymous.connected).toBe(true);
 
     // The dashboard page in Chromium, through the balancer, on the first node.
     const page = await (browser as TestBrowser).context.newPage();
@@ -118,6 +134,13 @@ describe.skipIf(!env)('several central nodes on one PostgreSQL and one Redis', (
     expect(feed.live).toBeGreaterThan(0);
     // The page too, live (while connected it does not poll).
     await expect.poll(shown).toEqual({ seq: seqBefore, visits: '20' });
+    await expect.poll(() => moved.at(-1)).toBe(seqBefore);
+    expect(new Set(heard)).toEqual(new Set(['central:moved']));
+    const refused = await anonymous
+      .timeout(3000)
+      .emitWithAck('central:sync', { hallId: config.hall.id, logId: null, afterSeq: 0 });
+    expect(refused).toEqual({ ok: false, error: 'FORBIDDEN' });
+    anonymous.close();
 
     balancer.down = true;
     await a.kill('SIGKILL');
