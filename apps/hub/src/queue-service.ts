@@ -58,6 +58,11 @@ export interface QueueServiceOptions {
   heldSeats?: (serviceId: string) => number;
   /** Events between two snapshots of the day (`DEFAULT_SNAPSHOT_EVERY`). */
   snapshotEvery?: number;
+  /**
+   * Copies the survey's ledger where the day is packed, at the same event; what it returns encodes that copy
+   * where the snapshot is stored, beside the day (`survey-snapshot-codec.ts`).
+   */
+  snapshotSurvey?: (seq: number) => () => Uint8Array;
 }
 
 /**
@@ -89,6 +94,7 @@ export class QueueService {
   private readonly onEvents: (events: EventEnvelope[]) => void;
   private readonly onLogged: ((events: StoredEvent[]) => void) | undefined;
   private readonly heldSeats: ((serviceId: string) => number) | undefined;
+  private readonly snapshotSurvey: ((seq: number) => () => Uint8Array) | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -101,6 +107,7 @@ export class QueueService {
     this.onEvents = options.onEvents ?? (() => undefined);
     this.onLogged = options.onLogged;
     this.heldSeats = options.heldSeats;
+    this.snapshotSurvey = options.snapshotSurvey;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.day = this.rebuild();
     if (this.fileIgnored) options.onFileIgnored?.();
@@ -190,7 +197,7 @@ export class QueueService {
     if (this.snapshotting || this.day.seq - this.snapshotSeq < this.snapshotEvery) return;
     this.snapshotting = afterTurn()
       .then(() => {
-        const packed = this.store.db.open ? packDay(this.day) : undefined;
+        const packed = this.store.db.open ? this.packNow() : undefined;
         return afterTurn().then(() => packed && this.storeSnapshot(packed));
       })
       .finally(() => {
@@ -205,11 +212,16 @@ export class QueueService {
 
   /** Stores a snapshot of the day as it is now, at once. A failure loses nothing: the log holds every event. */
   snapshotNow(): void {
-    if (this.store.db.open) this.storeSnapshot(packDay(this.day));
+    if (this.store.db.open) this.storeSnapshot(this.packNow());
+  }
+
+  /** The day packed as it stands, and the survey's ledger copied at the same event. */
+  private packNow(): { day: PackedDay; survey: (() => Uint8Array) | undefined } {
+    return { day: packDay(this.day), survey: this.snapshotSurvey?.(this.day.seq) };
   }
 
   /** Writes a packed day, whole or not at all; a store closed meanwhile (the hub stopping) keeps the older. */
-  private storeSnapshot(packed: PackedDay): void {
+  private storeSnapshot({ day: packed, survey }: ReturnType<QueueService['packNow']>): void {
     if (!this.store.db.open) return;
     try {
       this.store.snapshots.save({
@@ -218,6 +230,7 @@ export class QueueService {
         at: this.now(),
         format: DAY_SNAPSHOT_FORMAT,
         state: encodePackedDay(packed),
+        survey: survey?.(),
       });
       this.snapshotSeq = Math.max(this.snapshotSeq, packed.seq);
     } catch {
