@@ -21,7 +21,10 @@ interface PackedLedger {
   /** Per open visit, how many legs; the legs' services (indexes) follow one another in `legs`. */
   legCounts: Uint32Array;
   legs: Int32Array;
-  finishedIds: string[];
+  /** Per finished visit, the open visit of the same ticket (its id is there); -1: see `finishedIdsElse`. */
+  finishedOpen: Int32Array;
+  /** The ids of the finished visits not open any more (yesterday's), as JSON by entry. */
+  finishedIdsElse: string;
   finishedDays: Int32Array;
   finishedServices: Int32Array;
   finishedCounters: Int32Array;
@@ -60,11 +63,18 @@ export function encodeLedger(state: SurveyLedgerState, seq: number): Buffer {
     legCounts[i] = v.legs.length;
     for (const leg of v.legs) legs.push(intern(leg));
   });
+  const openAt = new Map<string, number>();
+  open.forEach((v, i) => openAt.set(v.ticketId, i));
+  const finishedOpen = new Int32Array(finished.length);
+  const finishedIdsElse: Record<number, string> = {};
   const finishedDays = new Int32Array(finished.length);
   const finishedServices = new Int32Array(finished.length);
   const finishedCounters = new Int32Array(finished.length);
   const finishedAts = new Float64Array(finished.length);
   finished.forEach((v, i) => {
+    const at = openAt.get(v.ticketId);
+    finishedOpen[i] = at ?? -1;
+    if (at === undefined) finishedIdsElse[i] = v.ticketId;
     finishedDays[i] = intern(v.day);
     finishedServices[i] = intern(v.serviceId);
     finishedCounters[i] = intern(v.counterId);
@@ -82,7 +92,8 @@ export function encodeLedger(state: SurveyLedgerState, seq: number): Buffer {
     openEnded,
     legCounts,
     legs: Int32Array.from(legs),
-    finishedIds: finished.map((v) => v.ticketId),
+    finishedOpen,
+    finishedIdsElse: JSON.stringify(finishedIdsElse),
     finishedDays,
     finishedServices,
     finishedCounters,
@@ -102,7 +113,7 @@ export function decodeLedger(bytes: Uint8Array): { seq: number; state: SurveyLed
   const p = deserialize(bytes) as PackedLedger;
   if (p.shape !== PACKED_LEDGER_SHAPE) throw new Error('not a packed survey ledger');
   const n = p.openIds.length;
-  const f = p.finishedIds.length;
+  const f = p.finishedOpen.length;
   let legTotal = 0;
   for (const c of p.legCounts) legTotal += c;
   if (
@@ -141,10 +152,14 @@ export function decodeLedger(bytes: Uint8Array): { seq: number; state: SurveyLed
     if (ended !== 0) v.ended = ended === 2;
     open[i] = v;
   }
+  const idsElse = JSON.parse(p.finishedIdsElse) as Record<number, string>;
   const finished: FinishedVisit[] = new Array<FinishedVisit>(f);
   for (let i = 0; i < f; i += 1) {
+    const at = p.finishedOpen[i] ?? -1;
+    const ticketId = at >= 0 ? p.openIds[at] : idsElse[i];
+    if (ticketId === undefined) throw new Error('a packed finished visit without its ticket');
     finished[i] = {
-      ticketId: p.finishedIds[i] ?? '',
+      ticketId,
       day: str(p.finishedDays[i]),
       serviceId: str(p.finishedServices[i]),
       counterId: str(p.finishedCounters[i]),

@@ -80,8 +80,10 @@ export class SurveyService {
     // A snapshot ahead of the log belongs to a log this store no longer has (a backup restored over it).
     if (!stored || stored.seq > this.store.lastSeq()) return undefined;
     try {
+      // Copied a turn after the day was packed: its own event, at or after the day's.
       const { seq, state } = decodeLedger(stored.survey);
-      const ledger = seq === stored.seq ? SurveyLedger.own(windowMs, state) : undefined;
+      const ledger =
+        seq >= stored.seq && seq <= this.store.lastSeq() ? SurveyLedger.own(windowMs, state) : undefined;
       return ledger && { seq, ledger };
     } catch {
       // Unreadable (cut short, another shape): the log has it all.
@@ -90,9 +92,9 @@ export class SurveyService {
   }
 
   /**
-   * Copies the ledger as it stands, for a snapshot of the day at event `seq` (the ledger observes every event
-   * in the same synchronous run as the day, so it stands there too); what it returns encodes the copy, later,
-   * where the snapshot is stored.
+   * Copies the ledger as it stands, at event `seq` (the queue's now: the ledger observes every event in the
+   * same synchronous run as the day, so it stands there too); what it returns encodes the copy, later, where
+   * the snapshot is stored.
    */
   snapshot(seq: number): () => Uint8Array {
     const state = this.ledger.state();

@@ -34,14 +34,14 @@ function folder(): string {
 }
 
 /** The queue and the survey on one store, wired as the hub wires them. */
-function open(dir: string, clock: TestClock) {
+function open(dir: string, clock: TestClock, snapshotEvery = 1_000_000) {
   const store = new EventStore(join(dir, 'antre.sqlite'));
   let ids = 0;
   const newId = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
   const service: QueueService = new QueueService(store, config, {
     now: clock.now,
     newId,
-    snapshotEvery: 1_000_000,
+    snapshotEvery,
     onEvents: (events) => survey.observe(events),
     snapshotSurvey: (seq): (() => Uint8Array) => survey.snapshot(seq),
   });
@@ -142,6 +142,28 @@ describe("restart of the survey's ledger from the day's snapshot", () => {
     );
     expect(again.ok).toBe(false);
     restarted.store.close();
+  });
+
+  it('copies the ledger a turn after the day was packed, and replays from its own event', async () => {
+    const dir = folder();
+    const clock = new TestClock();
+    const h = open(dir, clock, 100);
+    busy(h, clock, 40);
+    const packedAt = h.service.state.seq;
+    // One turn: the day is packed; the ledger is copied on the next, after this visitor's issue.
+    await new Promise((resolve) => setImmediate(resolve));
+    run(h.service, kiosk, { type: 'issueTicket', serviceId: config.services[0]?.id ?? '' });
+    const copiedAt = h.service.state.seq;
+    await h.service.snapshotSettled();
+    expect(h.store.snapshots.latestAfter(0)?.seq).toBe(packedAt);
+    busy(h, clock, 3);
+    h.store.close();
+    const restarted = open(dir, clock);
+    expect(restarted.service.restoredFrom.snapshotSeq).toBe(packedAt);
+    expect(restarted.survey.restoredFrom).toBe(copiedAt);
+    const restored = restarted.survey.ledgerState();
+    restarted.store.close();
+    expect(restored).toEqual(fullReplay(dir, clock));
   });
 
   it.each([
