@@ -121,14 +121,21 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const reports = new HubReports(options.dataDir, service.config, store, logger);
   const positions = new PositionMemo();
   // A refresh reads every waiting ticket's place once, as it starts, and renders its pages from that reading;
-  // a ticket that joined the queue since, or a page outside a refresh, has its own read.
+  // a page outside a refresh takes it from the last reading while no event came since, else reads its own,
+  // once for its inputs and its card (`last`); so does a ticket that joined the queue since the refresh began.
   let refreshPlaces: WaitingPositions | undefined;
+  let last: { ticketId: string; seq: number; now: number; place: WaitEstimate | undefined } | undefined;
   const placeOf = (ticketId: string, many: boolean): WaitEstimate | undefined => {
-    if (service.state.ticket(ticketId)?.status !== 'waiting') return undefined;
-    return (
-      (many ? refreshPlaces?.get(ticketId) : undefined) ??
-      ticketPosition(service.state, service.config, ticketId, service.now())
-    );
+    const { state, config } = service;
+    if (state.ticket(ticketId)?.status !== 'waiting') return undefined;
+    const now = service.now();
+    const read = many ? refreshPlaces : positions.fresh(state, config, now);
+    const place = read?.get(ticketId);
+    if (place) return place;
+    if (last?.ticketId !== ticketId || last.seq !== state.seq || last.now !== now) {
+      last = { ticketId, seq: state.seq, now, place: ticketPosition(state, config, ticketId, now) };
+    }
+    return last.place;
   };
   const cardInputs = new StatusCardInputs();
   const streams = new TicketStreams({

@@ -73,7 +73,7 @@ export class TicketStreams {
     this.o = {
       refreshMs: 3000,
       idleRefreshMs: 60_000,
-      sliceMs: 3,
+      sliceMs: 1,
       pingMs: 25_000,
       maxStreams: 20_000,
       inputs: () => undefined,
