@@ -205,6 +205,13 @@ describe('TicketStreams', () => {
     await expect.poll(() => refreshes).toBeGreaterThan(0);
   });
 
+  it('pings every open page, so that proxies keep it open and the page notices a dead one', async () => {
+    const base = await serve(new Map(), [], { pingMs: 50 });
+    const pages = [await follow(`${base}/t/x/live`), await follow(`${base}/t/y/live`)];
+    for (const p of pages) await p.waitFor(() => p.messages.some((m) => m.event === 'ping'));
+    expect(pages.map((p) => p.messages.find((m) => m.event === 'ping')?.data)).toEqual(['{}', '{}']);
+  });
+
   it('forgets a ticket when its last page closes, and refuses streams past its limit', async () => {
     const base = await serve(new Map(), [], { maxStreams: 1 });
     const first = await follow(`${base}/t/x/live`);

@@ -81,7 +81,7 @@ export class TicketStreams {
       yieldTo: () => false,
       ...options,
     };
-    this.ping = setInterval(() => this.broadcastRaw('event: ping\ndata: {}\n\n'), this.o.pingMs);
+    this.ping = setInterval(() => this.pingAll(), this.o.pingMs);
     this.ping.unref();
     this.idle = setInterval(() => this.markDirty(), this.o.idleRefreshMs);
     this.idle.unref();
@@ -234,8 +234,24 @@ export class TicketStreams {
     for (const res of f.streams) res.write(frame);
   }
 
-  private broadcastRaw(frame: string): void {
-    for (const f of this.followed.values()) for (const res of f.streams) res.write(frame);
+  /** A ping to every page, a slice per turn as a refresh goes: 2,000 writes at once would hold a call up. */
+  private pingAll(): void {
+    const all = [...this.followed.values()].flatMap((f) => [...f.streams]);
+    let i = 0;
+    const slice = () => {
+      if (this.closed) return;
+      if (this.o.yieldTo()) {
+        setImmediate(slice);
+        return;
+      }
+      const until = performance.now() + this.o.sliceMs;
+      while (i < all.length && performance.now() < until) {
+        const res = all[i++];
+        if (res && !res.writableEnded && !res.destroyed) res.write('event: ping\ndata: {}\n\n');
+      }
+      if (i < all.length) setImmediate(slice);
+    };
+    slice();
   }
 }
 
