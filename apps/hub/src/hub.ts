@@ -3,8 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HallConfig } from '@antre/shared';
-import { nextHallMidnight } from '@antre/shared';
+import type { HallConfig, WaitEstimate, WaitingPositions } from '@antre/shared';
+import { nextHallMidnight, ticketPosition } from '@antre/shared';
 import { DeviceRegistry } from './auth/device-registry.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { PasswordFailures } from './auth/password-failures.js';
@@ -17,6 +17,7 @@ import { bookingRoutes } from './http/booking-routes.js';
 import { BookingService } from './bookings/booking-service.js';
 import { ticketUpdate } from './http/ticket-status-page.js';
 import { PositionMemo } from './http/position-memo.js';
+import { StatusCardInputs } from './http/status-card-inputs.js';
 import { TicketStreams } from './http/ticket-streams.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
@@ -27,6 +28,7 @@ import { resolvePublicUrl } from './public-url.js';
 import { QueueService } from './queue-service.js';
 import type { HubSocketServer, RateLimits } from './realtime/socket-server.js';
 import { DEFAULT_RATE_LIMITS, attachSocketServer, cutStaff } from './realtime/socket-server.js';
+import { socketWritesHeld } from './realtime/write-holding.js';
 import type { Durability } from './store/event-store.js';
 import { EventStore } from './store/event-store.js';
 import { SurveyService } from './survey/survey-service.js';
@@ -120,12 +122,38 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // The projection starts from the store's seed and follows the log's config changes (see HubReports).
   const reports = new HubReports(options.dataDir, service.config, store, logger);
   const positions = new PositionMemo();
+  // A refresh reads every waiting ticket's place once, as it starts, and renders its pages from that reading;
+  // a page outside a refresh takes it from the last reading while no event came since, else reads its own,
+  // once for its inputs and its card (`last`); so does a ticket that joined the queue since the refresh began.
+  let refreshPlaces: WaitingPositions | undefined;
+  let last: { ticketId: string; seq: number; now: number; place: WaitEstimate | undefined } | undefined;
+  const placeOf = (ticketId: string, many: boolean): WaitEstimate | undefined => {
+    const { state, config } = service;
+    if (state.ticket(ticketId)?.status !== 'waiting') return undefined;
+    const now = service.now();
+    const read = many ? refreshPlaces : positions.fresh(state, config, now);
+    const place = read?.get(ticketId);
+    if (place) return place;
+    if (last?.ticketId !== ticketId || last.seq !== state.seq || last.now !== now) {
+      last = { ticketId, seq: state.seq, now, place: ticketPosition(state, config, ticketId, now) };
+    }
+    return last.place;
+  };
+  const cardInputs = new StatusCardInputs();
   const streams = new TicketStreams({
-    render: (ticketId, many) => {
-      const now = service.now();
-      const all = many ? positions.of(service.state, service.config, now) : undefined;
-      return { data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, now, all)) };
+    startRefresh: () => {
+      refreshPlaces = positions.of(service.state, service.config, service.now());
     },
+    inputs: (ticketId, many) =>
+      cardInputs.of(service.config, service.state, ticketId, service.now(), placeOf(ticketId, many)),
+    render: (ticketId, many) => {
+      const places = { get: (id: string) => placeOf(id, many) };
+      return {
+        data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, service.now(), places)),
+      };
+    },
+    // Counters and displays first: no status page is made while their broadcast waits to leave.
+    yieldTo: () => socketWritesHeld(io),
   });
   const survey: SurveyService = new SurveyService(store, service, options.config);
   const limits = options.bookingLimits ?? {};

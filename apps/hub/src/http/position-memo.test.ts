@@ -10,12 +10,15 @@ describe('the positions shared by a refresh of every status page', () => {
     const q = new TestQueue(testHall(), MON_0800).open('c1');
     const tickets = [q.issue('ktp'), q.issue('ktp'), q.issue('kk')];
     const memo = new PositionMemo();
+    expect(memo.fresh(q.state, q.config, q.now)).toBeUndefined();
     const first = memo.of(q.state, q.config, q.now);
+    expect(memo.fresh(q.state, q.config, q.now)).toBe(first);
     expect(memo.of(q.state, q.config, q.now + 1_000)).toBe(first);
     for (const t of tickets) expect(first.get(t.id)).toEqual(ticketPosition(q.state, q.config, t.id, q.now));
 
     // A call: a new event, new places.
     q.must({ type: 'callNext', counterId: 'c1' });
+    expect(memo.fresh(q.state, q.config, q.now)).toBeUndefined();
     const after = memo.of(q.state, q.config, q.now);
     expect(after).not.toBe(first);
     expect(after.get(tickets[0]?.id ?? '')).toBeUndefined();

@@ -15,12 +15,25 @@ export class PositionMemo {
   private positions: WaitingPositions | undefined;
 
   of(state: DayView, config: HallConfig, now: number): WaitingPositions {
-    const key = `${state.day}|${state.seq}|${Math.floor(now / BUCKET_MS)}`;
-    if (!this.positions || key !== this.key || config !== this.config) {
-      this.positions = waitingPositions(state, config, now);
-      this.key = key;
-      this.config = config;
-    }
+    const fresh = this.fresh(state, config, now);
+    if (fresh) return fresh;
+    this.positions = waitingPositions(state, config, now);
+    this.key = keyOf(state, now);
+    this.config = config;
     return this.positions;
   }
+
+  /**
+   * The positions already read for this moment of the day, or undefined: a page opened between two events
+   * (2,000 phones reconnecting after a restart) takes its place from there instead of reading the queue again.
+   */
+  fresh(state: DayView, config: HallConfig, now: number): WaitingPositions | undefined {
+    return this.positions && config === this.config && keyOf(state, now) === this.key
+      ? this.positions
+      : undefined;
+  }
+}
+
+function keyOf(state: DayView, now: number): string {
+  return `${state.day}|${state.seq}|${Math.floor(now / BUCKET_MS)}`;
 }

@@ -150,6 +150,68 @@ describe('TicketStreams', () => {
     expect(a1.tickets).toHaveLength(2);
   });
 
+  it('makes a message again only when what it is made from changed, or an event names its ticket', async () => {
+    const view = new Map([
+      ['a', 'ahead 3'],
+      ['b', 'ahead 5'],
+    ]);
+    const renders: string[] = [];
+    // Here a ticket's message is made from its text alone.
+    const base = await serve(view, renders, { inputs: (id: string) => view.get(id) });
+    const a = await follow(`${base}/t/a/live`);
+    const b = await follow(`${base}/t/b/live`);
+    for (const p of [a, b]) await p.waitFor(() => p.tickets.length === 1);
+    renders.length = 0;
+
+    view.set('a', 'ahead 2');
+    streams?.onEvents(called('other'));
+    await a.waitFor(() => a.tickets.length === 2);
+    // "b" was not made again: nothing it is made from changed.
+    expect(renders).toEqual(['a']);
+
+    // An event naming "b" makes it again though its inputs did not change (it was called, say).
+    streams?.onEvents(called('b', 2));
+    await expect.poll(() => renders).toEqual(['a', 'b']);
+    // One naming no ticket (a counter opening) makes every one again.
+    streams?.onEvents([
+      { seq: 3, at: 0, event: { type: 'CounterStatusChanged', counterId: 'c1', status: 'open' } },
+    ]);
+    await expect.poll(() => [...renders].sort()).toEqual(['a', 'a', 'b', 'b']);
+    expect(a.tickets).toHaveLength(2);
+    expect(b.tickets).toHaveLength(1);
+  });
+
+  it('makes no message while work that comes first is pending, and reads the day once per refresh', async () => {
+    const view = new Map([['a', 'ahead 3']]);
+    const renders: string[] = [];
+    let first = true;
+    let refreshes = 0;
+    const base = await serve(view, renders, {
+      yieldTo: () => first,
+      startRefresh: () => (refreshes += 1),
+    });
+    const a = await follow(`${base}/t/a/live`);
+    await a.waitFor(() => a.tickets.length === 1);
+    renders.length = 0;
+    view.set('a', 'called');
+    streams?.onEvents(called('a'));
+    // Several turns of the event loop and refresh periods go by: the counters' broadcast still waits.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(renders).toEqual([]);
+    expect(refreshes).toBe(0);
+    first = false;
+    await a.waitFor(() => a.tickets.length === 2);
+    expect(JSON.parse(a.tickets[1] ?? '')).toEqual({ id: 'a', text: 'called' });
+    await expect.poll(() => refreshes).toBeGreaterThan(0);
+  });
+
+  it('pings every open page, so that proxies keep it open and the page notices a dead one', async () => {
+    const base = await serve(new Map(), [], { pingMs: 50 });
+    const pages = [await follow(`${base}/t/x/live`), await follow(`${base}/t/y/live`)];
+    for (const p of pages) await p.waitFor(() => p.messages.some((m) => m.event === 'ping'));
+    expect(pages.map((p) => p.messages.find((m) => m.event === 'ping')?.data)).toEqual(['{}', '{}']);
+  });
+
   it('forgets a ticket when its last page closes, and refuses streams past its limit', async () => {
     const base = await serve(new Map(), [], { maxStreams: 1 });
     const first = await follow(`${base}/t/x/live`);

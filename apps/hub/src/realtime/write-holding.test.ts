@@ -6,7 +6,7 @@ import type { CommandReply, EventEnvelope, HallConfig } from '@antre/shared';
 import { PROTOCOL_VERSION } from '@antre/shared';
 import type { TestHub } from '@antre/hub/testing';
 import { demoHall, startTestHub } from '@antre/hub/testing';
-import { holdSocketWrites } from './write-holding.js';
+import { holdSocketWrites, socketWritesHeld } from './write-holding.js';
 
 let config: HallConfig;
 const hubs: TestHub[] = [];
@@ -58,8 +58,11 @@ describe('holding the clients’ writes during a batch', () => {
     const tcp = serverTcpSockets(hub);
     expect(tcp).toHaveLength(2);
 
+    expect(socketWritesHeld(hub.io)).toBe(false);
     holdSocketWrites(hub.io);
     expect(tcp.map((t) => t.writableCorked)).toEqual([1, 1]);
+    // The status pages' work waits while this is so.
+    expect(socketWritesHeld(hub.io)).toBe(true);
     hub.io.emit('events', [
       {
         seq: 101,
@@ -78,6 +81,7 @@ describe('holding the clients’ writes during a batch', () => {
     expect(tcp.every((t) => t.writableLength > 0)).toBe(true);
     await new Promise((resolve) => setImmediate(resolve));
     expect(tcp.map((t) => t.writableCorked)).toEqual([0, 0]);
+    expect(socketWritesHeld(hub.io)).toBe(false);
     await expect.poll(() => seen.length).toBe(4);
     expect(seen.filter((s) => s.startsWith('a:'))).toEqual(['a:101', 'a:102']);
     expect(seen.filter((s) => s.startsWith('b:'))).toEqual(['b:101', 'b:102']);

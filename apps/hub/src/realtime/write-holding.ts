@@ -16,9 +16,22 @@ export function holdSocketWrites(io: HubSocketServer): void {
     held.push(tcp);
   }
   if (held.length === 0) return;
+  holds.set(io, (holds.get(io) ?? 0) + 1);
   setImmediate(() => {
     for (const tcp of held) tcp.uncork();
+    holds.set(io, (holds.get(io) ?? 1) - 1);
   });
+}
+
+/** Holds not yet let go, per server. */
+const holds = new WeakMap<HubSocketServer, number>();
+
+/**
+ * Whether a batch's messages to the clients (counters, displays, kiosks) are still held: work that can wait
+ * (the status pages') waits for the next turn, so that it never runs between a call and its broadcast.
+ */
+export function socketWritesHeld(io: HubSocketServer): boolean {
+  return (holds.get(io) ?? 0) > 0;
 }
 
 /**
