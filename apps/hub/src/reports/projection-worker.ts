@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Projector } from '@antre/reporting';
 import { EventStore } from '../store/event-store.js';
@@ -11,11 +12,20 @@ import { SqliteReportStore } from './sqlite-report-store.js';
  * nor writing rows takes the hub's event loop. It resumes from the tables' watermark when it starts, and
  * tells the hub each seq it has written up to. Any error ends the thread; the hub starts it again.
  */
+
+/** The projection thread's nice value: below the hub's thread, still well within a busy hall's pace. */
+const BACKGROUND_NICE = 10;
+
 const data = workerData as ProjectionWorkerData;
 const port = parentPort;
 if (!port) throw new Error('projection-worker runs as a worker thread');
 
 const post = (message: FromProjection) => port.postMessage(message);
+
+// Background work: the hub's own thread gets the CPU first when both want it. On Linux a thread's nice value is
+// its own (elsewhere it would be the whole process's, so it is left alone there).
+// Never raised (a hub run under `nice` already lower keeps its own), which would need privileges.
+if (process.platform === 'linux') setPriority(Math.max(getPriority(), BACKGROUND_NICE));
 
 // Only reads: the hub has brought the log's schema up to date before it starts this thread.
 const log = new EventStore(data.logFile, 'NORMAL');
