@@ -14,6 +14,9 @@ export function startProjectionThread(data: ProjectionWorkerData): Worker {
     // Its errors come to the hub as the worker's `error` event; its output goes where the hub's goes.
     stdout: false,
     stderr: false,
+    // A young generation the size the hub's own thread has under `npm start` (--max-semi-space-size=4): the
+    // default (three times 16 MB) would be held as RSS by a thread that makes little garbage.
+    resourceLimits: { maxYoungGenerationSizeMb: 12 },
   };
   if (!import.meta.url.endsWith('.ts')) {
     // Not the hub's own flags (V8's, a profiler's): the thread needs none, and some are refused in a worker.
