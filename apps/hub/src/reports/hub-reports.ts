@@ -109,13 +109,12 @@ export class HubReports {
     this.closing ??= (async () => {
       if (this.restartTimer) clearTimeout(this.restartTimer);
       this.restartTimer = undefined;
-      const worker = this.worker;
-      if (worker) {
-        await new Promise<void>((resolve) => {
-          this.exited = resolve;
-          worker.postMessage({ type: 'close' });
-        });
-      }
+      // A thread that died and waits to be started again is started now: it writes the log's end all the same.
+      const worker = this.worker ?? this.spawn();
+      await new Promise<void>((resolve) => {
+        this.exited = resolve;
+        worker.postMessage({ type: 'close' });
+      });
       if (this.watermark < this.log.lastSeq()) {
         this.logger.warn('reports: last writes lost; the next start reads them from the log again');
       }
@@ -125,7 +124,7 @@ export class HubReports {
     return this.closing;
   }
 
-  private spawn(): void {
+  private spawn(): Worker {
     this.watermark = -1;
     this.told = false;
     const worker = startProjectionThread({
@@ -138,6 +137,7 @@ export class HubReports {
     worker.on('message', (m: FromProjection) => this.onMessage(m));
     worker.on('error', (err) => this.logger.error({ err }, 'reports: the projection thread failed'));
     worker.on('exit', (code) => this.onExit(worker, code));
+    return worker;
   }
 
   private onMessage(m: FromProjection): void {
