@@ -6,6 +6,7 @@ export type ChildReply =
   | { type: 'listening' }
   | { type: 'ready'; url: string; startMs: number }
   | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'cpu'; mainMs: number; totalMs: number }
   | { type: 'closed' }
   | { type: 'error'; message: string };
 
@@ -17,6 +18,8 @@ export interface Child {
   /** From spawning the process until it reported ready (ms): node boot, imports, start. */
   spawnMs: number;
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** CPU time the child has used: its main thread's (NaN off Linux) and all its threads' (ms). */
+  cpu(): Promise<{ mainMs: number; totalMs: number }>;
   /** Closes the server gracefully and waits for the process to exit; kills it after a timeout. */
   close(): Promise<void>;
 }
@@ -97,6 +100,12 @@ function handle(proc: ChildProcess, url: string, startMs: number, spawnMs: numbe
       proc.send({ type: 'memory' });
       const { rss, heapUsed } = await reply;
       return { rss, heapUsed };
+    },
+    async cpu() {
+      const reply = next('cpu');
+      proc.send({ type: 'cpu' });
+      const { mainMs, totalMs } = await reply;
+      return { mainMs, totalMs };
     },
     async close() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { HallConfig } from '@antre/shared';
 import type { Durability, Hub, RateLimits } from '@antre/hub';
 import { createLogger, startHub } from '@antre/hub';
@@ -55,6 +56,9 @@ process.on('message', (m: { type: string }) => {
   } else if (m.type === 'memory') {
     const { rss, heapUsed } = process.memoryUsage();
     process.send?.({ type: 'memory', rss, heapUsed });
+  } else if (m.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: 'cpu', mainMs: mainThreadCpuMs(), totalMs: (user + system) / 1000 });
   } else if (m.type === 'close') {
     void stop().finally(() => {
       process.send?.({ type: 'closed' });
@@ -62,6 +66,21 @@ process.on('message', (m: { type: string }) => {
     });
   }
 });
+
+/**
+ * CPU time of this process's main thread alone (the hub's event loop, not its worker threads), in ms: utime and
+ * stime of its task in /proc, in clock ticks of 10 ms. NaN where there is no /proc.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses: state is the first, utime the 12th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 // The bench died or went away: do not linger.
 process.on('disconnect', () => {

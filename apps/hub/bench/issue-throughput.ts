@@ -32,6 +32,9 @@ export interface IssueThroughput {
   rounds: number[];
   /** Ack latency under this saturating load. */
   ackMs: Summary;
+  /** The hub's CPU per issue over the measured windows (µs): its main thread's, and all its threads'. */
+  mainCpuUsPerIssue: number;
+  cpuUsPerIssue: number;
 }
 
 const DEFAULTS: IssueThroughputOptions = {
@@ -67,6 +70,8 @@ export async function issueThroughput(
     let sent = 0;
     let issued = 0;
     let refused = 0;
+    /** Every issue acknowledged, in a window or not: what the CPU figures are divided by. */
+    let acked = 0;
     let measuring = false;
     const latencies: number[] = [];
     const loop = async (conn: HubConnection) => {
@@ -78,6 +83,7 @@ export async function issueThroughput(
         const t0 = performance.now();
         const reply = await conn.command({ type: 'issueTicket', serviceId });
         inFlight -= 1;
+        if (reply.ok) acked += 1;
         if (!measuring) continue;
         latencies.push(performance.now() - t0);
         if (reply.ok) issued += 1;
@@ -86,6 +92,8 @@ export async function issueThroughput(
     };
     const loops = kiosks.flatMap((conn) => Array.from({ length: o.inFlight }, () => loop(conn)));
     await sleep(o.warmupMs);
+    const cpu0 = await hub.cpu();
+    const acked0 = acked;
     const rounds: number[] = [];
     let measuredMs = 0;
     for (let r = 0; r < o.rounds; r += 1) {
@@ -106,9 +114,13 @@ export async function issueThroughput(
         go();
       }
     }
+    const cpu1 = await hub.cpu();
+    const perIssue = (ms: number) => (ms * 1000) / Math.max(1, acked - acked0);
     stopped = true;
     await Promise.all(loops);
     return {
+      mainCpuUsPerIssue: perIssue(cpu1.mainMs - cpu0.mainMs),
+      cpuUsPerIssue: perIssue(cpu1.totalMs - cpu0.totalMs),
       durability,
       perSecond: (issued / measuredMs) * 1000,
       issued,

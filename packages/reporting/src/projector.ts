@@ -106,6 +106,14 @@ export class Projector {
     this.schedule(() => this.queueFlush());
   }
 
+  /**
+   * Reads the log on from where the projection stands to its end, and writes it: live work for a projector
+   * that is told the log grew rather than handed the events (the hub's projection thread). After `start`.
+   */
+  catchUp(): Promise<void> {
+    return this.enqueue(() => this.catchUpNow());
+  }
+
   /** Resolves once everything handed over so far is written: reports read after it. */
   settled(): Promise<void> {
     this.queueFlush();

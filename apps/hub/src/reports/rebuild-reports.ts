@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { HallConfig } from '@antre/shared';
 import { Projector } from '@antre/reporting';
 import { EventStore } from '../store/event-store.js';
-import { REPORTS_FILE, projectionSource } from './hub-reports.js';
+import { REPORTS_FILE } from './hub-reports.js';
+import { projectionSource } from './projection-source.js';
 import { SqliteReportStore } from './sqlite-report-store.js';
 
 export interface RebuildResult {

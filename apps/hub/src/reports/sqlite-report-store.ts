@@ -35,8 +35,15 @@ export class SqliteReportStore implements ProjectionStore, ReportStore {
   readonly db: Database.Database;
   private readonly stmts: ReturnType<typeof prepare>;
 
-  constructor(readonly file: string) {
-    this.db = openFresh(file);
+  /**
+   * `write`: the projection's connection, which makes the file anew when it is missing or of another layout.
+   * `read`: a reader's, on a file a writer has opened already (the hub's, while its projection thread writes).
+   */
+  constructor(
+    readonly file: string,
+    mode: 'write' | 'read' = 'write',
+  ) {
+    this.db = mode === 'write' ? openFresh(file) : openForReading(file);
     registerHistogramSum(this.db);
     this.stmts = prepare(this.db);
   }
@@ -401,6 +408,13 @@ function openFresh(file: string): Database.Database {
       db.pragma(`user_version = ${REPORT_SCHEMA_VERSION}`);
     })();
   }
+  return db;
+}
+
+/** A reader's connection: the file as its writer made it, never written through this one. */
+function openForReading(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('query_only = ON');
   return db;
 }
 
