@@ -1,5 +1,6 @@
 import { checkInClosesAt } from './booking-slots.js';
 import type { BookingChannel, EventEnvelope } from './domain-events.js';
+import type { OpenBooking } from './domain-types.js';
 import type { QueueConfig } from './hall-config.js';
 
 /** A booking as the log knows it: no name, NIK or phone (those are the hub's booking table's). */
@@ -103,6 +104,16 @@ export class BookingBook {
       if (b.serviceId === serviceId && b.day === day && bookingStatus(b, config, now) === 'booked') held += 1;
     }
     return held;
+  }
+
+  /** A day's bookings not cancelled nor checked in, by id: what the day starts with (`DayView.openBookings`). */
+  openOn(day: string): Record<string, OpenBooking> {
+    const open: Record<string, OpenBooking> = {};
+    for (const b of this.bookings.values()) {
+      if (b.day === day && !b.cancelled && b.ticketId === undefined)
+        open[b.id] = { serviceId: b.serviceId, slotStart: b.slotStart };
+    }
+    return open;
   }
 
   /** The bookings of the hall days `from`…`to` (`YYYY-MM-DD`, inclusive), in day and slot order: reports. */

@@ -59,6 +59,8 @@ export * from './visit-routing.js';
 export * from './supervisor-board.js';
 export * from './appointment-merge.js';
 export * from './booking-book.js';
+export * from './booked-seats-ahead.js';
+export * from './slot-wait.js';
 export * from './booking-commands.js';
 export * from './booking-slots.js';
 export * from './nik.js';

@@ -16,6 +16,7 @@ import type {
 } from '@antre/shared';
 import {
   BookingBook,
+  slotWait,
   actorOf,
   authorizeBooking,
   bookableDays,
@@ -108,8 +109,16 @@ export class BookingService {
     });
   }
 
-  slots(serviceId: string, day: string): Array<{ start: number; clock: string; free: number }> {
-    return freeSeats(this.config, this.book, serviceId, day, this.queue.now());
+  /** A day's slots with their free seats and the wait a citizen checking in at each can expect (`slotWait`). */
+  slots(
+    serviceId: string,
+    day: string,
+  ): Array<{ start: number; clock: string; free: number; minutes: number; low?: number; high?: number }> {
+    const open = this.book.openOn(day);
+    return freeSeats(this.config, this.book, serviceId, day, this.queue.now()).map((slot) => {
+      const { minutes, low, high } = slotWait(this.config, day, serviceId, slot.start, open);
+      return low === undefined || high === undefined ? { ...slot, minutes } : { ...slot, minutes, low, high };
+    });
   }
 
   /**

@@ -25,6 +25,7 @@ const WORDS = {
   book: { id: 'Pesan janji temu', en: 'Book the appointment' },
   free: { id: 'kursi', en: 'seats' },
   full: { id: 'penuh', en: 'full' },
+  wait: { id: 'tunggu ± {m} menit', en: 'wait ± {m} min' },
   none: { id: 'Tidak ada jadwal tersedia.', en: 'No times available.' },
   done: { id: 'Janji temu Anda tercatat', en: 'Your appointment is booked' },
   code: { id: 'Kode janji temu', en: 'Booking code' },
@@ -138,7 +139,7 @@ function agencies(){var s=section('s-agency',w('agency'));var g=el('div',{class:
 function services(){var s=section('s-service',w('service'));var g=el('div',{class:'choices'});st.cat.services.filter(function(x){return x.agencyId===st.agency}).forEach(function(x){g.appendChild(choice(t(x.name),null,st.service&&st.service.id===x.id,function(){st.service=x;st.day=null;st.slot=null;services();requirements();days()}))});s.appendChild(g);drop(['s-req','s-day','s-slot','s-form'])}
 function requirements(){var s=section('s-req',w('requirements'));var list=el('ul',{class:'req'});(st.service.requirements[L]||[]).forEach(function(r){list.appendChild(el('li',{text:r}))});s.appendChild(list)}
 function days(){drop(['s-slot','s-form']);api('GET','/api/booking/days?service='+encodeURIComponent(st.service.id)).then(function(r){var s=section('s-day',w('day'));var g=el('div',{class:'choices'});if(!r.days.length)s.appendChild(el('p',{text:w('none')}));r.days.forEach(function(d){g.appendChild(choice(dayText(d.day),d.free>0?d.free+' '+w('free'):w('full'),st.day===d.day,function(){st.day=d.day;st.slot=null;days();slots()},d.free===0))});s.appendChild(g)})}
-function slots(){drop(['s-form']);api('GET','/api/booking/slots?service='+encodeURIComponent(st.service.id)+'&day='+st.day).then(function(r){var s=section('s-slot',w('slot'));var g=el('div',{class:'choices grid'});r.slots.forEach(function(x){g.appendChild(choice(clock(x.clock),x.free>0?x.free+' '+w('free'):w('full'),st.slot&&st.slot.start===x.start,function(){st.slot=x;slots();form()},x.free===0))});s.appendChild(g)})}
+function slots(){drop(['s-form']);api('GET','/api/booking/slots?service='+encodeURIComponent(st.service.id)+'&day='+st.day).then(function(r){var s=section('s-slot',w('slot'));var g=el('div',{class:'choices grid'});r.slots.forEach(function(x){g.appendChild(choice(clock(x.clock),x.free>0?x.free+' '+w('free')+' · '+w('wait').replace('{m}',x.minutes):w('full'),st.slot&&st.slot.start===x.start,function(){st.slot=x;slots();form()},x.free===0))});s.appendChild(g)})}
 function field(id,label,type,extra){var i=el('input',Object.assign({id:id,name:id,type:type,required:'required'},extra||{}));return [el('label',{for:id,text:label}),i]}
 function form(){var s=section('s-form',w('details'));var f=el('form',{novalidate:'novalidate'});
 [].concat(field('name',w('name'),'text',{autocomplete:'name',maxlength:'80'}),field('nik',w('nik'),'text',{inputmode:'numeric',autocomplete:'off',maxlength:'19',pattern:'[0-9 ]*'}),field('phone',w('phone'),'tel',{autocomplete:'tel',maxlength:'20'})).forEach(function(x){f.appendChild(x)});
