@@ -139,6 +139,8 @@ export type DomainEvent =
       day: string;
       slotStart: number;
       channel: BookingChannel;
+      /** A leg of a package booked in one go (`package-booking.ts`): the first leg's booking holds the code. */
+      package?: { packageId: string; leadBookingId: string };
     }
   /** A booking was cancelled: its seat is free again. `by`: `citizen`, an intake client's id, or a user name. */
   | { type: 'AppointmentCancelled'; bookingId: string; by: string };

@@ -136,6 +136,8 @@ export interface TicketAppointment {
 export interface OpenBooking {
   serviceId: string;
   slotStart: number;
+  /** A later leg of a package: the first leg's booking, whose check-in takes this seat too. */
+  lead?: string;
 }
 
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;

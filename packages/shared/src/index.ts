@@ -61,6 +61,7 @@ export * from './appointment-merge.js';
 export * from './booking-book.js';
 export * from './booked-seats-ahead.js';
 export * from './slot-wait.js';
+export * from './package-booking.js';
 export * from './booking-commands.js';
 export * from './booking-slots.js';
 export * from './nik.js';

@@ -44,7 +44,7 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'TicketIssued': {
       const ticket: Ticket = structuredCloneTicket(event.ticket);
       state.tickets[ticket.id] = ticket;
-      if (ticket.appointment) dropOpenBooking(state, ticket.appointment.bookingId);
+      if (ticket.appointment) dropCheckedIn(state, ticket.appointment.bookingId);
       state.numbersUsed[numberKey(ticket.serviceId, ticket.number)] = ticket.id;
       const svc = service(state, ticket.serviceId);
       svc.issued += 1;
@@ -188,7 +188,12 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'AppointmentBooked':
       if (event.day === state.day) {
         state.openBookings ??= {};
-        state.openBookings[event.bookingId] = { serviceId: event.serviceId, slotStart: event.slotStart };
+        const lead = event.package?.leadBookingId;
+        state.openBookings[event.bookingId] = {
+          serviceId: event.serviceId,
+          slotStart: event.slotStart,
+          ...(lead !== undefined && lead !== event.bookingId ? { lead } : {}),
+        };
       }
       break;
     case 'AppointmentCancelled':
@@ -259,4 +264,12 @@ function dropOpenBooking(state: QueueSnapshot, bookingId: string): void {
   if (!open || !Object.hasOwn(open, bookingId)) return;
   delete open[bookingId];
   if (Object.keys(open).length === 0) delete state.openBookings;
+}
+
+/** A check-in takes its booking's seat, and a package's every leg. */
+function dropCheckedIn(state: QueueSnapshot, bookingId: string): void {
+  for (const [id, seat] of Object.entries(state.openBookings ?? {})) {
+    if (seat.lead === bookingId) dropOpenBooking(state, id);
+  }
+  dropOpenBooking(state, bookingId);
 }
