@@ -117,3 +117,47 @@ describe('the booking page on a 360 px phone', () => {
     expect(await en.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   }, 120_000);
 });
+
+describe('a package on the booking page, on a 360 px phone', () => {
+  it('lists the package, shows each slot with its chained legs, and books them under one code', async () => {
+    const demo = await demoHall();
+    const packaged = await startTestHub({
+      config: {
+        ...demo.config,
+        packages: [
+          ...demo.config.packages,
+          {
+            id: 'paspor-pertama',
+            name: { id: 'Paspor pertama', en: 'First passport' },
+            serviceIds: ['paspor-baru', 'perekaman-ktp-el'],
+            order: [['perekaman-ktp-el', 'paspor-baru']],
+          },
+        ],
+      },
+    });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${packaged.url}/booking`);
+      await page
+        .getByTestId('packages')
+        .getByRole('button', { name: /Paspor pertama/ })
+        .click();
+      await page.getByRole('button', { name: /Selasa, 1 Desember/ }).click();
+      const ten = page.getByRole('button', { name: /^10\.00/ });
+      await expect.poll(() => ten.textContent()).toContain('10.30');
+      await shot(page, '7-package-slots');
+      await ten.click();
+      await page.getByLabel(/Nama lengkap/).fill('Dewi Lestari');
+      await page.getByLabel(/NIK/).fill('1374 0157 0890 0001');
+      await page.getByLabel(/Nomor HP/).fill('0812 7788 9900');
+      await page.getByRole('button', { name: 'Pesan janji temu' }).click();
+      const code = (await page.getByTestId('booking-code').textContent()) ?? '';
+      expect(code).toMatch(/^[2-9A-Z]{2}-[2-9A-Z]{6}$/);
+      const legs = await page.getByTestId('booking-legs').getByRole('listitem').allTextContents();
+      expect(legs).toEqual(['10.00 · Perekaman KTP-el', '10.30 · Paspor baru']);
+      await shot(page, '8-package-booked');
+    } finally {
+      await packaged.dispose();
+    }
+  }, 120_000);
+});

@@ -114,6 +114,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     snapshotSurvey: (seq): (() => Uint8Array) => survey.snapshot(seq),
     // Made below, before any command can arrive.
     heldSeats: (serviceId): number => bookings.heldSeats(serviceId),
+    openBookings: (day) => bookings.book.openOn(day),
     onFileIgnored: () =>
       logger.warn(
         'the hall config file differs from the config in the store, which wins after the first start: import the file in the admin console to use it',

@@ -8,6 +8,7 @@ import type {
   DomainEvent,
   EventEnvelope,
   HallConfig,
+  OpenBooking,
   ParsedRequest,
   Principal,
   SignedInStaff,
@@ -56,6 +57,8 @@ export interface QueueServiceOptions {
   onLogged?: (events: StoredEvent[]) => void;
   /** Seats of today's bookings still held from walk-ins, per service (`BookingService.heldSeats`). */
   heldSeats?: (serviceId: string) => number;
+  /** A day's booked seats not checked in yet, which the day starts with at midnight (`BookingBook.openOn`). */
+  openBookings?: (day: string) => Record<string, OpenBooking>;
   /** Events between two snapshots of the day (`DEFAULT_SNAPSHOT_EVERY`). */
   snapshotEvery?: number;
   /**
@@ -94,6 +97,7 @@ export class QueueService {
   private readonly onEvents: (events: EventEnvelope[]) => void;
   private readonly onLogged: ((events: StoredEvent[]) => void) | undefined;
   private readonly heldSeats: ((serviceId: string) => number) | undefined;
+  private readonly openBookings: ((day: string) => Record<string, OpenBooking>) | undefined;
   private readonly snapshotSurvey: ((seq: number) => () => Uint8Array) | undefined;
 
   constructor(
@@ -107,6 +111,7 @@ export class QueueService {
     this.onEvents = options.onEvents ?? (() => undefined);
     this.onLogged = options.onLogged;
     this.heldSeats = options.heldSeats;
+    this.openBookings = options.openBookings;
     this.snapshotSurvey = options.snapshotSurvey;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.day = this.rebuild();
@@ -348,7 +353,7 @@ export class QueueService {
   /** Closes the hall day when local midnight has passed (also run by the hub's midnight timer). */
   closeDayIfDue(): void {
     const now = this.now();
-    const events = rolloverEvents(this.day, this.config, now);
+    const events = rolloverEvents(this.day, this.config, now, this.openBookings);
     if (events.length === 0) return;
     this.commitOwn(events, now);
     this.store.pruneReplies(now - REPLY_RETENTION_MS);

@@ -1,5 +1,6 @@
 import { checkInClosesAt } from './booking-slots.js';
 import type { BookingChannel, EventEnvelope } from './domain-events.js';
+import type { OpenBooking } from './domain-types.js';
 import type { QueueConfig } from './hall-config.js';
 
 /** A booking as the log knows it: no name, NIK or phone (those are the hub's booking table's). */
@@ -13,6 +14,8 @@ export interface BookingFact {
   cancelled: boolean;
   /** The ticket its check-in issued. */
   ticketId?: string;
+  /** A leg of a package booked in one go: the package and its first leg's booking. */
+  package?: { packageId: string; leadBookingId: string };
 }
 
 /** What became of a booking: still booked, cancelled, checked in, or missed (check-in closed without it). */
@@ -38,6 +41,8 @@ export class BookingBook {
   private readonly seats = new Map<string, number>();
   /** Seats given per `serviceId|day`. */
   private readonly daySeats = new Map<string, number>();
+  /** A package's legs by its first leg's booking id, in booking order (the first leg first). */
+  private readonly legs = new Map<string, string[]>();
 
   apply(envelope: EventEnvelope): void {
     const { event } = envelope;
@@ -52,7 +57,13 @@ export class BookingBook {
           channel: event.channel,
           bookedAt: envelope.at,
           cancelled: false,
+          ...(event.package ? { package: { ...event.package } } : {}),
         });
+        if (event.package) {
+          const legs = this.legs.get(event.package.leadBookingId) ?? [];
+          legs.push(event.bookingId);
+          this.legs.set(event.package.leadBookingId, legs);
+        }
         this.add(event.serviceId, event.slotStart, event.day, 1);
         return;
       }
@@ -65,8 +76,11 @@ export class BookingBook {
       }
       case 'TicketIssued': {
         const appointment = event.ticket.appointment;
-        const fact = appointment && this.bookings.get(appointment.bookingId);
-        if (fact) fact.ticketId = event.ticket.id;
+        if (!appointment) return;
+        for (const id of this.legs.get(appointment.bookingId) ?? [appointment.bookingId]) {
+          const fact = this.bookings.get(id);
+          if (fact) fact.ticketId = event.ticket.id;
+        }
         return;
       }
       default:
@@ -76,6 +90,15 @@ export class BookingBook {
 
   get(bookingId: string): Readonly<BookingFact> | undefined {
     return this.bookings.get(bookingId);
+  }
+
+  /** A package's legs by its first leg's booking (that one alone for a booking of one service). */
+  legsOf(leadBookingId: string): Array<Readonly<BookingFact>> {
+    const ids = this.legs.get(leadBookingId) ?? [leadBookingId];
+    return ids.flatMap((id) => {
+      const fact = this.bookings.get(id);
+      return fact ? [fact] : [];
+    });
   }
 
   /** Seats of a slot given to bookings not cancelled (checked in or not, missed or not). */
@@ -103,6 +126,20 @@ export class BookingBook {
       if (b.serviceId === serviceId && b.day === day && bookingStatus(b, config, now) === 'booked') held += 1;
     }
     return held;
+  }
+
+  /** A day's bookings not cancelled nor checked in, by id: what the day starts with (`DayView.openBookings`). */
+  openOn(day: string): Record<string, OpenBooking> {
+    const open: Record<string, OpenBooking> = {};
+    for (const b of this.bookings.values()) {
+      if (b.day === day && !b.cancelled && b.ticketId === undefined)
+        open[b.id] = {
+          serviceId: b.serviceId,
+          slotStart: b.slotStart,
+          ...(b.package && b.package.leadBookingId !== b.id ? { lead: b.package.leadBookingId } : {}),
+        };
+    }
+    return open;
   }
 
   /** The bookings of the hall days `from`…`to` (`YYYY-MM-DD`, inclusive), in day and slot order: reports. */

@@ -1,4 +1,6 @@
 import type { BookingBook } from './booking-book.js';
+import { withPlan } from './visit-issue.js';
+import { newVisitPlan, orderAmong } from './visit-plan.js';
 import { bookingStatus } from './booking-book.js';
 import {
   bookingHorizon,
@@ -321,5 +323,12 @@ export function decideCheckIn(
     ctx,
   );
   if (!decision.ok) return refuse('SERVICE_REFUSED', ERROR_TEXT[decision.error.code]);
-  return { ok: true, events: decision.events };
+  // A package booked in one go: the ticket carries the visit, its legs in the booked order.
+  const legs = book.legsOf(fact.id);
+  if (fact.package?.leadBookingId !== fact.id || legs.length < 2)
+    return { ok: true, events: decision.events };
+  const services = legs.map((l) => l.serviceId);
+  const pkg = ctx.config.packages.find((p) => p.id === fact.package?.packageId);
+  const plan = newVisitPlan(services, pkg ? orderAmong(services, pkg.order) : [], 0, ctx.now, pkg?.id);
+  return { ok: true, events: decision.events.map((e) => withPlan(e, plan)) };
 }

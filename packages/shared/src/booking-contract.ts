@@ -9,24 +9,32 @@ import { PRIORITY_GROUPS } from './domain-types.js';
  * counter's check-in request, and their answers. Bodies are checked here for shape only; what they mean is
  * `decideBooking`'s question (`booking-commands.ts`), which answers with a bilingual reason.
  */
-export const bookingBodySchema = z.strictObject({
-  serviceId: z.string().min(1).max(64),
+const bookingFields = z.strictObject({
+  /** One service, or `packageId`: a service package booked in one go (`package-booking.ts`). */
+  serviceId: z.string().min(1).max(64).optional(),
+  packageId: z.string().min(1).max(64).optional(),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   slotStart: z.number().int().positive(),
   name: z.string().max(200),
   nik: z.string().max(40),
   phone: z.string().max(40),
 });
+const oneOf = (b: { serviceId?: string | undefined; packageId?: string | undefined }): boolean =>
+  (b.serviceId === undefined) !== (b.packageId === undefined);
+const ONE_OF = 'a serviceId or a packageId';
+export const bookingBodySchema = bookingFields.refine(oneOf, ONE_OF);
 export type BookingBody = z.infer<typeof bookingBodySchema>;
 
 /** An intake client's booking: the same, with its own reference, which makes a retry harmless. */
-export const intakeBookingSchema = bookingBodySchema.extend({
-  clientRef: z
-    .string()
-    .min(1)
-    .max(80)
-    .regex(/^[A-Za-z0-9._:-]+$/),
-});
+export const intakeBookingSchema = bookingFields
+  .extend({
+    clientRef: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z0-9._:-]+$/),
+  })
+  .refine(oneOf, ONE_OF);
 export type IntakeBookingBody = z.infer<typeof intakeBookingSchema>;
 
 /** `booking:checkIn`: the booking code (typed, or typed by a USB scanner reading the QR) or the NIK. */
@@ -50,6 +58,9 @@ export interface BookingView {
   clock: string;
   status: 'booked' | 'cancelled' | 'checkedIn' | 'missed';
   clientRef?: string;
+  /** A package booked in one go: the package, and every leg's service and slot (the first is this one). */
+  packageId?: string;
+  legs?: Array<{ serviceId: string; slotStart: number; clock: string }>;
 }
 
 /** A refusal of a booking, cancel or check-in: the code, the text to show, and the hub's error. */

@@ -1,12 +1,19 @@
 import type { ConfigChange, ConfigSubject } from './config-change.js';
-import type { CounterStatus, Ticket } from './domain-types.js';
+import type { CounterStatus, OpenBooking, Ticket } from './domain-types.js';
 import type { StaffChangeType, StaffRecord } from './staff-change.js';
 import type { SurveyFollowUp } from './skm-follow-up.js';
 import type { RespondentProfile, SkmAnswer } from './skm-questionnaire.js';
 
 /** Everything that changes the queue. The hub appends these to its log; every client applies the same reducer. */
 export type DomainEvent =
-  | { type: 'DayClosed'; day: string; nextDay: string; expiredTicketIds: string[] }
+  | {
+      type: 'DayClosed';
+      day: string;
+      nextDay: string;
+      expiredTicketIds: string[];
+      /** The new day's open bookings, made on earlier days (`QueueSnapshot.openBookings`). Absent: none. */
+      openBookings?: Record<string, OpenBooking>;
+    }
   | { type: 'TicketIssued'; ticket: Ticket }
   /** A ticket issued offline on a day that closed before it reached the hub: history only. */
   | { type: 'LateTicketExpired'; ticket: Ticket }
@@ -132,6 +139,8 @@ export type DomainEvent =
       day: string;
       slotStart: number;
       channel: BookingChannel;
+      /** A leg of a package booked in one go (`package-booking.ts`): the first leg's booking holds the code. */
+      package?: { packageId: string; leadBookingId: string };
     }
   /** A booking was cancelled: its seat is free again. `by`: `citizen`, an intake client's id, or a user name. */
   | { type: 'AppointmentCancelled'; bookingId: string; by: string };

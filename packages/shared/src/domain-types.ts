@@ -128,6 +128,18 @@ export interface TicketAppointment {
   slotStart: number;
 }
 
+/**
+ * A booked seat of the day not checked in (nor cancelled) yet: which service and slot, nothing personal. The
+ * public state carries them (`QueueSnapshot.openBookings`) so that every estimate counts the seats ahead
+ * (`booked-seats-ahead.ts`).
+ */
+export interface OpenBooking {
+  serviceId: string;
+  slotStart: number;
+  /** A later leg of a package: the first leg's booking, whose check-in takes this seat too. */
+  lead?: string;
+}
+
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
 export type CounterStatus = (typeof COUNTER_STATUSES)[number];
 
@@ -176,6 +188,11 @@ export interface QueueSnapshot {
   leases: NumberLease[];
   /** Numbers in use per service today (`serviceId:number`), to refuse a duplicate. */
   numbersUsed: Record<string, string>;
+  /**
+   * The day's booked seats not checked in or cancelled yet, by booking id (a random id, never the citizen's
+   * code). Absent when there is none, and in logs written before it existed.
+   */
+  openBookings?: Record<string, OpenBooking>;
 }
 
 /** Read-only forms, as the day hands them out. */

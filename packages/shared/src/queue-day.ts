@@ -2,6 +2,7 @@ import type { DeepReadonly } from './deep-readonly.js';
 import type { EventEnvelope } from './domain-events.js';
 import type {
   NumberLease,
+  OpenBooking,
   QueueSnapshot,
   ReadonlyCounterState,
   ReadonlyServiceDay,
@@ -16,6 +17,8 @@ import { emptySnapshot } from './queue-state.js';
 import type { WaitingCounts } from './waiting-index.js';
 import { WaitingIndex, ticketIdsOf, waitingPlace } from './waiting-index.js';
 
+const NO_BOOKINGS: DayView['openBookings'] = Object.freeze({});
+
 /** A hall day as everyone but its owner sees it: read-only, with the day's indexes. */
 export interface DayView {
   readonly day: string;
@@ -27,6 +30,8 @@ export interface DayView {
   readonly leases: readonly Readonly<NumberLease>[];
   /** The ticket id per number in use today (`serviceId:number`), to refuse a duplicate. */
   readonly numbersUsed: { readonly [key: string]: string };
+  /** Today's booked seats not checked in or cancelled yet, by booking id (`QueueSnapshot.openBookings`). */
+  readonly openBookings: { readonly [bookingId: string]: Readonly<OpenBooking> };
   /** Today's tickets in the order they were first issued; scanning it costs no copy. */
   allTickets(): readonly ReadonlyTicket[];
   /**
@@ -117,6 +122,10 @@ export class QueueDay implements DayView {
 
   get numbersUsed(): DayView['numbersUsed'] {
     return this.data.numbersUsed;
+  }
+
+  get openBookings(): DayView['openBookings'] {
+    return this.data.openBookings ?? NO_BOOKINGS;
   }
 
   allTickets(): readonly ReadonlyTicket[] {

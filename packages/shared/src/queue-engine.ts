@@ -1,8 +1,10 @@
 import type { Actor } from './access-policy.js';
 import type { Command } from './commands.js';
 import { appointmentRank, appointmentStreak, mergeRegular } from './appointment-merge.js';
+import { bookedSeatsAhead } from './booked-seats-ahead.js';
 import type { DomainEvent } from './domain-events.js';
 import type {
+  OpenBooking,
   ReadonlyCounterState,
   ReadonlyTicket,
   Ticket,
@@ -48,13 +50,24 @@ export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error:
 const ok = (...events: DomainEvent[]): Decision => ({ ok: true, events });
 const fail = (error: DomainError): Decision => ({ ok: false, error });
 
-/** The events that close the state's day when `now` lies in a later hall day; none otherwise. */
-export function rolloverEvents(state: DayView, config: QueueConfig, now: number): DomainEvent[] {
+/**
+ * The events that close the state's day when `now` lies in a later hall day; none otherwise. `openBookings`
+ * names the new day's booked seats (the hub's `BookingBook`), which the new day starts with.
+ */
+export function rolloverEvents(
+  state: DayView,
+  config: QueueConfig,
+  now: number,
+  openBookings?: (day: string) => Record<string, OpenBooking>,
+): DomainEvent[] {
   const today = hallDay(now, config.hall.timeZone);
-  return today > state.day ? [closeDayEvent(state, today)] : [];
+  if (today <= state.day) return [];
+  const close = closeDayEvent(state, today);
+  const open = openBookings?.(today) ?? {};
+  return [Object.keys(open).length > 0 ? { ...close, openBookings: open } : close];
 }
 
-function closeDayEvent(state: DayView, nextDay: string): DomainEvent {
+function closeDayEvent(state: DayView, nextDay: string): Extract<DomainEvent, { type: 'DayClosed' }> {
   const expiredTicketIds = state
     .allTickets()
     .filter(
@@ -482,7 +495,19 @@ function issueTicket(
         ? { kind: 'staff', username: ctx.actor.username }
         : { kind: 'online' };
   // The estimate follows the calling rule: a priority ticket is placed among the priority groups.
-  const { ahead, minutes, low, high } = estimateWait(state, ctx.config, serviceId, ctx.now, { priority });
+  // Booked seats count as the merge rule calls them: a walk-in queues from now, an appointment from its slot.
+  const extraWaiting = bookedSeatsAhead({
+    rank: appointment ? appointmentRank(appointment.slotStart) : ctx.now,
+    now: ctx.now,
+    openBookings: state.openBookings,
+    waiting: state.waitingTickets(),
+    config: ctx.config,
+    ...(appointment ? { own: appointment.bookingId } : {}),
+  });
+  const { ahead, minutes, low, high } = estimateWait(state, ctx.config, serviceId, ctx.now, {
+    priority,
+    extraWaiting,
+  });
   const estimate =
     low === undefined || high === undefined ? { ahead, minutes } : { ahead, minutes, low, high };
   const ticket = newTicket(service, number, state.day, ctx.now, ctx.newId(), origin, priority, estimate);

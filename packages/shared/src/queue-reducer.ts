@@ -33,6 +33,9 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
       state.tickets = {};
       state.leases = [];
       state.numbersUsed = {};
+      if (event.openBookings && Object.keys(event.openBookings).length > 0)
+        state.openBookings = { ...event.openBookings };
+      else delete state.openBookings;
       // Reset rather than drop the entries, so the state equals `initialQueueSnapshot` of the new day (the restart rule).
       for (const id of Object.keys(state.services)) state.services[id] = emptyServiceDay();
       for (const id of Object.keys(state.counters)) state.counters[id] = emptyCounter(id);
@@ -41,6 +44,7 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'TicketIssued': {
       const ticket: Ticket = structuredCloneTicket(event.ticket);
       state.tickets[ticket.id] = ticket;
+      if (ticket.appointment) dropCheckedIn(state, ticket.appointment.bookingId);
       state.numbersUsed[numberKey(ticket.serviceId, ticket.number)] = ticket.id;
       const svc = service(state, ticket.serviceId);
       svc.issued += 1;
@@ -180,9 +184,20 @@ export function reduceDay(state: QueueSnapshot, envelope: EventEnvelope): void {
     case 'DeviceRevoked':
     case 'PairingCodeRotated':
       break;
+    // `BookingBook` keeps every booking; the day keeps its own open seats, for the estimates (`openBookings`).
     case 'AppointmentBooked':
+      if (event.day === state.day) {
+        state.openBookings ??= {};
+        const lead = event.package?.leadBookingId;
+        state.openBookings[event.bookingId] = {
+          serviceId: event.serviceId,
+          slotStart: event.slotStart,
+          ...(lead !== undefined && lead !== event.bookingId ? { lead } : {}),
+        };
+      }
+      break;
     case 'AppointmentCancelled':
-      // Bookings are for days ahead: `BookingBook` keeps them; the queue meets one only at its check-in.
+      dropOpenBooking(state, event.bookingId);
       break;
     // A visit's own events: `reduceVisit` below.
     case 'VisitRouted':
@@ -241,4 +256,20 @@ function service(state: QueueSnapshot, id: string): ServiceDayState {
     state.services[id] = s;
   }
   return s;
+}
+
+/** A booking checked in or cancelled holds no seat ahead any more; the record goes when the last one does. */
+function dropOpenBooking(state: QueueSnapshot, bookingId: string): void {
+  const open = state.openBookings;
+  if (!open || !Object.hasOwn(open, bookingId)) return;
+  delete open[bookingId];
+  if (Object.keys(open).length === 0) delete state.openBookings;
+}
+
+/** A check-in takes its booking's seat, and a package's every leg. */
+function dropCheckedIn(state: QueueSnapshot, bookingId: string): void {
+  for (const [id, seat] of Object.entries(state.openBookings ?? {})) {
+    if (seat.lead === bookingId) dropOpenBooking(state, id);
+  }
+  dropOpenBooking(state, bookingId);
 }

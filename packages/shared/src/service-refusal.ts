@@ -9,6 +9,7 @@ import { QueueDay } from './queue-day.js';
 import type { PriorityGroup, WaitEstimate } from './domain-types.js';
 import type { ServiceWait } from './wait-estimate.js';
 import { estimateWait, estimateWaits } from './wait-estimate.js';
+import { addCounts, bookedSeatsAhead } from './booked-seats-ahead.js';
 
 /** Why a service issues no ticket now. */
 export type IssueRefusal =
@@ -76,7 +77,7 @@ export function issueCapacities(
   unsynced: Readonly<Record<string, number>> = {},
 ): Record<string, IssueCapacity> {
   const today = todayOf(day, config, now);
-  const waits = estimateWaits(today, config, now, unsynced);
+  const waits = estimateWaits(today, config, now, addCounts(unsynced, walkInSeatsAhead(today, config, now)));
   const capacities: Record<string, IssueCapacity> = {};
   for (const service of config.services) {
     const wait = waits[service.id];
@@ -100,11 +101,23 @@ export function issueEstimate(
   now: number,
   unsynced: Readonly<Record<string, number>> = {},
 ): WaitEstimate {
-  const { ahead, minutes, low, high } = estimateWait(todayOf(day, config, now), config, serviceId, now, {
+  const today = todayOf(day, config, now);
+  const { ahead, minutes, low, high } = estimateWait(today, config, serviceId, now, {
     priority,
-    extraWaiting: unsynced,
+    extraWaiting: addCounts(unsynced, walkInSeatsAhead(today, config, now)),
   });
   return low === undefined || high === undefined ? { ahead, minutes } : { ahead, minutes, low, high };
+}
+
+/** The booked seats a walk-in taken now finds ahead that its waiting tickets do not tell (`bookedSeatsAhead`). */
+export function walkInSeatsAhead(day: DayView, config: QueueConfig, now: number): Record<string, number> {
+  return bookedSeatsAhead({
+    rank: now,
+    now,
+    openBookings: day.openBookings,
+    waiting: day.waitingTickets(),
+    config,
+  });
 }
 
 /** A day still in yesterday (the hub has not closed it yet, or is out of reach) counts as an empty today. */

@@ -139,7 +139,7 @@ export function withOfflineVisit(command: SyncCommand, ctx: EngineContext, decis
   };
 }
 
-function withPlan(event: DomainEvent, plan: VisitPlan): DomainEvent {
+export function withPlan(event: DomainEvent, plan: VisitPlan): DomainEvent {
   if (event.type !== 'TicketIssued') return event;
   const ticket: Ticket = { ...event.ticket, visit: plan };
   return { ...event, ticket };

@@ -470,3 +470,81 @@ describe('appointments in the reports', () => {
     }
   });
 });
+
+describe('a package booked in one go', () => {
+  /** A first passport: the KTP-el recorded (15-minute slots, 10 typical), then the passport. */
+  const withPackage = (c: HallConfig): HallConfig => ({
+    ...c,
+    packages: [
+      ...c.packages,
+      {
+        id: 'paspor-pertama',
+        name: { id: 'Paspor pertama', en: 'First passport' },
+        serviceIds: ['paspor-baru', 'perekaman-ktp-el'],
+        order: [['perekaman-ktp-el', 'paspor-baru']],
+      },
+    ],
+  });
+
+  it('books one code with chained slots, cancels all, and checks in as a visit of its legs', async () => {
+    const { h } = await start(withPackage);
+    const catalog = await get(h, '/api/booking/catalog');
+    expect(catalog.reply['packages']).toEqual([
+      expect.objectContaining({ id: 'paspor-pertama', serviceIds: ['perekaman-ktp-el', 'paspor-baru'] }),
+    ]);
+    const slots = await get(h, `/api/booking/slots?package=paspor-pertama&day=${TUESDAY}`);
+    const ten = (slots.reply['slots'] as Array<{ start: number; legs: Array<{ clock: string }> }>).find(
+      (s) => s.start === at('10:00'),
+    );
+    // KTP-el 10:00–10:15, then its typical 10 minutes: the first passport slot from 10:25 is 10:30.
+    expect(ten?.legs.map((l) => l.clock)).toEqual(['10:00', '10:30']);
+
+    const pkg = { packageId: 'paspor-pertama', serviceId: undefined };
+    const booked = await post(h, '/api/booking', body({ ...pkg, nik: '1374015708900001' }));
+    expect(booked.status).toBe(200);
+    const c = code(booked.reply);
+    expect(booked.reply.ok && booked.reply.booking.legs?.map((l) => [l.serviceId, l.clock])).toEqual([
+      ['perekaman-ktp-el', '10:00'],
+      ['paspor-baru', '10:30'],
+    ]);
+    expect(h.bookings.book.seatsTaken('paspor-baru', at('10:30'))).toBe(1);
+    const cancelled = await post(h, `/api/booking/${c}/cancel`);
+    expect(cancelled.reply).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
+    expect(h.bookings.book.seatsTaken('paspor-baru', at('10:30'))).toBe(0);
+    expect(h.bookings.book.seatsTaken('perekaman-ktp-el', at('10:00'))).toBe(0);
+
+    // Both seats of the 10:30 passport slot taken: a package at 10:00 chains to the next free one, 10:45.
+    for (const n of ['1374011708900002', '1374011708900003']) {
+      await post(h, '/api/booking', {
+        ...body({ nik: n }),
+        serviceId: 'paspor-baru',
+        slotStart: at('10:30'),
+      });
+    }
+    const again = await post(h, '/api/booking', body({ ...pkg, nik: '1374015708900001' }));
+    expect(again.reply.ok && again.reply.booking.legs?.map((l) => l.clock)).toEqual(['10:00', '10:45']);
+    const c2 = code(again.reply);
+    h.clock.t = at('09:46');
+    const kiosk = connect(h.url, kioskCredentials('kiosk-1'));
+    try {
+      await waitFor(kiosk, () => kiosk.status === 'online');
+      const checkedIn = (await kiosk.request('booking:checkIn', { code: c2 })) as CheckInReply;
+      expect(checkedIn).toMatchObject({ ok: true });
+      const ticket = checkedIn.ok ? h.service.state.ticket(checkedIn.ticketId) : undefined;
+      expect(ticket?.serviceId).toBe('perekaman-ktp-el');
+      expect(ticket?.visit?.packageId).toBe('paspor-pertama');
+      expect(ticket?.visit?.legs.map((l) => l.serviceId)).toEqual(['perekaman-ktp-el', 'paspor-baru']);
+    } finally {
+      kiosk.close();
+    }
+    expect(logText(h)).not.toContain('1374015708900001');
+  });
+
+  it('refuses a body naming both a service and a package, or neither', async () => {
+    const { h } = await start(withPackage);
+    const both = await post(h, '/api/booking', body({ packageId: 'paspor-pertama' }));
+    expect(both.status).toBe(400);
+    const neither = await post(h, '/api/booking', body({ serviceId: undefined }));
+    expect(neither.status).toBe(400);
+  });
+});

@@ -14,7 +14,11 @@ const doc = JSON.parse(
 describe('docs/booking-api.openapi.json', () => {
   it('describes the intake body the hub validates, and every refusal it can answer', () => {
     const body = doc.components.schemas['IntakeBooking'];
-    expect([...(body?.required ?? [])].sort()).toEqual(Object.keys(intakeBookingSchema.shape).sort());
+    const fields = Object.keys(intakeBookingSchema.shape);
+    expect(Object.keys(body?.properties ?? {}).sort()).toEqual([...fields].sort());
+    // A service or a package, exactly one of them: neither is required on its own.
+    const required = fields.filter((f) => f !== 'serviceId' && f !== 'packageId');
+    expect([...(body?.required ?? [])].sort()).toEqual(required.sort());
     const refusals = doc.components.schemas['Failure']?.properties['refusal']?.enum ?? [];
     expect([...refusals].sort()).toEqual(Object.keys(BOOKING_REFUSAL_TEXT).sort());
     expect(Object.keys(doc.paths)).toContain('/api/intake/v1/bookings');

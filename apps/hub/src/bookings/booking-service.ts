@@ -11,11 +11,13 @@ import type {
   EventEnvelope,
   HallConfig,
   IntakeClient,
+  PackageBookingDecision,
   Principal,
   PriorityGroup,
 } from '@antre/shared';
 import {
   BookingBook,
+  slotWait,
   actorOf,
   authorizeBooking,
   bookableDays,
@@ -23,7 +25,11 @@ import {
   dailyBookingCap,
   codeRefusal,
   decideBooking,
-  decideCancel,
+  decidePackageBooking,
+  decidePackageCancel,
+  bookablePackages,
+  packageLegOrder,
+  packageSlots,
   decideCheckIn,
   domainError,
   freeSeats,
@@ -108,8 +114,16 @@ export class BookingService {
     });
   }
 
-  slots(serviceId: string, day: string): Array<{ start: number; clock: string; free: number }> {
-    return freeSeats(this.config, this.book, serviceId, day, this.queue.now());
+  /** A day's slots with their free seats and the wait a citizen checking in at each can expect (`slotWait`). */
+  slots(
+    serviceId: string,
+    day: string,
+  ): Array<{ start: number; clock: string; free: number; minutes: number; low?: number; high?: number }> {
+    const open = this.book.openOn(day);
+    return freeSeats(this.config, this.book, serviceId, day, this.queue.now()).map((slot) => {
+      const { minutes, low, high } = slotWait(this.config, day, serviceId, slot.start, open);
+      return low === undefined || high === undefined ? { ...slot, minutes } : { ...slot, minutes, low, high };
+    });
   }
 
   /**
@@ -121,7 +135,10 @@ export class BookingService {
     body: BookingBody,
     intake?: { clientRef: string },
   ): BookingReply {
-    const service = this.config.services.find((s) => s.id === body.serviceId);
+    const pkg =
+      body.packageId === undefined ? undefined : this.config.packages.find((p) => p.id === body.packageId);
+    const firstServiceId = pkg ? packageLegOrder(pkg)[0] : body.serviceId;
+    const service = this.config.services.find((s) => s.id === firstServiceId);
     const denied = authorizeBooking(principal, 'book', service?.agencyId);
     if (denied) return { ok: false, error: denied };
     const clientId = principal.kind === 'intake' ? principal.clientId : undefined;
@@ -139,17 +156,24 @@ export class BookingService {
     const now = this.queue.now();
     const channel: BookingChannel =
       principal.kind === 'intake' ? 'intake' : principal.kind === 'staff' ? 'staff' : 'web';
-    const decision = decideBooking(body, {
+    const ctx = {
       config: this.config,
       book: this.book,
       now,
       newId: this.newId,
       channel,
-      nikHasBooking: (n, serviceId, day) => this.people.nikHasBooking(n, serviceId, day),
-    });
+      nikHasBooking: (n: string, serviceId: string, day: string) => this.nikHasBooking(n, serviceId, day),
+    };
+    // A package: every leg's seat in the one decision and the one transaction below, all or nothing.
+    const decision =
+      body.packageId !== undefined
+        ? decidePackageBooking({ ...body, packageId: body.packageId }, ctx)
+        : mapOne(decideBooking({ ...body, serviceId: body.serviceId ?? '' }, ctx));
     if (!decision.ok) return refusal(decision);
     const code = this.newCode();
-    const { event, person } = decision;
+    const { events, person } = decision;
+    const event = events[0];
+    if (!event) return { ok: false, error: domainError('INTERNAL', 'no booking') };
     // The row and the event in one transaction: a booking is in both, or in neither.
     this.people.transaction(() => {
       this.people.insert({
@@ -164,7 +188,7 @@ export class BookingService {
         createdAt: now,
         eraseAfter: event.slotStart + this.config.booking.retentionDays * DAY_MS,
       });
-      this.queue.append([event]);
+      this.queue.append(events);
     });
     const row = this.people.byCode(code);
     return row
@@ -206,12 +230,13 @@ export class BookingService {
         : principal.kind === 'staff'
           ? principal.staff.username
           : 'citizen';
-    const decision = decideCancel(this.book, this.config, row.bookingId, this.queue.now(), by);
+    // A package's first leg holds the code: cancelling it gives back every leg's seat.
+    const decision = decidePackageCancel(this.book, this.config, row.bookingId, this.queue.now(), by);
     if (!decision.ok) return refusal(decision);
     const bookingId = row.bookingId;
     this.people.transaction(() => {
       this.people.markCancelled(bookingId);
-      this.queue.append([decision.event]);
+      this.queue.append(decision.events);
     });
     const after =
       this.people.byClientRef(row.clientId ?? '', row.clientRef ?? '') ?? this.people.byCode(row.code);
@@ -272,6 +297,26 @@ export class BookingService {
       };
     }
     return first ?? unknownBooking();
+  }
+
+  /** A package's slots of a day for its first leg, each with the chained legs (`packageSlots`). */
+  packageSlots(packageId: string, day: string): ReturnType<typeof packageSlots> {
+    const pkg = bookablePackages(this.config).find((p) => p.id === packageId);
+    return pkg ? packageSlots(this.config, this.book, pkg, day, this.queue.now()) : [];
+  }
+
+  /** The first leg's service of a package that can be booked (its days are the package's). */
+  packageFirstService(packageId: string): string {
+    const pkg = bookablePackages(this.config).find((p) => p.id === packageId);
+    return pkg ? (packageLegOrder(pkg)[0] ?? '') : '';
+  }
+
+  /** One booking per NIK per service per day: the table's rows, and a package's later legs in the ledger. */
+  private nikHasBooking(nik: string, serviceId: string, day: string): boolean {
+    if (this.people.nikHasBooking(nik, serviceId, day)) return true;
+    return this.people
+      .byNik(nik, day)
+      .some((row) => this.book.legsOf(row.bookingId).some((l) => l.serviceId === serviceId && !l.cancelled));
   }
 
   /** Erases name, NIK and phone of bookings whose retention has passed (UU 27/2022); returns how many. */
@@ -369,8 +414,21 @@ export class BookingService {
       status,
     };
     if (row.clientRef !== null) view.clientRef = row.clientRef;
+    if (fact?.package) {
+      view.packageId = fact.package.packageId;
+      view.legs = this.book.legsOf(row.bookingId).map((l) => ({
+        serviceId: l.serviceId,
+        slotStart: l.slotStart,
+        clock: slotClock(l.slotStart, this.config.hall.timeZone),
+      }));
+    }
     return view;
   }
+}
+
+/** A one-service booking's decision in the shape of a package's: its one event. */
+function mapOne(d: ReturnType<typeof decideBooking>): PackageBookingDecision {
+  return d.ok ? { ok: true, events: [d.event], person: d.person } : d;
 }
 
 /** The domain's refusal as the hub answers it: a 4xx-style error, the refusal's code and its text. */

@@ -25,6 +25,11 @@ const WORDS = {
   book: { id: 'Pesan janji temu', en: 'Book the appointment' },
   free: { id: 'kursi', en: 'seats' },
   full: { id: 'penuh', en: 'full' },
+  wait: { id: 'tunggu ± {m} menit', en: 'wait ± {m} min' },
+  packages: {
+    id: 'Atau pilih paket layanan: beberapa layanan, satu janji temu',
+    en: 'Or choose a service package: several services, one booking',
+  },
   none: { id: 'Tidak ada jadwal tersedia.', en: 'No times available.' },
   done: { id: 'Janji temu Anda tercatat', en: 'Your appointment is booked' },
   code: { id: 'Kode janji temu', en: 'Booking code' },
@@ -134,21 +139,24 @@ function section(id,title){var s=document.getElementById(id);var n=el('section',
 function drop(ids){ids.forEach(function(id){var s=document.getElementById(id);if(s)s.remove()})}
 function choice(label,sub,pressed,on,disabled){var b=el('button',{type:'button','aria-pressed':String(!!pressed),onclick:on});b.appendChild(document.createTextNode(label));if(sub)b.appendChild(el('span',{class:'sub',text:sub}));if(disabled)b.disabled=true;return b}
 function start(){api('GET','/api/booking/catalog').then(function(c){st.cat=c;agencies()}).catch(function(){app.appendChild(error())})}
-function agencies(){var s=section('s-agency',w('agency'));var g=el('div',{class:'choices'});st.cat.agencies.forEach(function(a){var b=choice(a.name,null,st.agency===a.id,function(){st.agency=a.id;st.service=null;agencies();services()});b.insertBefore(el('span',{class:'dot',style:'background:'+a.color}),b.firstChild);g.appendChild(b)});s.appendChild(g);if(!st.agency)drop(['s-service','s-req','s-day','s-slot','s-form'])}
+function agencies(){var s=section('s-agency',w('agency'));var g=el('div',{class:'choices'});st.cat.agencies.forEach(function(a){var b=choice(a.name,null,st.agency===a.id,function(){st.agency=a.id;st.service=null;agencies();services()});b.insertBefore(el('span',{class:'dot',style:'background:'+a.color}),b.firstChild);g.appendChild(b)});s.appendChild(g);var ps=st.cat.packages||[];if(ps.length){s.appendChild(el('h3',{text:w('packages')}));var pg=el('div',{class:'choices','data-testid':'packages'});ps.forEach(function(p){pg.appendChild(choice(t(p.name),p.serviceIds.map(svcName).join(' → '),st.service&&st.service.id===p.id,function(){st.agency=null;st.service={id:p.id,pkg:true,name:p.name,requirements:reqsOf(p)};st.day=null;st.slot=null;agencies();drop(['s-service']);requirements();days()}))});s.appendChild(pg)}if(!st.agency&&!(st.service&&st.service.pkg))drop(['s-service','s-req','s-day','s-slot','s-form'])}
+function svcName(id){var x=st.cat.services.filter(function(s){return s.id===id})[0];return x?t(x.name):id}
+function reqsOf(p){var r={id:[],en:[]};p.serviceIds.forEach(function(id){var x=st.cat.services.filter(function(s){return s.id===id})[0];if(x){r.id=r.id.concat(x.requirements.id||[]);r.en=r.en.concat(x.requirements.en||[])}});return r}
+function which(){return (st.service.pkg?'package=':'service=')+encodeURIComponent(st.service.id)}
 function services(){var s=section('s-service',w('service'));var g=el('div',{class:'choices'});st.cat.services.filter(function(x){return x.agencyId===st.agency}).forEach(function(x){g.appendChild(choice(t(x.name),null,st.service&&st.service.id===x.id,function(){st.service=x;st.day=null;st.slot=null;services();requirements();days()}))});s.appendChild(g);drop(['s-req','s-day','s-slot','s-form'])}
 function requirements(){var s=section('s-req',w('requirements'));var list=el('ul',{class:'req'});(st.service.requirements[L]||[]).forEach(function(r){list.appendChild(el('li',{text:r}))});s.appendChild(list)}
-function days(){drop(['s-slot','s-form']);api('GET','/api/booking/days?service='+encodeURIComponent(st.service.id)).then(function(r){var s=section('s-day',w('day'));var g=el('div',{class:'choices'});if(!r.days.length)s.appendChild(el('p',{text:w('none')}));r.days.forEach(function(d){g.appendChild(choice(dayText(d.day),d.free>0?d.free+' '+w('free'):w('full'),st.day===d.day,function(){st.day=d.day;st.slot=null;days();slots()},d.free===0))});s.appendChild(g)})}
-function slots(){drop(['s-form']);api('GET','/api/booking/slots?service='+encodeURIComponent(st.service.id)+'&day='+st.day).then(function(r){var s=section('s-slot',w('slot'));var g=el('div',{class:'choices grid'});r.slots.forEach(function(x){g.appendChild(choice(clock(x.clock),x.free>0?x.free+' '+w('free'):w('full'),st.slot&&st.slot.start===x.start,function(){st.slot=x;slots();form()},x.free===0))});s.appendChild(g)})}
+function days(){drop(['s-slot','s-form']);api('GET','/api/booking/days?'+which()).then(function(r){var s=section('s-day',w('day'));var g=el('div',{class:'choices'});if(!r.days.length)s.appendChild(el('p',{text:w('none')}));r.days.forEach(function(d){g.appendChild(choice(dayText(d.day),d.free>0?d.free+' '+w('free'):w('full'),st.day===d.day,function(){st.day=d.day;st.slot=null;days();slots()},d.free===0))});s.appendChild(g)})}
+function slots(){drop(['s-form']);api('GET','/api/booking/slots?'+which()+'&day='+st.day).then(function(r){var s=section('s-slot',w('slot'));var g=el('div',{class:'choices grid'});r.slots.forEach(function(x){g.appendChild(choice(clock(x.clock),x.free===0?w('full'):x.legs?'→ '+x.legs.slice(1).map(function(l){return svcName(l.serviceId)+' '+clock(l.clock)}).join(', '):x.free+' '+w('free')+' · '+w('wait').replace('{m}',x.minutes),st.slot&&st.slot.start===x.start,function(){st.slot=x;slots();form()},x.free===0))});s.appendChild(g)})}
 function field(id,label,type,extra){var i=el('input',Object.assign({id:id,name:id,type:type,required:'required'},extra||{}));return [el('label',{for:id,text:label}),i]}
 function form(){var s=section('s-form',w('details'));var f=el('form',{novalidate:'novalidate'});
 [].concat(field('name',w('name'),'text',{autocomplete:'name',maxlength:'80'}),field('nik',w('nik'),'text',{inputmode:'numeric',autocomplete:'off',maxlength:'19',pattern:'[0-9 ]*'}),field('phone',w('phone'),'tel',{autocomplete:'tel',maxlength:'20'})).forEach(function(x){f.appendChild(x)});
 var msg=el('div',{});f.appendChild(msg);f.appendChild(el('p',{class:'note',text:w('privacy').replace('{d}',B.retention)}));
 var go=el('button',{type:'submit',class:'primary',text:w('book')});f.appendChild(go);
 f.addEventListener('submit',function(ev){ev.preventDefault();go.disabled=true;msg.textContent='';
-api('POST','/api/booking',{serviceId:st.service.id,day:st.day,slotStart:st.slot.start,name:f.name.value,nik:f.nik.value,phone:f.phone.value}).then(function(r){go.disabled=false;if(r.ok){done(r.booking)}else{msg.appendChild(error(r));if(r.refusal==='SLOT_FULL'||r.refusal==='DAY_FULL'){slots()}}}).catch(function(){go.disabled=false;msg.appendChild(error())})});
+api('POST','/api/booking',{serviceId:st.service.pkg?undefined:st.service.id,packageId:st.service.pkg?st.service.id:undefined,day:st.day,slotStart:st.slot.start,name:f.name.value,nik:f.nik.value,phone:f.phone.value}).then(function(r){go.disabled=false;if(r.ok){done(r.booking)}else{msg.appendChild(error(r));if(r.refusal==='SLOT_FULL'||r.refusal==='DAY_FULL'){slots()}}}).catch(function(){go.disabled=false;msg.appendChild(error())})});
 s.appendChild(f)}
 function bookingCard(b,title){var svc=st.cat.services.filter(function(x){return x.id===b.serviceId})[0];var c=el('div',{class:'card'});
-c.appendChild(el('h2',{text:title}));c.appendChild(el('p',{text:(svc?t(svc.name):b.serviceId)+' · '+dayText(b.day)+' · '+clock(b.clock)}));
+c.appendChild(el('h2',{text:title}));if(b.legs){c.appendChild(el('p',{text:dayText(b.day)}));var ol=el('ol',{class:'legs','data-testid':'booking-legs'});b.legs.forEach(function(l){ol.appendChild(el('li',{text:clock(l.clock)+' · '+svcName(l.serviceId)}))});c.appendChild(ol)}else c.appendChild(el('p',{text:(svc?t(svc.name):b.serviceId)+' · '+dayText(b.day)+' · '+clock(b.clock)}));
 c.appendChild(el('p',{class:'sub',text:w('code')}));c.appendChild(el('p',{class:'code',text:b.code,'data-testid':'booking-code'}));
 c.appendChild(el('p',{'data-testid':'booking-status',class:b.status==='booked'?'ok':'',text:W.status[L][b.status]}));return c}
 function done(b){app.innerHTML='';var c=bookingCard(b,w('done'));

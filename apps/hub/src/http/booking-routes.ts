@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BookingFailure, HallConfig, IntakeClient, Principal, SignedInStaff } from '@antre/shared';
-import { bookingBodySchema, domainError, intakeBookingSchema, normalizeBookingCode } from '@antre/shared';
+import {
+  bookablePackages,
+  bookingBodySchema,
+  domainError,
+  intakeBookingSchema,
+  normalizeBookingCode,
+  packageLegOrder,
+} from '@antre/shared';
 import { create } from 'qrcode';
 import { TokenBucket } from '../auth/token-bucket.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
@@ -51,12 +58,20 @@ export function bookingRoutes(deps: BookingRouteDeps): BookingRoute {
       return true;
     }
     if (path === '/api/booking/days' && method === 'GET') {
-      sendJson(res, 200, { ok: true, days: bookings.days(url.searchParams.get('service') ?? '') });
+      const pkg = url.searchParams.get('package');
+      const service =
+        pkg !== null ? bookings.packageFirstService(pkg) : (url.searchParams.get('service') ?? '');
+      sendJson(res, 200, { ok: true, days: bookings.days(service) });
       return true;
     }
     if (path === '/api/booking/slots' && method === 'GET') {
-      const service = url.searchParams.get('service') ?? '';
+      const pkg = url.searchParams.get('package');
       const day = url.searchParams.get('day') ?? '';
+      if (pkg !== null) {
+        sendJson(res, 200, { ok: true, slots: bookings.packageSlots(pkg, day) });
+        return true;
+      }
+      const service = url.searchParams.get('service') ?? '';
       sendJson(res, 200, { ok: true, slots: bookings.slots(service, day) });
       return true;
     }
@@ -182,6 +197,13 @@ function catalog(config: HallConfig): unknown {
       .filter((a) => agencyIds.has(a.id))
       .map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, color: a.color })),
     services,
+    // Packages booked in one go: their legs in the booked order, each with its own slot chained.
+    packages: bookablePackages(config).map((p) => ({
+      id: p.id,
+      name: p.name,
+      description: p.description ?? null,
+      serviceIds: packageLegOrder(p),
+    })),
     checkIn: config.booking,
   };
 }

@@ -176,7 +176,12 @@ export function packDay(view: DayView): PackedDay {
     shape: PACKED_DAY_SHAPE,
     day: view.day,
     seq: view.seq,
-    small: JSON.stringify({ counters: view.counters, services: view.services, leases: view.leases }),
+    small: JSON.stringify({
+      counters: view.counters,
+      services: view.services,
+      leases: view.leases,
+      ...(Object.keys(view.openBookings).length > 0 ? { openBookings: view.openBookings } : {}),
+    }),
     strings,
     ids,
     displayNumbers,
@@ -351,7 +356,10 @@ export function decodePackedDay(bytes: Uint8Array): { data: QueueSnapshot; list:
     if (key === undefined) throw new Error('a packed number without its key');
     numbersUsed[key] = t ? t.id : (idsElse[k] ?? '');
   });
-  const small = JSON.parse(p.small) as Pick<QueueSnapshot, 'counters' | 'services' | 'leases'>;
+  const small = JSON.parse(p.small) as Pick<
+    QueueSnapshot,
+    'counters' | 'services' | 'leases' | 'openBookings'
+  >;
   const data: QueueSnapshot = {
     day: p.day,
     seq: p.seq,
@@ -359,6 +367,7 @@ export function decodePackedDay(bytes: Uint8Array): { data: QueueSnapshot; list:
     counters: small.counters,
     services: small.services,
     leases: small.leases,
+    ...(small.openBookings ? { openBookings: small.openBookings } : {}),
     numbersUsed,
   };
   return { data, list };

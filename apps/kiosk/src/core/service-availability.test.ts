@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Actor, CommandInput, HallConfig } from '@antre/shared';
 import { QueueDay, commandSchema, decide, estimateWait, publicHallConfig } from '@antre/shared';
+import { TestBookings, TestQueue, testHall } from '@antre/shared/testing';
 import { MONDAY_9AM_WIB, demoHall } from '@antre/hub/testing';
 import { kioskAvailability, outlookOf } from './service-availability.js';
 
@@ -155,5 +156,45 @@ describe('kioskAvailability against the hub', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('kioskAvailability with bookings', () => {
+  const at = (clock: string): number => Date.parse(`2026-12-07T${clock}:00+07:00`);
+  const hall = testHall({
+    serviceChanges: {
+      ktp: { booking: { slotMinutes: 30, seatsPerSlot: 4, daysAhead: 7, bookedShare: 0.5 } },
+    },
+  });
+  const NIKS = ['3171015708450002', '3171011203900001', '3171012509850003', '3171010101800004'];
+
+  /** The kiosk's mirror of a hub day at 08:00 with one counter open and three walk-ins: a snapshot crossing the wire. */
+  function mirror(bookSlot: boolean): QueueDay {
+    const q = new TestQueue(hall, at('08:00'));
+    q.must({ type: 'setCounterStatus', counterId: 'c1', status: 'open' });
+    for (let i = 0; i < 3; i++) q.issue('ktp');
+    const b = new TestBookings(q);
+    if (bookSlot) {
+      for (const nik of NIKS) {
+        b.mustBook({
+          serviceId: 'ktp',
+          day: '2026-12-07',
+          slotStart: at('10:30'),
+          name: 'Siti',
+          nik,
+          phone: '081234567890',
+        });
+      }
+    }
+    return QueueDay.fromSnapshot(JSON.parse(JSON.stringify(q.state.snapshot())));
+  }
+
+  it('estimates a longer wait at 10:35 when the 10:30 slot is fully booked and not yet checked in', () => {
+    const config = publicHallConfig(hall);
+    const without = kioskAvailability(mirror(false), config, at('10:35')).services.ktp;
+    const withSlot = kioskAvailability(mirror(true), config, at('10:35')).services.ktp;
+    expect(without?.waiting).toBe(3);
+    expect(withSlot?.waiting).toBe(7);
+    expect(withSlot?.minutes ?? 0).toBeGreaterThan(without?.minutes ?? 0);
   });
 });

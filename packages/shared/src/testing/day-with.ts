@@ -17,6 +17,7 @@ export function dayWith(day: DayView, extra: readonly ReadonlyTicket[]): DayView
     services: day.services,
     leases: day.leases,
     numbersUsed: day.numbersUsed,
+    openBookings: day.openBookings,
     allTickets: () => list,
     waitingTickets: () => list.filter((t) => t.status === 'waiting'),
     ticket: (id) => (Object.hasOwn(tickets, id) ? tickets[id] : undefined),

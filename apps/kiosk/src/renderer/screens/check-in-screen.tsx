@@ -5,6 +5,7 @@ import { useLanguage } from '@antre/ui';
 import { BackButton } from '../components/back-button.js';
 import { Icon } from '../components/icon.js';
 import { OnScreenKeyboard } from '../components/on-screen-keyboard.js';
+import { CameraScanner } from '../camera/camera-scanner.js';
 import type { CheckInProblem } from '../flow/kiosk-flow.js';
 import '../shared/buttons.css';
 import '../shared/screen-heading.css';
@@ -82,6 +83,18 @@ export function CheckInScreen(props: {
     return () => window.removeEventListener('keydown', onKey);
   }, [busy, submit, type]);
 
+  // The camera read a QR: the code is shown as if typed, and checked in at once.
+  const scanned = useCallback(
+    (read: string) => {
+      const found = checkInEntry(read);
+      if (busy || found === undefined) return;
+      tried.current = true;
+      setText(read.toUpperCase().slice(0, MAX_ENTRY));
+      onCheckIn(found);
+    },
+    [busy, onCheckIn],
+  );
+
   const walkIn = props.problem?.walkInServiceId;
   const walkInService = props.config.services.find((s) => s.id === walkIn);
   return (
@@ -111,6 +124,7 @@ export function CheckInScreen(props: {
               ? t(CHECK_IN_TEXT.scannerHint)
               : t('nik' in entry ? CHECK_IN_TEXT.readAsNik : CHECK_IN_TEXT.readAsCode)}
           </p>
+          <CameraScanner paused={busy} onRead={scanned} />
           {props.problem ? (
             <div className="check-in-problem" role="alert" data-testid="check-in-problem">
               <Icon name="alert" size={40} />

@@ -20,6 +20,10 @@ export const CHECK_IN_TEXT = {
   refusedTitle: { id: 'Check-in tidak dapat dilakukan', en: 'Check-in is not possible' },
   walkIn: { id: 'Ambil nomor antrean biasa', en: 'Take a regular queue number' },
   walkInFor: { id: 'untuk', en: 'for' },
+  cameraHint: {
+    id: 'Atau tunjukkan QR janji temu ke kamera ini.',
+    en: 'Or hold your booking QR up to this camera.',
+  },
   scannerHint: {
     id: 'Pemindai ada di bawah layar. Nomor antrean Anda dicetak setelah check-in.',
     en: 'The scanner is below the screen. Your queue number prints after check-in.',
