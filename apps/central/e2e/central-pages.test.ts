@@ -97,6 +97,10 @@ describe.skipIf(!env)('the province dashboard and the public page', () => {
     expect(await cells(rowA)).toEqual(['4', '5']);
     const rowB = page.getByRole('row').filter({ hasText: 'MPP Kota Bukittinggi' });
     expect(await cells(rowB)).toEqual(['0', '3']);
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Langsung');
+    // Live: two more tickets at hall A show up without a reload (the page polls only while disconnected).
+    issueTickets(hubs[0] as TestHub, 2, 'a-live');
+    await expect.poll(() => cells(rowA)).toEqual(['6', '5']);
     await page.screenshot({ path: screenshotPath('central', '1366x768-public') });
     // Figures only in the public answer: no ticket, number, counter or staff.
     const { halls: lines } = (await (await fetch(`${central.url}/api/central/v1/public/today`)).json()) as {
@@ -121,11 +125,45 @@ describe.skipIf(!env)('the province dashboard and the public page', () => {
     const rowA = page.getByRole('row').filter({ hasText: 'MPP Kota Padang Panjang' });
     await expect.poll(() => rowA.count()).toBe(1);
     const texts = await rowA.getByRole('cell').allInnerTexts();
-    // Waiting 4, the longest for 10 minutes; 9 visits, 5 served.
-    expect(texts.slice(1, 5)).toEqual(['4', '10', '9', '5']);
+    // Waiting 6 (two came after the public page's check), the longest for 10 minutes; 11 visits, 5 served.
+    expect(texts.slice(1, 5)).toEqual(['6', '10', '11', '5']);
     await expect.poll(() => page.getByLabel('Nama pengguna').isVisible()).toBe(false);
-    await page.screenshot({ path: screenshotPath('central', '1366x768-dashboard') });
+    // The charts: waits, targets met and IKM, halls side by side, every value written beside its bar.
+    const charts = page.getByRole('figure');
+    await expect.poll(() => charts.count()).toBe(3);
+    const session = await page.evaluate(() => sessionStorage.getItem('antre-central-token'));
+    const today = await fetch(`${central.url}/api/central/v1/today`, {
+      headers: { authorization: `Bearer ${session ?? ''}` },
+    });
+    const { halls: lines } = (await today.json()) as {
+      halls: Array<{ name: string; waitMeanMin: number; waitP90Min: number; waitTargetMetPct: number }>;
+    };
+    const lineA = lines.find((l) => l.name === 'MPP Kota Padang Panjang');
+    const lineB = lines.find((l) => l.name === 'MPP Kota Bukittinggi');
+    const fmt = (v: number, digits: number) =>
+      v.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const waits = await charts.nth(0).locator('svg title').textContent();
+    expect(waits).toContain(
+      `MPP Kota Padang Panjang: Rata-rata · Mean ${fmt(lineA?.waitMeanMin ?? NaN, 1)}, ` +
+        `Persentil ke-90 · 90th percentile ${fmt(lineA?.waitP90Min ?? NaN, 1)}`,
+    );
+    expect(waits).toContain(`MPP Kota Bukittinggi: Rata-rata · Mean ${fmt(lineB?.waitMeanMin ?? NaN, 1)}`);
+    expect(await charts.nth(1).locator('svg title').textContent()).toContain(
+      `MPP Kota Padang Panjang: Sesuai target · Within target ${fmt(lineA?.waitTargetMetPct ?? NaN, 0)} %`,
+    );
+    // No survey answered yet: the IKM chart says so instead of drawing a bar.
+    expect(await charts.nth(2).locator('svg rect').count()).toBe(0);
+    expect(await charts.nth(2).locator('svg text.value').allTextContents()).toEqual([
+      'IKM: belum ada · none yet',
+      'IKM: belum ada · none yet',
+    ]);
+    await page.screenshot({ path: screenshotPath('central', '1366x768-dashboard'), fullPage: true });
     await page.setViewportSize({ width: LAPTOP.width / 2, height: LAPTOP.height / 2 });
+    // At 200 % zoom the three charts stack, each as wide as the page.
+    const widths = await charts.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const left = await charts.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
+    expect(new Set(left).size).toBe(1);
+    expect(Math.min(...widths)).toBeGreaterThan(LAPTOP.width / 2 / 2);
     await page.screenshot({ path: screenshotPath('central', '683x384-dashboard-200pct'), fullPage: true });
     await page.close();
   });

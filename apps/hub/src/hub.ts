@@ -108,6 +108,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       reports.push(events);
       shipper?.notify();
     },
+    // Made below, before any command can arrive (and so before any snapshot is taken).
+    snapshotSurvey: (seq): (() => Uint8Array) => survey.snapshot(seq),
     // Made below, before any command can arrive.
     heldSeats: (serviceId): number => bookings.heldSeats(serviceId),
     onFileIgnored: () =>
@@ -125,7 +127,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return { data: JSON.stringify(ticketUpdate(service.config, service.state, ticketId, now, all)) };
     },
   });
-  const survey = new SurveyService(store, service, options.config);
+  const survey: SurveyService = new SurveyService(store, service, options.config);
   const limits = options.bookingLimits ?? {};
   const bookings: BookingService = new BookingService(store, service, {
     ...(limits.nikPerHour === undefined ? {} : { nikPerHour: limits.nikPerHour }),

@@ -58,6 +58,11 @@ export interface QueueServiceOptions {
   heldSeats?: (serviceId: string) => number;
   /** Events between two snapshots of the day (`DEFAULT_SNAPSHOT_EVERY`). */
   snapshotEvery?: number;
+  /**
+   * Copies the survey's ledger as it stands at event `seq` (a turn after the day was packed, or with it); what
+   * it returns encodes that copy, where the snapshot is stored, beside the day (`survey-snapshot-codec.ts`).
+   */
+  snapshotSurvey?: (seq: number) => () => Uint8Array;
 }
 
 /**
@@ -89,6 +94,7 @@ export class QueueService {
   private readonly onEvents: (events: EventEnvelope[]) => void;
   private readonly onLogged: ((events: StoredEvent[]) => void) | undefined;
   private readonly heldSeats: ((serviceId: string) => number) | undefined;
+  private readonly snapshotSurvey: ((seq: number) => () => Uint8Array) | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -101,6 +107,7 @@ export class QueueService {
     this.onEvents = options.onEvents ?? (() => undefined);
     this.onLogged = options.onLogged;
     this.heldSeats = options.heldSeats;
+    this.snapshotSurvey = options.snapshotSurvey;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.day = this.rebuild();
     if (this.fileIgnored) options.onFileIgnored?.();
@@ -171,8 +178,8 @@ export class QueueService {
     // A snapshot ahead of the log belongs to a log this store no longer has (a backup restored over it).
     if (stored.seq > this.store.lastSeq()) return undefined;
     try {
-      const data = decodePackedDay(stored.state);
-      return data.seq === stored.seq && data.day === dayName ? QueueDay.own(data) : undefined;
+      const { data, list } = decodePackedDay(stored.state);
+      return data.seq === stored.seq && data.day === dayName ? QueueDay.own(data, list) : undefined;
     } catch {
       // Unreadable (cut short, another shape): the log has it all.
       return undefined;
@@ -182,20 +189,33 @@ export class QueueService {
   /**
    * Takes a snapshot of the day once `snapshotEvery` events have been logged since the last one (or since the
    * start of the day this start replayed: an older store gets its first at its first command), off the
-   * command path: after the current turn (the answers and broadcasts of the batch that crossed the mark go
-   * first) the day is packed as it stands at its `seq`, and after the next turn those bytes are stored, in
-   * one transaction. Commands that arrive in between are decided and logged as usual; they are not in it.
+   * command path, one step per turn of the event loop, so that no step holds the hub for long (a 100,000-ticket
+   * day: packing its columns, copying the survey's ledger, encoding each, writing them are a few tens of ms
+   * each, several hundred together): after the current turn (the answers and broadcasts of the batch that
+   * crossed the mark go first) the day is packed as it stands at its `seq`; after the next the survey's ledger
+   * is copied as it stands then (its own `seq`, which a restart replays from); then each is encoded, and last
+   * both are stored, in one transaction that holds only the write. Commands that arrive in between are decided
+   * and logged as usual; the snapshot does not hold them, the log does.
    */
   private snapshotIfDue(): void {
     if (this.snapshotting || this.day.seq - this.snapshotSeq < this.snapshotEvery) return;
-    this.snapshotting = afterTurn()
-      .then(() => {
-        const packed = this.store.db.open ? packDay(this.day) : undefined;
-        return afterTurn().then(() => packed && this.storeSnapshot(packed));
-      })
-      .finally(() => {
-        this.snapshotting = undefined;
-      });
+    this.snapshotting = this.snapshotStepByStep().finally(() => {
+      this.snapshotting = undefined;
+    });
+  }
+
+  private async snapshotStepByStep(): Promise<void> {
+    await afterTurn();
+    if (!this.store.db.open) return;
+    const packed = packDay(this.day);
+    await afterTurn();
+    const survey = this.snapshotSurvey?.(this.day.seq);
+    await afterTurn();
+    const state = encodePackedDay(packed);
+    await afterTurn();
+    const surveyBytes = survey?.();
+    await afterTurn();
+    this.storeSnapshot(packed, state, surveyBytes);
   }
 
   /** Settles when the snapshot being taken, if any, is stored (or given up). */
@@ -205,11 +225,13 @@ export class QueueService {
 
   /** Stores a snapshot of the day as it is now, at once. A failure loses nothing: the log holds every event. */
   snapshotNow(): void {
-    if (this.store.db.open) this.storeSnapshot(packDay(this.day));
+    if (!this.store.db.open) return;
+    const packed = packDay(this.day);
+    this.storeSnapshot(packed, encodePackedDay(packed), this.snapshotSurvey?.(this.day.seq)());
   }
 
   /** Writes a packed day, whole or not at all; a store closed meanwhile (the hub stopping) keeps the older. */
-  private storeSnapshot(packed: PackedDay): void {
+  private storeSnapshot(packed: PackedDay, state: Uint8Array, survey: Uint8Array | undefined): void {
     if (!this.store.db.open) return;
     try {
       this.store.snapshots.save({
@@ -217,7 +239,8 @@ export class QueueService {
         day: packed.day,
         at: this.now(),
         format: DAY_SNAPSHOT_FORMAT,
-        state: encodePackedDay(packed),
+        state,
+        survey,
       });
       this.snapshotSeq = Math.max(this.snapshotSeq, packed.seq);
     } catch {

@@ -34,9 +34,20 @@ export type CentralSyncReply =
   | { ok: true; hallId: string; logId: string; events: CentralEventSummary[]; more: boolean }
   | { ok: false; error: string };
 
+/**
+ * What a socket without a session (the public page) hears when a hall ships: which hall and how far its log
+ * now goes. Nothing else: the page then reloads its figures.
+ */
+export interface CentralHallMoved {
+  hallId: string;
+  seq: number;
+}
+
 export interface CentralServerToClient {
   /** Events a hall just shipped, to every dashboard allowed to see that hall. */
   'central:logged': (logged: CentralLogged) => void;
+  /** A hall shipped events, to every socket connected without a session (the public page). */
+  'central:moved': (moved: CentralHallMoved) => void;
 }
 
 export interface CentralClientToServer {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hallDay, hallLocalTime, isOpenAt, nextHallMidnight, nextOpening } from './hall-clock.js';
+import {
+  hallDay,
+  hallLocalTime,
+  isOpenAt,
+  minutesSinceOpening,
+  nextHallMidnight,
+  nextOpening,
+} from './hall-clock.js';
 import type { HallTimeZone, WeeklyHours } from './hall-config.js';
 
 const OFFSETS: Record<HallTimeZone, string> = {
@@ -144,6 +151,18 @@ describe('isOpenAt', () => {
     const instant = at('2026-03-01T23:30', 'Asia/Jakarta');
     expect(isOpenAt(hours, instant, 'Asia/Jakarta')).toBe(false);
     expect(isOpenAt(hours, instant, 'Asia/Jayapura')).toBe(true);
+  });
+});
+
+describe('minutesSinceOpening', () => {
+  it.each(ZONES)('counts from the start of the period now falls in, in %s', (zone) => {
+    const since = (local: string) => minutesSinceOpening(OFFICE, at(local, zone), zone);
+    expect(since('2026-03-02T07:59')).toBeUndefined();
+    expect(since('2026-03-02T08:00')).toBe(0);
+    expect(since('2026-03-02T08:07')).toBe(7);
+    expect(since('2026-03-02T12:30')).toBeUndefined(); // the break
+    expect(since('2026-03-02T13:05')).toBe(5); // the afternoon period
+    expect(since('2026-03-06T13:40')).toBe(10); // Friday after prayers
   });
 });
 

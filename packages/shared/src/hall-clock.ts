@@ -72,6 +72,15 @@ export function isOpenAt(hours: WeeklyHours, now: number, zone: HallTimeZone): b
   );
 }
 
+/** Minutes since the period of `hours` that `now` falls in began; undefined when closed now. */
+export function minutesSinceOpening(hours: WeeklyHours, now: number, zone: HallTimeZone): number | undefined {
+  const t = hallLocalTime(now, zone);
+  const period = hours[t.weekday].find(
+    ([from, to]) => t.minuteOfDay >= toMinutes(from) && t.minuteOfDay < toMinutes(to),
+  );
+  return period ? t.minuteOfDay - toMinutes(period[0]) : undefined;
+}
+
 export interface NextOpening {
   weekday: Weekday;
   /** `HH:MM` local time. */

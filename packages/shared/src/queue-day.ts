@@ -61,9 +61,9 @@ export class QueueDay implements DayView {
   private index = new WaitingIndex();
   private desks = new DeskTimes();
 
-  private constructor(data: QueueSnapshot) {
+  private constructor(data: QueueSnapshot, list?: ReadonlyTicket[]) {
     this.data = data;
-    this.reindex();
+    this.reindex(list);
   }
 
   /** A day before anything happened in it. */
@@ -79,10 +79,11 @@ export class QueueDay implements DayView {
 
   /**
    * A day over data that nobody else holds (a stored snapshot, just decoded): taken as it is, not copied, so
-   * the caller must drop its reference.
+   * the caller must drop its reference. `list`: its tickets in issue order (the record's own order), when the
+   * caller has them so, which spares reading them back from a record of 100,000 keys.
    */
-  static own(data: QueueSnapshot): QueueDay {
-    return new QueueDay(data);
+  static own(data: QueueSnapshot, list?: ReadonlyTicket[]): QueueDay {
+    return new QueueDay(data, list);
   }
 
   /** A day from its snapshot as JSON text (a stored snapshot): parsed once, shared with nothing. */
@@ -205,8 +206,8 @@ export class QueueDay implements DayView {
     } else this.list[this.list.indexOf(replaced)] = ticket;
   }
 
-  private reindex(): void {
-    this.list = Object.values(this.data.tickets);
+  private reindex(list?: ReadonlyTicket[]): void {
+    this.list = list ?? Object.values(this.data.tickets);
     this.position = new Map(this.list.map((t, i) => [t.id, i]));
     this.queue = this.list.filter((t) => t.status === 'waiting');
     this.index = WaitingIndex.of(this.list);

@@ -176,6 +176,25 @@ describe('the wait estimate (queueing theory for c desks)', () => {
   });
 });
 
+describe('hours just begun, no desk open yet', () => {
+  const hours: WeeklyHours = { ...ALL_DAY, mon: [['08:00', '15:00']] };
+
+  it('in the first ten minutes: staff are on their way, the desks count as free (as before the opening)', () => {
+    const q = queue({ hall: { hours } }, at('2026-03-02T08:02'));
+    q.issue('paspor');
+    // One ticket ahead at a desk that opens any minute: one visit of 15, not a visit under way plus one.
+    expect(wait(q, 'paspor')).toMatchObject({ ahead: 1, minutes: 15 });
+    q.now = at('2026-03-02T08:09');
+    expect(wait(q, 'paspor').minutes).toBe(15);
+  });
+
+  it('later, a desk not open counts as busy with a visit just begun (when it opens is unknown)', () => {
+    const q = queue({ hall: { hours } }, at('2026-03-02T08:10'));
+    q.issue('paspor');
+    expect(wait(q, 'paspor')).toMatchObject({ ahead: 1, minutes: 30 });
+  });
+});
+
 describe('a priority ticket is placed by the calling rule (issue 10, item 5)', () => {
   it('D-001, D-002 regular, then D-003 elderly: D-003 is next, on its ticket and its status page', () => {
     const q = queue().open('c4');

@@ -6,7 +6,7 @@ import type { BusyDesk } from './first-free-desk.js';
 import { firstFreeDesk } from './first-free-desk.js';
 import { gammaQuantile, gammaShape, residualMean } from './gamma-distribution.js';
 import type { NextOpening } from './hall-clock.js';
-import { hallLocalTime, isOpenAt, nextOpening } from './hall-clock.js';
+import { hallLocalTime, isOpenAt, minutesSinceOpening, nextOpening } from './hall-clock.js';
 import type { CounterConfig, QueueConfig } from './hall-config.js';
 import type { DayView } from './queue-day.js';
 
@@ -28,6 +28,8 @@ export interface WaitOptions {
 
 /** The range's percentiles: a visitor is called before `low` one time in five, after `high` one in five. */
 const LOW_P = 0.2;
+/** Minutes after the hours begin in which desks not open yet are taken to be opening, not busy. */
+const OPENING_GRACE_MINUTES = 10;
 const HIGH_P = 0.8;
 
 /**
@@ -45,7 +47,8 @@ const HIGH_P = 0.8;
  *   calls (renewal theory: a desk whose visit has lasted long frees sooner);
  * - each service's visits are its recent desk times (`deskTimeModel`: mean and spread, the exponential of
  *   the target as fallback); the desks are the ones open now, or all configured ones when none is;
- * - a service closed now counts from its opening (`opens`); the midday break the wait runs into is added;
+ * - a service closed now counts from its opening (`opens`), and so do desks not open yet in the first
+ *   minutes of the hours (staff on their way); the midday break the wait runs into is added;
  * - the range is the 20th–80th percentile of a gamma distribution with the wait's mean and variance.
  */
 export function estimateWait(
@@ -401,6 +404,8 @@ class EstimateContext {
     const hours = config.services.find((s) => s.id === who.serviceId)?.hours ?? config.hall.hours;
     const zone = config.hall.timeZone;
     const closed = !isOpenAt(hours, now, zone);
+    // Hours have just begun and no desk is open yet: staff are coming to their desks, not away.
+    const opening = (minutesSinceOpening(hours, now, zone) ?? Infinity) < OPENING_GRACE_MINUTES;
     const opens = closed ? nextOpening(hours, now, zone) : undefined;
     const pool = this.pool(who);
     const { same, other } = who.ahead(pool);
@@ -439,8 +444,8 @@ class EstimateContext {
       const current = this.state.counters[desk.id]?.currentTicketId;
       const visitor =
         pool.noneOpen || closed || current === undefined ? undefined : this.state.ticket(current);
-      if (closed) {
-        // Counted from the opening, when the desks start free.
+      if (closed || (pool.noneOpen && opening)) {
+        // Counted from the opening (or now, when it has just passed), when the desks start free.
         free += 1;
       } else if (pool.noneOpen) {
         // Within hours but none open yet (or paused): when it opens is unknown; as if starting a visit now.

@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { DomainEvent, EngineContext, EventEnvelope, HallConfig } from '@antre/shared';
-import { QueueDay, commandSchema, decide } from '@antre/shared';
-import type { CounterPlan } from './day-plan.js';
+import type { DayView, HallConfig } from '@antre/shared';
 import { REPO_ROOT, counterPlans, dayWindow, loadHall } from './day-plan.js';
 import { Rng } from './distributions.js';
+import { LabDay } from './lab-day.js';
 import type { Scenario } from './scenario.js';
 import { loadScenario } from './scenario.js';
-import type { Visitor } from './visitors.js';
-import { generateVisitors } from './visitors.js';
 
-const TICK = 5_000;
 const MIN = 60_000;
 
 /** One ticket's promise at the kiosk against the wait it had. */
@@ -31,136 +27,41 @@ export interface LabResult {
   called: number;
 }
 
-type Desk =
-  | { phase: 'closed' | 'idle' | 'paused' }
-  | { phase: 'walking' | 'serving' | 'awaited'; ticketId: string; until: number };
-
 /**
- * The estimate's laboratory: a scenario's hall day played on the domain alone (the engine's decisions on a
- * `QueueDay`, no hub, no sockets, no real time), so that the kiosk's promise — the estimate the engine puts on
- * each ticket — can be set against the wait the ticket had, over many seeds in seconds. Visitors, counter
- * hours, breaks and service times are the simulator's own draws (`generateVisitors`, `counterPlans`); staff
- * call the next visitor as soon as their desk is free, a no-show is settled two minutes after the call, a leg
- * that continues elsewhere is a transfer to the front of that queue. Only the first call of a ticket counts.
+ * The estimate's laboratory: a scenario's hall day played on the domain alone (`LabDay`), so that the kiosk's
+ * promise — the estimate the engine puts on each ticket — can be set against the wait the ticket had, over
+ * many seeds in seconds. Only the first call of a ticket counts.
  */
 export function runEstimateLab(scenario: Scenario, config: HallConfig, pins: Map<string, string>): LabResult {
+  const lab = labDay(scenario, config, pins);
+  while (!lab.over) lab.step();
+  return { pairs: pairsOf(lab.day, lab.firstCall, config), issued: lab.issued, called: lab.firstCall.size };
+}
+
+function labDay(scenario: Scenario, config: HallConfig, pins: Map<string, string>): LabDay {
   const rng = new Rng(scenario.seed);
   const window = dayWindow(scenario, config);
-  const visitors = generateVisitors(scenario, config, window, rng.fork('visitors'));
-  const plans = counterPlans(scenario, { config, pins: pins }, rng.fork('counters'));
-  const day = QueueDay.empty(config, scenario.date);
-  let now = window.start;
-  let ids = 0;
-  const newId = (): string => `00000000-0000-4000-8000-${(++ids).toString(16).padStart(12, '0')}`;
-  const ctx = (): EngineContext => ({ config, now, actor: { kind: 'system' }, newId });
-  const run = (input: unknown): DomainEvent[] => {
-    const d = decide(day, commandSchema.parse(input), ctx());
-    if (!d.ok) return [];
-    for (const event of d.events) {
-      const e: EventEnvelope = { seq: day.seq + 1, at: now, event };
-      day.apply(e);
-    }
-    return d.events;
-  };
+  return LabDay.start(
+    scenario,
+    config,
+    window,
+    counterPlans(scenario, { config, pins }, rng.fork('counters')),
+  );
+}
 
-  const visitorOf = new Map<string, { visitor: Visitor; leg: number }>();
-  const firstCall = new Map<string, number>();
-  const desks = new Map<string, Desk>(plans.map((p) => [p.counterId, { phase: 'closed' }]));
-  let next = 0;
-  let issued = 0;
-
-  const hardStop = window.end;
-  for (now = window.start; now <= hardStop; now += TICK) {
-    while (next < visitors.length && (visitors[next]?.kioskAt ?? Infinity) <= now) {
-      const v = visitors[next++];
-      if (!v || v.visit) continue;
-      const events = run({ type: 'issueTicket', serviceId: v.serviceId, priority: v.priority });
-      const issuedEvent = events.find((e) => e.type === 'TicketIssued');
-      if (issuedEvent?.type !== 'TicketIssued') continue;
-      issued += 1;
-      visitorOf.set(issuedEvent.ticket.id, { visitor: v, leg: 0 });
-    }
-    for (const plan of plans) stepDesk(plan);
-  }
-
-  function stepDesk(plan: CounterPlan): void {
-    const id = plan.counterId;
-    const desk = desks.get(id) ?? { phase: 'closed' };
-    const onBreak = plan.breaks.some((b) => now >= b.from && now < b.to);
-    const over =
-      now >= plan.closeAt || (plan.closeWhenIdleAfter !== undefined && now >= plan.closeWhenIdleAfter);
-    if ('ticketId' in desk) {
-      if (now < desk.until) return;
-      const entry = visitorOf.get(desk.ticketId);
-      if (desk.phase === 'awaited') {
-        run({ type: 'noShow', counterId: id, confirm: true });
-      } else if (desk.phase === 'walking' && entry) {
-        run({ type: 'startServing', counterId: id });
-        const leg = entry.visitor.legs[entry.leg];
-        desks.set(id, {
-          phase: 'serving',
-          ticketId: desk.ticketId,
-          until: now + (leg?.serviceMs ?? 5 * MIN),
-        });
-        return;
-      } else if (entry) {
-        const leg = entry.visitor.legs[entry.leg];
-        if (leg?.transferTo !== undefined) {
-          run({ type: 'transfer', counterId: id, toServiceId: leg.transferTo, front: true, confirm: true });
-          entry.leg += 1;
-        } else run({ type: 'finish', counterId: id });
-      }
-      desks.set(id, { phase: 'idle' });
-      return stepDesk(plan);
-    }
-    if (desk.phase === 'closed') {
-      if (now >= plan.openAt && !over) {
-        run({ type: 'setCounterStatus', counterId: id, status: 'open' });
-        desks.set(id, { phase: 'idle' });
-      }
-      return;
-    }
-    if (desk.phase === 'paused') {
-      if (!onBreak) {
-        run({ type: 'setCounterStatus', counterId: id, status: 'open' });
-        desks.set(id, { phase: 'idle' });
-      }
-      return;
-    }
-    // Idle and open: a break, the end of the day, or the next visitor.
-    if (onBreak) {
-      run({ type: 'setCounterStatus', counterId: id, status: 'paused' });
-      desks.set(id, { phase: 'paused' });
-      return;
-    }
-    const waiting = day.waiting();
-    if (
-      over &&
-      (now >= plan.closeAt || plan.serviceIds.every((s) => (waiting.byService.get(s) ?? 0) === 0))
-    ) {
-      run({ type: 'setCounterStatus', counterId: id, status: 'closed' });
-      desks.set(id, { phase: 'closed' });
-      return;
-    }
-    const called = run({ type: 'callNext', counterId: id }).find((e) => e.type === 'TicketCalled');
-    if (called?.type !== 'TicketCalled') return;
-    if (!firstCall.has(called.ticketId)) firstCall.set(called.ticketId, now);
-    const entry = visitorOf.get(called.ticketId);
-    if (!entry) return;
-    const gone = entry.leg === 0 && entry.visitor.noShow;
-    desks.set(id, {
-      phase: gone ? 'awaited' : 'walking',
-      ticketId: called.ticketId,
-      until: now + (gone ? 2 * MIN : entry.visitor.walkMs),
-    });
-  }
-
+function pairsOf(
+  day: DayView,
+  firstCall: ReadonlyMap<string, number>,
+  config: HallConfig,
+  only?: ReadonlyMap<string, number>,
+): Array<EstimatePair & { ticketId: string }> {
   const agencyOf = new Map(config.services.map((s) => [s.id, s.agencyId]));
-  const pairs: EstimatePair[] = [];
+  const pairs: Array<EstimatePair & { ticketId: string }> = [];
   for (const t of day.allTickets()) {
     const calledAt = firstCall.get(t.id);
-    if (calledAt === undefined || !t.estimate) continue;
+    if (calledAt === undefined || !t.estimate || (only && !only.has(t.id))) continue;
     pairs.push({
+      ticketId: t.id,
       serviceId: t.serviceId,
       agencyId: agencyOf.get(t.serviceId) ?? '',
       estimate: t.estimate.minutes,
@@ -170,7 +71,51 @@ export function runEstimateLab(scenario: Scenario, config: HallConfig, pins: Map
       issuedAt: t.issuedAt,
     });
   }
-  return { pairs, issued, called: firstCall.size };
+  return pairs;
+}
+
+/** A ticket's promise beside the best any estimate could make from what was known when it was issued. */
+export interface OraclePair extends EstimatePair {
+  /** The median of the waits the day's possible futures gave it (`forks` of them). */
+  oracle: number;
+}
+
+/**
+ * The estimate's floor: for every `every`-th ticket, the day as it stood when the ticket was issued is played
+ * on `forks` times, each with its own future (arrivals, desk times, no-shows drawn again; `LabDay.fork`), and
+ * the median of the waits it had is the oracle's estimate — the best a promise can do against the absolute
+ * error knowing the state of the hall and the true distributions, but not the future's draws. An estimate
+ * whose MAE is near the oracle's cannot be much improved; the gap is what is left to win.
+ */
+export function runOracleLab(
+  scenario: Scenario,
+  config: HallConfig,
+  pins: Map<string, string>,
+  options: { forks: number; every: number },
+): OraclePair[] {
+  const lab = labDay(scenario, config, pins);
+  const rng = new Rng(scenario.seed ^ 0x5eed);
+  const oracle = new Map<string, number>();
+  let count = 0;
+  lab.onIssued = (ticketId) => {
+    if (count++ % options.every !== 0) return;
+    const waits: number[] = [];
+    for (let i = 0; i < options.forks; i++) {
+      const fork = lab.fork(rng.fork(`${ticketId}:${i}`));
+      fork.onIssued = undefined;
+      // The fork resumes mid-tick: the rest of this tick's desks, then on until the ticket is called.
+      while (!fork.over && !fork.firstCall.has(ticketId)) fork.step();
+      const at = fork.firstCall.get(ticketId);
+      waits.push(((at ?? fork.now) - lab.now) / MIN);
+    }
+    waits.sort((a, b) => a - b);
+    oracle.set(ticketId, waits[Math.floor(waits.length / 2)] ?? 0);
+  };
+  while (!lab.over) lab.step();
+  return pairsOf(lab.day, lab.firstCall, config, oracle).map(({ ticketId, ...p }) => ({
+    ...p,
+    oracle: oracle.get(ticketId) ?? 0,
+  }));
 }
 
 /** MAE, bias and the share within ±max(5 min, 25 %), overall and per group. */
@@ -213,10 +158,20 @@ async function main(): Promise<void> {
       scenario: { type: 'string', default: 'tools/simulator/scenarios/demo-hall-day.json' },
       seeds: { type: 'string', default: '5' },
       scale: { type: 'string' },
+      oracle: { type: 'boolean', default: false },
+      forks: { type: 'string', default: '15' },
+      every: { type: 'string', default: '4' },
     },
   });
   const base = loadScenario(resolve(REPO_ROOT, values.scenario));
   const hall = await loadHall(base);
+  if (values.oracle) {
+    printOracle(base, hall, Number(values.seeds), {
+      forks: Number(values.forks),
+      every: Number(values.every),
+    });
+    return;
+  }
   const all: EstimatePair[] = [];
   for (let i = 0; i < Number(values.seeds); i++) {
     const scenario: Scenario = {
@@ -242,6 +197,39 @@ async function main(): Promise<void> {
   for (const key of [...groups.keys()].sort()) {
     console.log(line(key.split('|')[1] ?? key, accuracy(groups.get(key) ?? [])));
   }
+}
+
+function printOracle(
+  base: Scenario,
+  hall: { config: HallConfig; pins: Map<string, string> },
+  seeds: number,
+  options: { forks: number; every: number },
+): void {
+  const all: OraclePair[] = [];
+  for (let i = 0; i < seeds; i++) {
+    all.push(...runOracleLab({ ...base, seed: base.seed + i }, hall.config, hall.pins, options));
+  }
+  console.log(
+    `${base.name}, ${seeds} seeds, every ${options.every}th ticket, ${options.forks} futures each: Antre's estimate and the oracle's (the median wait over the futures), minus the real wait`,
+  );
+  console.log(
+    `${'group'.padEnd(24)} ${'n'.padStart(5)}   Antre: MAE   bias within   oracle: MAE   bias within`,
+  );
+  const row = (label: string, ps: readonly OraclePair[]) => {
+    const a = accuracy(ps);
+    const o = accuracy(ps.map((p) => ({ ...p, estimate: p.oracle, low: undefined, high: undefined })));
+    const pct = (x: number) => `${Math.round(100 * x)}%`.padStart(6);
+    console.log(
+      `${label.padEnd(24)} ${String(a.n).padStart(5)}   ${a.mae.toFixed(1).padStart(10)} ${a.bias.toFixed(1).padStart(6)} ${pct(a.within)}   ${o.mae.toFixed(1).padStart(11)} ${o.bias.toFixed(1).padStart(6)} ${pct(o.within)}`,
+    );
+  };
+  row('all', all);
+  const agencies = [...new Set(all.map((p) => p.agencyId))].sort();
+  for (const agency of agencies)
+    row(
+      agency,
+      all.filter((p) => p.agencyId === agency),
+    );
 }
 
 if (process.argv[1]?.endsWith('estimate-lab.ts') === true) {

@@ -1,7 +1,8 @@
 /**
- * The centre's two pages share one frame: plain HTML, CSS and a small script, no build step. Colours meet
- * WCAG AA (text #1b1f24 on white, #ffffff on #0b4f8a); sizes are in rem, and the table scrolls on its own at
- * 200 % zoom. Indonesian first, English second.
+ * The centre's two pages share one frame: plain HTML, CSS and a small script, no build step, after the
+ * official Socket.IO browser client that the node itself serves. Colours meet WCAG AA (text #1b1f24 on white,
+ * #ffffff on #0b4f8a, bars #0b4f8a against white); sizes are in rem, the table scrolls on its own and the
+ * charts stack at 200 % zoom. Indonesian first, English second.
  */
 export function pageShell(title: string, body: string, script: string): string {
   return `<!doctype html>
@@ -34,10 +35,26 @@ export function pageShell(title: string, body: string, script: string): string {
   button { font-size: 1rem; padding: 0.55rem; background: #0b4f8a; color: #ffffff; border: 0; border-radius: 4px; }
   [role="alert"] { color: #a11b1b; font-weight: 600; }
   .status { color: #4a5260; font-size: 0.9rem; margin-top: 0.75rem; }
+  h2 { font-size: 1.15rem; margin: 1.5rem 0 0.75rem; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1.25rem 2rem; }
+  figure { margin: 0; }
+  figcaption { font-weight: 600; margin-bottom: 0.3rem; }
+  .hall-bars { display: block; font-size: 0.85rem; overflow: visible; }
+  .hall-bars text { fill: #1b1f24; }
+  .hall-bars .hall { font-weight: 600; }
+  .hall-bars .tick { fill: #4a5260; }
+  .hall-bars .grid { stroke: #c9ced6; stroke-width: 1px; }
+  .bar.solid, .swatch.solid { fill: #0b4f8a; background: #0b4f8a; }
+  .bar.hollow { fill: #dbe7f3; stroke: #0b4f8a; stroke-width: 2px; }
+  .swatch { display: inline-block; width: 1.6em; height: 0.9em; margin: 0 0.35em 0 0.8em; vertical-align: -0.1em; }
+  .swatch:first-child { margin-left: 0; }
+  .swatch.hollow { background: #dbe7f3; border: 2px solid #0b4f8a; box-sizing: border-box; }
+  .key { margin: 0.3rem 0 0; font-size: 0.9rem; }
 </style>
 </head>
 <body>
 ${body}
+<script src="/socket.io/socket.io.min.js"></script>
 <script>
 ${script}
 </script>

@@ -1,15 +1,18 @@
+import { LIVE_SCRIPT } from './live-script.js';
 import { FORMAT_SCRIPT, pageShell } from './page-shell.js';
 
 /**
  * `GET /publik/`: every hall of the province today, for anyone: waiting now, served today, the longest wait
- * now and IKM. Figures only (GET /api/central/v1/public/today); nothing about a person.
+ * now and IKM. Figures only (GET /api/central/v1/public/today); nothing about a person. Live: a socket
+ * without a session hears `central:moved` (a hall's id and seq) and the page reloads its figures, at most
+ * every 2 s, and after every reconnect.
  */
 export function publicPage(): string {
   return pageShell(
     'Antrean MPP hari ini · Public service halls today',
     `<header>
   <h1>Antrean Mal Pelayanan Publik hari ini <span class="en">· Public service halls today</span></h1>
-  <p>Diperbarui otomatis setiap 30 detik <span class="en">· Updated every 30 seconds</span></p>
+  <p>Diperbarui langsung <span class="en">· Updated live</span></p>
 </header>
 <main>
   <div class="scroll">
@@ -26,7 +29,15 @@ export function publicPage(): string {
   </div>
   <p class="status" id="status" aria-live="polite"></p>
 </main>`,
-    `${FORMAT_SCRIPT}
+    `${FORMAT_SCRIPT}${LIVE_SCRIPT}
+let linked = false;
+let updated = '';
+function showStatus() {
+  document.getElementById('status').textContent = (linked
+    ? 'Langsung · Live'
+    : 'Terputus, menyambung ulang · Disconnected, reconnecting') +
+    (updated ? ' — pembaruan terakhir ' + updated + ' · last update' : '');
+}
 async function load() {
   const status = document.getElementById('status');
   try {
@@ -37,12 +48,23 @@ async function load() {
       '<tr><td>' + esc(h.name) + '</td><td class="num">' + fmt(h.waiting, 0) + '</td><td class="num">' +
       fmt(h.served, 0) + '</td><td class="num">' + fmt(h.longestWaitMin, 0) + '</td><td class="num">' +
       fmt(h.ikm, 1) + '</td></tr>').join('');
-    status.textContent = 'Pembaruan terakhir ' + new Date().toLocaleTimeString('id-ID') + ' · Last update';
+    updated = new Date().toLocaleTimeString('id-ID');
+    showStatus();
   } catch {
     status.textContent = 'Data belum dapat dimuat, mencoba lagi · Data could not be loaded, retrying';
   }
 }
-load();
-setInterval(load, 30000);`,
+// The public answer names no hall id: any hall moving reloads the figures.
+const live = followLive({
+  auth: () => ({}),
+  load,
+  minGapMs: 2000,
+  fallbackMs: 30000,
+  onLink: (up) => { linked = up; showStatus(); },
+  onRefused: () => undefined,
+  onEvent: (name) => name === 'central:moved',
+});
+live.connect();
+live.refresh();`,
   );
 }

@@ -23,16 +23,20 @@ export type CentralSocketServer = Server<
 >;
 
 interface SocketData {
-  principal: CentralPrincipal;
+  /** Null for a socket connected without a session: the public page, which hears `central:moved` only. */
+  principal: CentralPrincipal | null;
   halls: string[];
 }
 
 const room = (hallId: string) => `hall:${hallId}`;
+const PUBLIC_ROOM = 'public';
 
 /**
  * The dashboards' live feed on every central node. Broadcasts go through Redis Streams (the official
  * adapter), so a node tells the dashboards connected to any node. Connection state recovery is off on
- * purpose: a client resyncs from PostgreSQL by its cursor after every reconnect (`central:sync`).
+ * purpose: a client resyncs from PostgreSQL by its cursor after every reconnect (`central:sync`, or the
+ * pages' reload of their figures). A socket without a token is the public page's: it joins the public room
+ * only. The node serves the official browser client (`/socket.io/socket.io.min.js`) to its two pages.
  */
 export function attachCentralSockets(
   http: HttpServer,
@@ -40,10 +44,14 @@ export function attachCentralSockets(
 ): CentralSocketServer {
   const io: CentralSocketServer = new Server(http, {
     adapter: createAdapter(deps.redis, { streamName: deps.stream }),
-    serveClient: false,
+    serveClient: true,
   });
   io.use((socket, next) => {
-    const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
+    if (token === undefined || token === null) {
+      socket.data = { principal: null, halls: [] };
+      return next();
+    }
     if (typeof token !== 'string') return next(new Error('UNAUTHENTICATED'));
     void (async () => {
       const principal = await principalOf(deps.pool, token, deps.now());
@@ -55,7 +63,7 @@ export function attachCentralSockets(
     })().catch((err: unknown) => next(err instanceof Error ? err : new Error(String(err))));
   });
   io.on('connection', (socket) => {
-    void socket.join(socket.data.halls.map(room));
+    void socket.join(socket.data.principal ? socket.data.halls.map(room) : [PUBLIC_ROOM]);
     socket.on('central:sync', (request, reply) => {
       if (typeof reply !== 'function') return;
       const parsed = centralSyncSchema.safeParse(request);
@@ -68,7 +76,10 @@ export function attachCentralSockets(
   return io;
 }
 
-/** Tells every dashboard allowed to see the hall what it just shipped (summaries: no payload). */
+/**
+ * Tells every dashboard allowed to see the hall what it just shipped (summaries: no payload), and the public
+ * pages how far the hall's log now goes.
+ */
 export function announceStored(
   io: CentralSocketServer,
   hallId: string,
@@ -80,6 +91,8 @@ export function announceStored(
     logId,
     events: events.map((e) => ({ seq: e.seq, at: e.at, type: e.type })),
   });
+  const last = events.at(-1);
+  if (last) io.to(PUBLIC_ROOM).emit('central:moved', { hallId, seq: last.seq });
 }
 
 async function sync(

@@ -259,10 +259,11 @@ function widenNumbers(stored: StoredPackedDay): Float64Array {
 }
 
 /**
- * The day's data from its stored bytes, owned by nobody else. Throws on anything that is not a whole packed
+ * The day's data from its stored bytes, owned by nobody else, with its tickets in issue order (`list`, the
+ * order of `tickets`' keys). Throws on anything that is not a whole packed
  * day (bytes cut short, another shape, columns of the wrong length): the caller then replays the log.
  */
-export function decodePackedDay(bytes: Uint8Array): QueueSnapshot {
+export function decodePackedDay(bytes: Uint8Array): { data: QueueSnapshot; list: Ticket[] } {
   const stored = deserialize(bytes) as StoredPackedDay;
   if (stored.shape !== PACKED_DAY_SHAPE) throw new Error('not a packed day');
   const text = Int32Array.from(stored.narrowText, (v) => v - 1);
@@ -351,7 +352,7 @@ export function decodePackedDay(bytes: Uint8Array): QueueSnapshot {
     numbersUsed[key] = t ? t.id : (idsElse[k] ?? '');
   });
   const small = JSON.parse(p.small) as Pick<QueueSnapshot, 'counters' | 'services' | 'leases'>;
-  return {
+  const data: QueueSnapshot = {
     day: p.day,
     seq: p.seq,
     tickets,
@@ -360,6 +361,7 @@ export function decodePackedDay(bytes: Uint8Array): QueueSnapshot {
     leases: small.leases,
     numbersUsed,
   };
+  return { data, list };
 }
 
 /** The origin as JSON, which the string table holds once per kiosk, staff member or channel. */

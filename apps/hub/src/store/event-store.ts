@@ -188,12 +188,13 @@ export class EventStore {
   /**
    * Every event after `seq`, in order, streamed: the rows are read and parsed one at a time while the caller
    * applies them, so that replaying a day of 300,000 events never holds them all (a restart's peak memory,
-   * which the process keeps as RSS).
+   * which the process keeps as RSS). Only those of `types` when given.
    */
-  streamAfter(seq: number): IterableIterator<EventEnvelope> {
+  streamAfter(seq: number, types?: readonly string[]): IterableIterator<EventEnvelope> {
+    const only = types ? ` AND type IN (${types.map(() => '?').join(', ')})` : '';
     const rows = this.db
-      .prepare('SELECT seq, at, payload FROM events WHERE seq > ? ORDER BY seq')
-      .iterate(seq) as IterableIterator<EventRow>;
+      .prepare(`SELECT seq, at, payload FROM events WHERE seq > ?${only} ORDER BY seq`)
+      .iterate(seq, ...(types ?? [])) as IterableIterator<EventRow>;
     return mapIterator(rows, toEnvelope);
   }
 

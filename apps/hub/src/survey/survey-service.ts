@@ -7,6 +7,7 @@ import type {
   Principal,
   IkmScope,
   Reply,
+  SurveyLedgerState,
   VisitStanding,
 } from '@antre/shared';
 import {
@@ -24,6 +25,7 @@ import {
 } from '@antre/shared';
 import type { QueueService } from '../queue-service.js';
 import type { EventStore } from '../store/event-store.js';
+import { decodeLedger, encodeLedger } from '../store/survey-snapshot-codec.js';
 import { SurveyLinkKeys } from './survey-link.js';
 
 const HOUR = 3_600_000;
@@ -54,13 +56,54 @@ export class SurveyService {
     private readonly config: HallConfig,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
-    const windowMs = config.survey.windowHours * HOUR;
-    this.ledger = new SurveyLedger(windowMs);
     this.key = store.meta('survey_key') ?? '';
     if (this.key === '') throw new Error('the store has no survey key (migration 6)');
     this.links = new SurveyLinkKeys(this.key);
-    const since = queue.now() - windowMs - REPLAY_MARGIN_MS;
-    for (const e of store.streamSince(since, SURVEY_LEDGER_EVENT_TYPES)) this.ledger.apply(e);
+    const windowMs = config.survey.windowHours * HOUR;
+    const restored = this.restoreSnapshot(windowMs);
+    this.restoredFrom = restored?.seq;
+    this.ledger = restored?.ledger ?? new SurveyLedger(windowMs);
+    const events = restored
+      ? store.streamAfter(restored.seq, SURVEY_LEDGER_EVENT_TYPES)
+      : store.streamSince(queue.now() - windowMs - REPLAY_MARGIN_MS, SURVEY_LEDGER_EVENT_TYPES);
+    for (const e of events) this.ledger.apply(e);
+    // What the window has passed goes now, so that the ledger is the same from a snapshot as from the log.
+    this.ledger.sweep(queue.now());
+  }
+
+  /** The event the ledger's snapshot stood at when the hub started (undefined: it replayed its window). */
+  readonly restoredFrom: number | undefined;
+
+  /** The ledger of the newest snapshot that holds one and fits the log and the window, if any. */
+  private restoreSnapshot(windowMs: number): { seq: number; ledger: SurveyLedger } | undefined {
+    const stored = this.store.snapshots.latestSurvey();
+    // A snapshot ahead of the log belongs to a log this store no longer has (a backup restored over it).
+    if (!stored || stored.seq > this.store.lastSeq()) return undefined;
+    try {
+      // Copied a turn after the day was packed: its own event, at or after the day's.
+      const { seq, state } = decodeLedger(stored.survey);
+      const ledger =
+        seq >= stored.seq && seq <= this.store.lastSeq() ? SurveyLedger.own(windowMs, state) : undefined;
+      return ledger && { seq, ledger };
+    } catch {
+      // Unreadable (cut short, another shape): the log has it all.
+      return undefined;
+    }
+  }
+
+  /**
+   * Copies the ledger as it stands, at event `seq` (the queue's now: the ledger observes every event in the
+   * same synchronous run as the day, so it stands there too); what it returns encodes the copy, later, where
+   * the snapshot is stored.
+   */
+  snapshot(seq: number): () => Uint8Array {
+    const state = this.ledger.state();
+    return () => encodeLedger(state, seq);
+  }
+
+  /** The ledger as plain data, copied (to compare a restored ledger with a replayed one). */
+  ledgerState(): SurveyLedgerState {
+    return this.ledger.state();
   }
 
   /** Every event the log takes, in order (the hub's broadcast hook), including the survey's own. */

@@ -10,6 +10,7 @@ import { sql as daySnapshots } from './0009-day-snapshots.js';
 import { sql as staffSecrets } from './0010-staff-secrets.js';
 import { sql as passwordLockouts } from './0011-password-lockouts.js';
 import { sql as packedDaySnapshots } from './0012-packed-day-snapshots.js';
+import { sql as surveyLedgerSnapshots } from './0013-survey-ledger-snapshots.js';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'staff-secrets', sql: staffSecrets },
   { version: 11, name: 'password-lockouts', sql: passwordLockouts },
   { version: 12, name: 'packed-day-snapshots', sql: packedDaySnapshots },
+  { version: 13, name: 'survey-ledger-snapshots', sql: surveyLedgerSnapshots },
 ];
