@@ -364,6 +364,14 @@ async function yearReport(central: CentralNode, day: string): Promise<number> {
       [dayNo],
     );
   }
+  // The survey day rows (migration 0006) are keyed by the hall day as text.
+  await pool.query(
+    `INSERT INTO report_ikm_days (hall_id, day, respondents, answered, sums, visitors)
+     SELECT t.hall_id, to_char(d, 'YYYY-MM-DD'), t.respondents, t.answered, t.sums, t.visitors
+     FROM report_ikm_days t, generate_series('${year}-01-01'::date, '${year}-12-31'::date, '1 day') d
+     WHERE t.day = $1 AND to_char(d, 'YYYY-MM-DD') <> $1 AND t.hall_id LIKE 'hall-%'`,
+    [day],
+  );
   await pool.query(
     `INSERT INTO report_days (hall_id, day, rolled) SELECT h.hall_id, ds.day, true
      FROM (SELECT DISTINCT hall_id FROM report_days WHERE hall_id LIKE 'hall-%') h, (${days}) ds

@@ -1,5 +1,6 @@
 /** The central service as tests, the bench and the simulator start it. */
 export { startCentral } from './central-node.js';
+export { createLogger } from './logger.js';
 export type { CentralNode, CentralOptions } from './central-node.js';
 export { createPool, databaseUrl } from './db/pool.js';
 export { migrate } from './db/migrate.js';

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from './domain-events.js';
 import type { QueueConfig } from './hall-config.js';
-import type { IkmResult } from './ikm.js';
+import type { IkmResult, IkmSums } from './ikm.js';
 import { IkmTally, krejcieMorganSampleSize } from './ikm.js';
 import type { SurveyFollowUp } from './skm-follow-up.js';
 import type { ProfileField } from './skm-questionnaire.js';
@@ -170,6 +170,14 @@ export class IkmReportBuilder {
       default:
         break;
     }
+  }
+
+  /**
+   * The whole hall's tally and visitors (the population of the sample) so far, as numbers: what the central
+   * store keeps per hall and day. Tallies of days add up to the period's (`IkmTally.addTotals`).
+   */
+  overallTotals(): { tally: IkmSums; visitors: number } {
+    return { tally: this.overall.tally.totals(), visitors: this.overall.visitors };
   }
 
   build(): IkmReport {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SkmAnswer, SkmAnswers } from './skm-questionnaire.js';
-import { computeIkm, ikmGrade, krejcieMorganSampleSize, publishedIkm } from './ikm.js';
+import { IkmTally, computeIkm, ikmGrade, krejcieMorganSampleSize, publishedIkm } from './ikm.js';
 
 const all = (score: SkmAnswer): SkmAnswer[] => Array<SkmAnswer>(9).fill(score);
 
@@ -82,6 +82,29 @@ describe('computeIkm', () => {
     expect(at(94).grade?.grade).toBe('C'); // 65.28
     expect(at(93).ikm).toBeCloseTo(64.5833, 4);
     expect(at(93).grade?.grade).toBe('D');
+  });
+});
+
+describe('IkmTally totals', () => {
+  it('adds up tallies kept as numbers to the tally of all their responses', () => {
+    const monday: SkmAnswers[] = [
+      [4, 3, 3, 4, 3, 4, 4, null, 3],
+      [2, 3, 4, 4, 1, 4, 3, 3, 2],
+    ];
+    const tuesday: SkmAnswers[] = [[3, null, 3, 3, 4, 2, 4, 4, 4]];
+    const kept = [monday, tuesday].map((day) => {
+      const t = new IkmTally();
+      for (const r of day) t.add(r);
+      return t.totals();
+    });
+    expect(kept[0]?.answered).toEqual([2, 2, 2, 2, 2, 2, 2, 1, 2]);
+    expect(kept[0]?.sums[0]).toBe(6);
+    const summed = new IkmTally();
+    for (const k of kept) if (k) summed.addTotals(k);
+    const whole = computeIkm([...monday, ...tuesday]);
+    expect(summed.result()).toEqual(whole);
+    expect(whole.respondents).toBe(3);
+    expect(whole.ikm).toBeGreaterThan(0);
   });
 });
 

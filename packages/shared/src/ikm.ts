@@ -75,11 +75,36 @@ export function computeIkm(responses: Iterable<SkmAnswers>): IkmResult {
   return tally.result();
 }
 
+/**
+ * A tally as numbers: respondents, and per element (U1…U9) the answers given and their sum. Tallies of
+ * disjoint sets of responses add up to the tally of their union, so a store may keep one per day and sum them
+ * (the central IKM rollup) instead of keeping the responses.
+ */
+export interface IkmSums {
+  respondents: number;
+  answered: number[];
+  sums: number[];
+}
+
 /** Counts responses one at a time (a report streams them from the log) and gives the index at the end. */
 export class IkmTally {
   private respondents = 0;
   private readonly sums = new Array<number>(SKM_ELEMENT_COUNT).fill(0);
   private readonly counts = new Array<number>(SKM_ELEMENT_COUNT).fill(0);
+
+  /** The tally so far, as numbers to keep. */
+  totals(): IkmSums {
+    return { respondents: this.respondents, answered: [...this.counts], sums: [...this.sums] };
+  }
+
+  /** Adds a tally kept as numbers (of responses not added otherwise). */
+  addTotals(t: IkmSums): void {
+    this.respondents += t.respondents;
+    for (let i = 0; i < SKM_ELEMENT_COUNT; i += 1) {
+      this.sums[i] = (this.sums[i] ?? 0) + (t.sums[i] ?? 0);
+      this.counts[i] = (this.counts[i] ?? 0) + (t.answered[i] ?? 0);
+    }
+  }
 
   add(answers: SkmAnswers): void {
     this.respondents += 1;

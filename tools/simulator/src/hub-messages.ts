@@ -1,6 +1,15 @@
 import type { HallConfig } from '@antre/shared';
 import type { ClockParams } from './sim-clock.js';
 
+/** Where and as whom a simulated hub ships its log, with the shipper's timing (real milliseconds). */
+export interface CentralShipping {
+  url: string;
+  token: string;
+  idleMs?: number;
+  retryMs?: number;
+  maxRetryMs?: number;
+}
+
 /** What the simulator tells the hub's child process over IPC. */
 export type HubChildRequest =
   | {
@@ -11,6 +20,8 @@ export type HubChildRequest =
       clock: ClockParams;
       durability: 'FULL' | 'NORMAL' | 'OFF';
       rateLimits: { issuePerSecond: number; issueBurst: number };
+      /** The central service the hub ships its log to (the central scenario); absent: none. */
+      central?: CentralShipping;
     }
   /** Writes the whole event log (JSON lines) and the live state (JSON) for the checks after the day. */
   | { type: 'dump'; eventsFile: string; stateFile: string }

@@ -26,6 +26,7 @@ async function start(m: Extract<HubChildRequest, { type: 'start' }>): Promise<vo
     demoMode: true,
     rateLimits: m.rateLimits,
     now: clock.now,
+    ...(m.central ? { central: m.central } : {}),
   });
   send({ type: 'ready', url: hub.url, seq: hub.service.state.seq, day: hub.service.state.day });
 }

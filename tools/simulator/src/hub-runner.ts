@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { HallConfig } from '@antre/shared';
 import { REPO_ROOT } from './day-plan.js';
-import type { HubChildReply, HubChildRequest } from './hub-messages.js';
+import type { CentralShipping, HubChildReply, HubChildRequest } from './hub-messages.js';
 import type { SimClock } from './sim-clock.js';
 
 const HUB_PROCESS = fileURLToPath(new URL('./hub-process.ts', import.meta.url));
@@ -20,6 +20,8 @@ export interface HubRunnerOptions {
   durability: 'FULL' | 'NORMAL' | 'OFF';
   /** The hub's stdout and stderr (pino JSON lines) are appended here. */
   logFile: string;
+  /** Ship the hub's log to a central service. */
+  central?: CentralShipping;
 }
 
 /** The simulator's kiosks issue a day's tickets in minutes: the hub's per-kiosk issue limit is raised for it. */
@@ -97,6 +99,7 @@ export class HubRunner {
         clock: this.options.clock.params,
         durability: this.options.durability,
         rateLimits: SIM_RATE_LIMITS,
+        ...(this.options.central ? { central: this.options.central } : {}),
       },
       'ready',
       'listening',

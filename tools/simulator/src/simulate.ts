@@ -4,12 +4,22 @@ import { REPO_ROOT } from './day-plan.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioError, loadScenario, parseScenario, soakScenario } from './scenario.js';
 import { runSimulation } from './simulation.js';
+import {
+  CENTRAL_ENV_NEEDED,
+  centralScenarioEnv,
+  formatCentralReport,
+  runCentralScenario,
+} from './central-scenario.js';
 
 const USAGE = `npm run simulate -- [options]
 
   --scenario <file>  scenario JSON (default tools/simulator/scenarios/demo-hall-day.json)
   --faults           kill the hub, cut a kiosk, counters and displays, and fuzz the contract during the day
   --soak             the scenario's soak: a long day at high speed, the hub's RSS sampled
+  --central          three halls at once, each shipping its log to a central node (PostgreSQL and Redis
+                     from ANTRE_CENTRAL_TEST_DATABASE_URL and ANTRE_CENTRAL_TEST_REDIS_URL), one hall's
+                     WAN cut for 2 hall-hours an hour into the day; checks every hall's central log
+                     equals its local log, reports the shipping lag and the catch-up time
   --speed <n>        hall seconds per real second (overrides the scenario)
   --scale <x>        multiply every arrival rate
   --visits <share>   this share of visitors takes a visit of 2-3 agencies' services on one ticket
@@ -28,6 +38,7 @@ async function main(): Promise<number> {
       scenario: { type: 'string' },
       faults: { type: 'boolean', default: false },
       soak: { type: 'boolean', default: false },
+      central: { type: 'boolean', default: false },
       speed: { type: 'string' },
       scale: { type: 'string' },
       visits: { type: 'string' },
@@ -60,9 +71,29 @@ async function main(): Promise<number> {
     },
     `${file} with command-line options`,
   );
-  const name = `${scenario.name}${values.faults ? '-faults' : ''}`;
+  const name = `${scenario.name}${values.faults ? '-faults' : ''}${values.central ? '-central' : ''}`;
   const outDir = resolve(values.out ?? resolve(REPO_ROOT, 'artifacts/simulation', name));
   const log = (line: string) => console.log(line);
+  if (values.central) {
+    if (values.faults || values.soak)
+      throw new ScenarioError(name, ['--central runs without --faults or --soak']);
+    const env = centralScenarioEnv();
+    if (!env) {
+      console.error(CENTRAL_ENV_NEEDED);
+      return 2;
+    }
+    if (!values.quiet) log(`Simulating ${name}: three halls shipping to a central node, output in ${outDir}`);
+    const report = await runCentralScenario({
+      scenario,
+      env,
+      outDir,
+      ...(values.quiet ? {} : { progress: log }),
+    });
+    console.log(
+      `\n${formatCentralReport(report)}\n\nWritten: ${outDir}/{central-report.json,central-report.txt,<hall>/…}`,
+    );
+    return report.ok ? 0 : 1;
+  }
   if (!values.quiet) {
     log(
       `Simulating ${name}: ${scenario.date} ${scenario.start}–${scenario.end} at ${scenario.speed}×, output in ${outDir}`,

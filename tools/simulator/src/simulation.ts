@@ -7,7 +7,7 @@ import { stablePort } from '@antre/hub/testing';
 import type { EventEnvelope, QueueSnapshot } from '@antre/shared';
 import { whenConnection } from './connection-wait.js';
 import { within } from './deadline.js';
-import type { Hall } from './day-plan.js';
+import type { DayWindow, Hall } from './day-plan.js';
 import { counterPlans, dayWindow, loadHall, supervisorOf } from './day-plan.js';
 import { Rng } from './distributions.js';
 import type { DayEvidence, FuzzEvidence, KioskEvidence, VisitorOutcome } from './evidence.js';
@@ -16,6 +16,7 @@ import { mmcModel } from './erlang-c.js';
 import { runFaults } from './faults.js';
 import { Fuzzer } from './fuzzer.js';
 import { clockOf } from './hall-time.js';
+import type { CentralShipping } from './hub-messages.js';
 import { HubRunner, SIM_RATE_LIMITS } from './hub-runner.js';
 import { checkInvariants } from './invariants.js';
 import { replayLog } from './log-replay.js';
@@ -46,6 +47,22 @@ export interface SimulationOptions {
   progress?: (line: string) => void;
   /** Keep the hub's and kiosks' SQLite files (in the OS temp folder) for inspection. */
   keepData?: boolean;
+  /** The hall as another one: its id and name replace the scenario config's (several halls in one run). */
+  hall?: { id: string; name: string };
+  /**
+   * Real time the hub and kiosks get to start before the hall opens (the clock starts that much hall time
+   * early, uncapped): several halls booting at once on a busy machine need more than the default.
+   */
+  bootRealMs?: number;
+  /** The hub ships its log to this central service. */
+  central?: CentralShipping;
+  /** Runs during the day beside the visitors (the central scenario cuts a hall's WAN link). */
+  alongside?: (day: { clock: SimClock; window: DayWindow; hubDb: string }) => Promise<void>;
+  /**
+   * Called once the day is closed and the hub's log written, while the hub still runs: `seq` is its last
+   * event, `hubDb` its SQLite file (the central scenario waits for the centre to hold the whole log).
+   */
+  beforeHubStops?: (hub: { seq: number; hubDb: string; clock: SimClock }) => Promise<void>;
 }
 
 export interface SimulationResult {
@@ -55,6 +72,8 @@ export interface SimulationResult {
 
 /** Real seconds the hub gets to boot before the first visitor, as hall time at the run's speed (capped). */
 const BOOT_LEAD_REAL_MS = 5000;
+/** Real time the kiosks get to come online (with their leases) after the hub started. */
+const KIOSK_READY_REAL_MS = 30_000;
 const SETTLE_REAL_MS = 30_000;
 /**
  * Real time past the hall's closing that the day's participants get to finish what they were doing: enough
@@ -72,6 +91,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   const { scenario } = o;
   const t0 = performance.now();
   const hall = await loadHall(scenario);
+  if (o.hall) hall.config.hall = { ...hall.config.hall, id: o.hall.id, name: o.hall.name };
   const zone = hall.config.hall.timeZone;
   const window = dayWindow(scenario, hall.config);
   const rng = new Rng(scenario.seed);
@@ -79,7 +99,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   const plans = counterPlans(scenario, hall, rng.fork('counters'));
   mkdirSync(o.outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `antre-sim-${scenario.name}-`));
-  const lead = Math.min(BOOT_LEAD_REAL_MS * scenario.speed, 30 * 60_000);
+  const bootRealMs = o.bootRealMs ?? KIOSK_READY_REAL_MS;
+  const lead =
+    o.bootRealMs === undefined
+      ? Math.min(BOOT_LEAD_REAL_MS * scenario.speed, 30 * 60_000)
+      : o.bootRealMs * scenario.speed;
   const clock = SimClock.startingAt(window.start - lead, scenario.speed);
   writeFileSync(join(o.outDir, 'hub.log'), '');
   const hub = new HubRunner({
@@ -90,7 +114,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     clock,
     durability: scenario.durability,
     logFile: join(o.outDir, 'hub.log'),
+    ...(o.central ? { central: o.central } : {}),
   });
+  const hubDb = join(dataDir, 'hub', 'antre.sqlite');
   const pool = new ReplayPool();
   const desk = new VisitorDesk();
   const kiosks = new Map<string, SimulatedKiosk>();
@@ -104,7 +130,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     for (const id of Object.keys(scenario.kiosks))
       kiosks.set(id, new SimulatedKiosk(id, hub.url, clock, dataDir, pool));
     for (const id of scenario.displays) displays.set(id, new SimulatedDisplay(id, hub.url, clock));
-    await kioskReady([...kiosks.values()]);
+    await kioskReady([...kiosks.values()], bootRealMs);
     const watcher = [...displays.values()][0];
     if (o.soak) {
       sampler = new RssSampler(
@@ -138,6 +164,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     const day = Promise.all([
       ...counters.map((c) => c.run()),
       track('the visitors', admitVisitors(visitors, kiosks, desk, outcomes, clock)),
+      track('the central link', o.alongside?.({ clock, window, hubDb }) ?? Promise.resolve()),
       track(
         'the faults',
         o.faults
@@ -199,6 +226,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l) as EventEnvelope);
     const hubState = JSON.parse(readFileSync(stateFile, 'utf8')) as QueueSnapshot;
+    await o.beforeHubStops?.({ seq: events.at(-1)?.seq ?? 0, hubDb, clock });
     const hubDigest = stateDigest(hubState);
 
     const evidence: DayEvidence = {
@@ -299,13 +327,13 @@ async function admitVisitors(
 }
 
 /** Kiosks online with their offline number blocks leased before the first visitor. */
-async function kioskReady(kiosks: readonly SimulatedKiosk[]): Promise<void> {
-  const deadline = performance.now() + 30_000;
+async function kioskReady(kiosks: readonly SimulatedKiosk[], withinMs: number): Promise<void> {
+  const deadline = performance.now() + withinMs;
   for (const k of kiosks) {
     await whenConnection(
       k.agent.conn,
       () => k.agent.conn.status === 'online' && k.agent.conn.state !== undefined,
-      30_000,
+      withinMs,
     );
     await k.agent.maintain();
   }

@@ -1,14 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
-import type { HallConfig, ShippedEvent } from '@antre/shared';
+import type { ShippedEvent } from '@antre/shared';
 import {
   authorizeCentralRead,
   authorizeHallLog,
-  hallDay,
   shippedBatchSchema,
   shippingHelloSchema,
 } from '@antre/shared';
-import { ReportError, parseReportQuery } from '@antre/reporting';
 import { principalOf, signIn } from '../auth/central-sessions.js';
 import { hallIds, hallOfToken } from '../auth/hall-credentials.js';
 import { currentLogs, eventsAfter, ingestBatch, openLog } from '../ingest/log-ingest.js';
@@ -17,7 +15,9 @@ import { hallOverview } from '../reports/hall-overview.js';
 import { hallsToday, publicToday } from '../reports/hall-today.js';
 import { dashboardPage } from '../dashboard/dashboard-page.js';
 import { publicPage } from '../dashboard/public-page.js';
+import { EXPORT_PATH, exportCsv } from './export-route.js';
 import { BodyError, bearer, json, readJson } from './http-io.js';
+import { staffScope } from './staff-scope.js';
 
 export interface CentralRouteDeps {
   pool: pg.Pool;
@@ -105,6 +105,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: CentralRou
   }
   if (path === '/api/central/v1/overview' && req.method === 'GET') return overview(req, res, url, deps);
   if (path === '/api/central/v1/today' && req.method === 'GET') return today(req, res, deps);
+  const exported = EXPORT_PATH.exec(path);
+  if (exported && req.method === 'GET') return exportCsv(req, res, url, exported[1] ?? '', deps);
   if (path === '/api/central/v1/public/today' && req.method === 'GET') {
     const logs = await deps.projections.catchUpAll();
     return json(res, 200, { halls: publicToday(await hallsToday(pool, logs, deps.now())) });
@@ -148,28 +150,9 @@ async function overview(
   url: URL,
   deps: CentralRouteDeps,
 ): Promise<void> {
-  const { pool } = deps;
-  const token = bearer(req);
-  const principal = token === undefined ? undefined : await principalOf(pool, token, deps.now());
-  const requested = url.searchParams.get('halls')?.split(',').filter(Boolean);
-  const allowed = authorizeCentralRead(principal, requested, await hallIds(pool));
-  if (!allowed.ok)
-    return json(res, allowed.error.code === 'FORBIDDEN' ? 403 : 401, { error: allowed.error.code });
-  const logs = await deps.projections.catchUpAll(allowed.hallIds);
-  const first = logs[0];
-  if (first === undefined) return json(res, 200, { halls: [] });
-  const config = JSON.parse(first.config) as HallConfig;
-  const input: Record<string, string> = {};
-  for (const key of ['period', 'date', 'from', 'to']) {
-    const v = url.searchParams.get(key);
-    if (v !== null) input[key] = v;
-  }
-  try {
-    const query = parseReportQuery(input, config, hallDay(deps.now(), config.hall.timeZone));
-    const halls = await hallOverview(pool, logs, query.period, deps.now());
-    return json(res, 200, { period: query.period, halls });
-  } catch (err) {
-    if (err instanceof ReportError) return json(res, err.status, { error: err.code, message: err.message });
-    throw err;
-  }
+  const scope = await staffScope(req, res, url, deps);
+  if (scope === undefined) return;
+  if (scope.period === undefined) return json(res, 200, { halls: [] });
+  const halls = await hallOverview(deps.pool, scope.logs, scope.period, deps.now());
+  return json(res, 200, { period: scope.period, halls });
 }

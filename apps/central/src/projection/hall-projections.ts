@@ -4,11 +4,12 @@ import type { LoggedEvent } from '@antre/reporting';
 import { Projector } from '@antre/reporting';
 import type { HallLog } from '../ingest/log-ingest.js';
 import { currentLogs, eventsAfter } from '../ingest/log-ingest.js';
+import { rollIkmDays } from './ikm-days.js';
 import { PgReportStore } from './pg-report-store.js';
 
 /**
  * Keeps each hall's reporting tables up to date with its central log, with packages/reporting's projector: the
- * hall's own code path, here over `PgReportStore`. Any node may do it; a PostgreSQL advisory lock per hall lets
+ * hall's own code path, here over `PgReportStore`; then the hall's survey day rows (`rollIkmDays`). Any node may do it; a PostgreSQL advisory lock per hall lets
  * one node at a time project a hall, and each run resumes from the stored position (the projector's restart
  * path), so no node keeps state another needs.
  *
@@ -51,6 +52,7 @@ export class HallProjections {
             (await eventsAfter(this.pool, log.hallId, log.logId, seq, Math.min(limit, chunk))).map(toLogged),
         });
         await projector.start();
+        await rollIkmDays(this.pool, log.hallId, log.logId, config, projector.seq);
         return projector.seq;
       } finally {
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`antre-report:${log.hallId}`]);
@@ -66,14 +68,18 @@ export class HallProjections {
    */
   async catchUpAll(hallIds?: readonly string[]): Promise<HallLog[]> {
     const logs = await currentLogs(this.pool, hallIds);
-    const positions = await this.pool.query<{ hall_id: string; log_id: string; last_seq: number }>(
-      'SELECT hall_id, log_id, last_seq FROM report_positions WHERE hall_id = ANY($1)',
-      [logs.map((l) => l.hallId)],
-    );
+    const positions = await this.pool.query<{
+      hall_id: string;
+      log_id: string;
+      last_seq: number;
+      ikm_seq: number;
+    }>('SELECT hall_id, log_id, last_seq, ikm_seq FROM report_positions WHERE hall_id = ANY($1)', [
+      logs.map((l) => l.hallId),
+    ]);
     const projected = new Map(positions.rows.map((r) => [r.hall_id, r]));
     const behind = logs.filter((l) => {
       const p = projected.get(l.hallId);
-      return p === undefined || p.log_id !== l.logId || p.last_seq < l.lastSeq;
+      return p === undefined || p.log_id !== l.logId || Math.min(p.last_seq, p.ikm_seq) < l.lastSeq;
     });
     const parallel = Math.max(1, this.locks.options.max ?? 1);
     let next = 0;

@@ -305,8 +305,9 @@ export class PgReportStore implements ProjectionStore, ReportStore {
 
   private async setPosition(db: pg.PoolClient, logId: string, seq: number): Promise<void> {
     await db.query(
-      `INSERT INTO report_positions (hall_id, log_id, last_seq) VALUES ($1, $2, $3)
-       ON CONFLICT (hall_id) DO UPDATE SET log_id = EXCLUDED.log_id, last_seq = EXCLUDED.last_seq`,
+      `INSERT INTO report_positions (hall_id, log_id, last_seq, ikm_seq) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (hall_id) DO UPDATE SET log_id = EXCLUDED.log_id, last_seq = EXCLUDED.last_seq,
+         ikm_seq = EXCLUDED.ikm_seq`,
       [this.hallId, logId, seq],
     );
   }
@@ -350,6 +351,7 @@ class Where {
 }
 
 const DATA_TABLES = [
+  'report_ikm_days',
   'report_hall_leg_days',
   'report_hall_visit_days',
   'report_visits',
@@ -556,11 +558,13 @@ function fromRow(row: DbRow, cols: Cols): Record<string, unknown> {
   return out;
 }
 
-function toVisit(row: DbRow): VisitRow {
+/** A `report_visits` row as the reports' `VisitRow`. */
+export function toVisit(row: DbRow): VisitRow {
   return fromRow(row, VISIT_COLS) as unknown as VisitRow;
 }
 
-function toLeg(row: DbRow): LegRow {
+/** A `report_transactions` row as the reports' `LegRow`. */
+export function toLeg(row: DbRow): LegRow {
   return fromRow(row, LEG_COLS) as unknown as LegRow;
 }
 

@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import type { DomainEvent, HallConfig, IkmResult } from '@antre/shared';
-import { IkmReportBuilder } from '@antre/shared';
-import type { FigureContext, Period } from '@antre/reporting';
+import type { HallConfig, IkmResult } from '@antre/shared';
+import type { FigureContext, LegStat, Period, VisitStat } from '@antre/reporting';
 import {
   legStats,
   meanMinutes,
@@ -14,14 +13,19 @@ import {
 } from '@antre/reporting';
 import type { HallLog } from '../ingest/log-ingest.js';
 import { PgReportStore } from '../projection/pg-report-store.js';
+import { ikmFromDays, ikmFromLog } from './hall-ikm.js';
 
 /** One hall's line of the cross-hall overview: the hall's own figures, computed as its hub computes them. */
-export interface HallOverview {
+export interface HallOverview extends HallFigures {
   hallId: string;
   name: string;
   /** Events the centre holds of the hall's current log, and the time of the last. */
   seq: number;
   lastAt: number | null;
+}
+
+/** The figures of a hall over a period or a day. */
+export interface HallFigures {
   visits: number;
   served: number;
   /** Mean and 90th percentile of waits (minutes), over the transactions called. */
@@ -38,9 +42,10 @@ export interface HallOverview {
 /**
  * The overview of several halls over one period, side by side. Every figure comes from packages/reporting
  * (queue figures) and packages/shared (IKM) over each hall's central tables: no figure is computed here. The
- * queue figures read each hall's day totals (one row per hall and day, kept by the projection); a few halls
- * are read at once, each on its own connection of the pool. `options.hallTotals: false` reads the statistics
- * per service instead (the same figures; what the tests compare against).
+ * queue figures read each hall's day totals and the IKM its survey day rows (one row per hall and day each,
+ * kept by the projection); a few halls are read at once, each on its own connection of the pool.
+ * `options.hallTotals: false` reads the statistics per service and folds the IKM from the raw log instead (the
+ * same figures; what the tests compare against).
  */
 export async function hallOverview(
   pool: pg.Pool,
@@ -82,12 +87,25 @@ async function hallLine(
   const visit = sumVisits(await visitStats(ctx, 'total'), 'total', config)
     .values()
     .next().value;
-  const ikm = await hallIkm(pool, log, config, period);
+  const ikm = hallTotals
+    ? await ikmFromDays(pool, log.hallId, period.from, period.to)
+    : (await ikmFromLog(pool, log.hallId, log.logId, config, period.from, period.to)).build().overall.ikm;
   return {
     hallId: log.hallId,
     name: config.hall.name,
     seq: log.lastSeq,
     lastAt: log.lastAt,
+    ...hallFigures(leg, visit, ikm),
+  };
+}
+
+/** A hall's figures of a period (or a day) from its whole-hall statistics and IKM, with packages/reporting's rules. */
+export function hallFigures(
+  leg: LegStat | undefined,
+  visit: VisitStat | undefined,
+  ikm: Pick<IkmResult, 'ikm' | 'respondents'>,
+): HallFigures {
+  return {
     visits: visit?.visits ?? 0,
     served: visit?.served ?? 0,
     waitMeanMin: leg ? meanMinutes(leg.waitSum, leg.waitN) : null,
@@ -97,26 +115,4 @@ async function hallLine(
     ikm: ikm.ikm ?? null,
     ikmRespondents: ikm.respondents,
   };
-}
-
-/** The hall's IKM over the period, folded from its central log exactly as the hub folds its own. */
-async function hallIkm(pool: pg.Pool, log: HallLog, config: HallConfig, period: Period): Promise<IkmResult> {
-  const answerDays = Math.ceil(config.survey.windowHours / 24) + 1;
-  const builder = new IkmReportBuilder(config, `${period.from}..${period.to}`, {
-    from: period.from,
-    to: period.to,
-  });
-  const rows = await pool.query<{ seq: number; at: number; payload: string }>(
-    `SELECT seq, at, payload FROM events
-     WHERE hall_id = $1 AND log_id = $2 AND (
-       (type IN ('TicketIssued', 'TicketTransferred', 'TicketFinished', 'VisitLegAdded', 'VisitRouted')
-         AND day BETWEEN $3 AND $4)
-       OR (type = 'SurveyAnswered' AND day BETWEEN $3 AND to_char($4::date + $5::int, 'YYYY-MM-DD'))
-       OR type = 'SurveyFollowUpRecorded')
-     ORDER BY seq`,
-    [log.hallId, log.logId, period.from, period.to, answerDays],
-  );
-  for (const r of rows.rows)
-    builder.add({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as DomainEvent });
-  return builder.build().overall.ikm;
 }

@@ -44,8 +44,13 @@ export function serveAll(
 
 /** The hall's log as its SQLite holds it, in the shipped form. */
 export function localLog(hub: Hub): ShippedEvent[] {
+  return localLogOf(hub.store.db);
+}
+
+/** The log in a hub's SQLite database (open, or opened read-only by another process), in the shipped form. */
+export function localLogOf(db: { prepare(sql: string): { all(): unknown[] } }): ShippedEvent[] {
   return (
-    hub.store.db
+    db
       .prepare('SELECT seq, at, day, type, command_id, actor, payload FROM events ORDER BY seq')
       .all() as Array<{
       seq: number;
@@ -127,4 +132,27 @@ export class CuttableLink {
     this.sockets.add(s);
     s.on('close', () => this.sockets.delete(s));
   }
+}
+
+/**
+ * Visitors of the hall's finished tickets answer the survey, as the counter screen sends it (with the ticket's
+ * link key): one answer set each, in the order the tickets finished, skipping tickets already rated. Returns
+ * the ticket ids that answered.
+ */
+export function answerSurveys(hub: Hub, answers: ReadonlyArray<ReadonlyArray<number | null>>): string[] {
+  const finished = localLog(hub)
+    .filter((e) => e.type === 'TicketFinished')
+    .map((e) => (JSON.parse(e.payload) as { ticketId: string }).ticketId);
+  const answered: string[] = [];
+  for (const ticketId of new Set(finished)) {
+    const next = answers[answered.length];
+    if (next === undefined) break;
+    const reply = hub.survey.submit(
+      { kind: 'public' },
+      { ticketId, answers: [...next] },
+      hub.survey.linkKey(ticketId),
+    );
+    if (reply.ok) answered.push(ticketId);
+  }
+  return answered;
 }
