@@ -67,14 +67,6 @@ form.addEventListener('submit', async (e) => {
 });
 // The cursor: per hall, the seq its figures were read at and the log they belong to.
 const cursors = new Map();
-let linked = false;
-let updated = '';
-function showStatus() {
-  document.getElementById('status').textContent = (linked
-    ? 'Langsung · Live'
-    : 'Terputus, menyambung ulang · Disconnected, reconnecting') +
-    (updated ? ' — pembaruan terakhir ' + updated + ' · last update' : '');
-}
 function signOut() {
   token = null;
   sessionStorage.removeItem('antre-central-token');

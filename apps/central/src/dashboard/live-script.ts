@@ -11,9 +11,18 @@
  * - While no socket is connected (a proxy that refuses WebSocket, a node down), the page reloads every
  *   `fallbackMs` instead.
  * `options.auth()` gives the socket's `auth` (the session token, or nothing for the public page); a refusal by
- * the centre calls `options.onRefused(code)`. `options.onLink(connected)` tells the page to show the state.
+ * the centre calls `options.onRefused(code)`. `options.onLink(connected)` tells the page to show the state,
+ * which both pages do in their #status line with `showStatus()` (`linked`, and `updated`: when figures last came).
  */
 export const LIVE_SCRIPT = `
+let linked = false;
+let updated = '';
+function showStatus() {
+  document.getElementById('status').textContent = (linked
+    ? 'Langsung · Live'
+    : 'Terputus, menyambung ulang · Disconnected, reconnecting') +
+    (updated ? ' — pembaruan terakhir ' + updated + ' · last update' : '');
+}
 function followLive(options) {
   let socket = null;
   let loading = null;

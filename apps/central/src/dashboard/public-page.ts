@@ -30,14 +30,6 @@ export function publicPage(): string {
   <p class="status" id="status" aria-live="polite"></p>
 </main>`,
     `${FORMAT_SCRIPT}${LIVE_SCRIPT}
-let linked = false;
-let updated = '';
-function showStatus() {
-  document.getElementById('status').textContent = (linked
-    ? 'Langsung · Live'
-    : 'Terputus, menyambung ulang · Disconnected, reconnecting') +
-    (updated ? ' — pembaruan terakhir ' + updated + ' · last update' : '');
-}
 async function load() {
   const status = document.getElementById('status');
   try {
