@@ -142,6 +142,10 @@ describe('a package on the booking page, on a 360 px phone', () => {
         .getByTestId('packages')
         .getByRole('button', { name: /Paspor pertama/ })
         .click();
+      // Both services ask for the family card: the package lists it once.
+      const asked = await page.locator('ul.req li').allTextContents();
+      expect(asked.filter((r) => r.startsWith('Kartu Keluarga'))).toHaveLength(1);
+      expect(new Set(asked).size).toBe(asked.length);
       await page.getByRole('button', { name: /Selasa, 1 Desember/ }).click();
       const ten = page.getByRole('button', { name: /^10\.00/ });
       await expect.poll(() => ten.textContent()).toContain('10.30');
